@@ -1,0 +1,27 @@
+# Everything from a fresh machine with only python3: `make run`, `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: run test golden install clean
+
+run: $(STAMP)  ## convert everything in samples/ into out/ and print a summary
+	$(BIN)/hoshin convert samples --out out
+
+test: $(STAMP)  ## unit, golden and integration tests
+	$(BIN)/pytest
+
+golden: $(STAMP)  ## rewrite samples/expected/ from the current parser; review the diff by hand
+	$(BIN)/python -m tests.golden --write
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+clean:
+	rm -rf $(VENV) out .pytest_cache

@@ -1,0 +1,38 @@
+"""The cover page: fiscal year label, title, publication date, issuing office."""
+from __future__ import annotations
+
+import regex
+
+from .lines import Line
+from .tree import Cover
+
+# 平成29年度, 令和元年度, 2019年度(平成31年度)
+FISCAL_YEAR_LABEL = regex.compile(
+    r"(?:\d{4}年度(?:\((?:昭和|平成|令和)(?:\d{1,2}|元)年度\))?|(?:昭和|平成|令和)(?:\d{1,2}|元)年度)"
+)
+# 平成29年6月 (a date, not a 年度)
+PUBLISHED = regex.compile(r"(?:(?:昭和|平成|令和)(?:\d{1,2}|元)|\d{4})年\d{1,2}月(?:\d{1,2}日)?")
+# 大阪市港区役所
+ORGANIZATION = regex.compile(r"\S*(?:役所|役場)$")
+
+
+def read_cover(lines: list[Line]) -> Cover:
+    cover = Cover(lines=list(lines))
+    title_parts: list[str] = []
+    for line in lines:
+        text = regex.sub(r"\s", "", line.text)  # 平成 29 年度: spaced digits
+        if cover.fiscal_year_label is None and (m := FISCAL_YEAR_LABEL.fullmatch(text)):
+            cover.fiscal_year_label = m.group()
+        elif cover.published is None and PUBLISHED.fullmatch(text):
+            cover.published = text
+        elif cover.organization is None and ORGANIZATION.fullmatch(text):
+            cover.organization = text
+        else:
+            # The year may also open the title line: 平成29年度 港区運営方針
+            if cover.fiscal_year_label is None and (m := FISCAL_YEAR_LABEL.match(text)):
+                cover.fiscal_year_label = m.group()
+                text = text[m.end() :].strip()
+            if text:
+                title_parts.append(line.text)
+    cover.title = " ".join(title_parts) or None
+    return cover

@@ -1,0 +1,67 @@
+"""Named patterns for the structural lines of a 運営方針 概要版.
+
+Patterns run on ``Line.spaced`` (canonical text with spaces kept): after NFKC
+full-width digits are ASCII and （）：are ( ) :.
+"""
+from __future__ import annotations
+
+import regex
+
+from .lines import Line
+
+# 目次 / もくじ (often spaced: も く じ)
+TOC_HEAD = regex.compile(r"^(?:も\s*く\s*じ|目\s*次)$")
+# 経営課題1 区民主体のまちづくり ・・・ 2   (leaders: ・ … ‥ . or runs of spaces)
+TOC_ENTRY = regex.compile(r"^(?P<title>\S.*?)\s*(?:[・…‥.]{2,}|\s{2,})\s*(?P<page>\d{1,3})$")
+# ◆計画
+PLAN = regex.compile(r"^◆?\s*計\s*画$")
+# 港区の目標（何をめざすのか） / 目標（…）  (区の prefix dropped from R5 on)
+PLAN_VISION = regex.compile(r"^(?:\S*?の)?目標\s*\(")
+PLAN_MISSION = regex.compile(r"^(?:\S*?の)?使命\s*\(")
+PLAN_POLICY = regex.compile(r"(?:区長の方針|基本的な考え方)")
+# 経営課題 1 区民主体のまちづくり / 【経営課題1】 title
+ISSUE = regex.compile(r"^[【\[]?経営課題\s*(?P<no>\d{1,2})[】\]]?\s*(?P<title>\D.*)?$")
+# 1 豊かなコミュニティの促進
+MEASURE = regex.compile(r"^(?P<no>\d{1,2})\s+(?P<title>\S.*)$")
+# 1) コミュニティ育成支援 【予算額 11,686千円】 ; (1) / （1） also seen
+PROJECT = regex.compile(
+    r"^(?:(?P<no>\d{1,2})\)|\((?P<no>\d{1,2})\))\s*(?P<title>.+?)\s*(?P<budget>【[^】]*(?:予算額|見込額)[^】]*】)?$"
+)
+# 【予算額 …】 alone on a line (the amount moved below the heading)
+BUDGET_ONLY = regex.compile(r"^(?P<budget>【[^】]*(?:予算額|見込額)[^】]*】)$")
+# A list item; ◆ is not one (◆計画 is a section marker, matched first).
+BULLET = regex.compile(r"^[・●○◎■□◇▪•]")
+
+_SENTENCE_END = regex.compile(r"[。:]|\.$")
+_OPEN, _CLOSE = "(「【『[", ")」】』]"
+
+
+def balanced(text: str) -> bool:
+    depth = 0
+    for ch in text:
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE:
+            depth -= 1
+            if depth < 0:
+                return False
+    return depth == 0
+
+
+def title_like(title: str) -> bool:
+    """A heading title: short, no sentence punctuation, brackets balanced, some
+    Japanese. Rejects wrapped fragments such as ``8 社)``."""
+    return (
+        1 < len(title) <= 60
+        and not _SENTENCE_END.search(title)
+        and balanced(title)
+        and bool(regex.search(r"[\p{Han}\p{Hiragana}\p{Katakana}]", title))
+    )
+
+
+def emphasized(line: Line, body_size: float | None) -> bool:
+    """Heading style: a heading face or a font larger than the body text.
+    Text input carries no style, so it never rules a heading out."""
+    if line.bbox is None:
+        return True
+    return line.bold or bool(line.size and body_size and line.size > body_size + 0.4)

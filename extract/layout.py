@@ -1,0 +1,85 @@
+"""Reading-order repair from page geometry.
+
+A 概要版 draws 目標 in a label cell to the left of the target text, centred
+vertically, so in plain reading order the label lands in the middle of the
+wrapped text (``…企画段階から参`` / ``目 標 画した団体や…``). Here the label is
+split off its line, every line to the right of the label cell is marked as in
+that cell, and the label is moved before the cell's first line.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Sequence
+
+import regex
+
+from .headings import BULLET
+from .lines import Line
+
+# Labels drawn in their own cell; spaced (目 標, 目　標) or bracketed forms.
+# Whitespace, a colon or the end must follow, so 目標値を… is not a label.
+CELL_LABELS = {"目標": "目標"}
+_LABEL = regex.compile(r"^[【\[]?(?P<label>目\s*標)[】\]]?(?::|\s+|$)(?P<rest>.*)$")
+
+
+def split_label(line: Line) -> tuple[Line, Line | None] | None:
+    """``目 標 画した…`` → (label line, rest line); None if the line has no label."""
+    m = _LABEL.match(line.spaced)
+    if not m:
+        return None
+    label = regex.sub(r"\s", "", m.group("label"))
+    rest = m.group("rest").strip()
+    label_line = replace(line, raw=m.group("label"), text="", cell=CELL_LABELS[label])
+    rest_line = replace(line, raw=rest, text="", wrapped=False) if rest else None
+    return label_line, rest_line
+
+
+def is_label(line: Line) -> bool:
+    return line.cell is not None and line.text in CELL_LABELS
+
+
+def group_label_cells(lines: Sequence[Line]) -> list[Line]:
+    """Mark lines right of a label cell and move the label before them (one page)."""
+    out = list(lines)
+    i = 0
+    while i < len(out):
+        label = out[i]
+        if not (is_label(label) and label.bbox):
+            i += 1
+            continue
+        cell_x = label.bbox[2] - 1.0
+
+        def in_cell(line: Line) -> bool:
+            return bool(line.bbox) and line.bbox[0] >= cell_x and not is_label(line)
+
+        start = i
+        while start > 0 and in_cell(out[start - 1]):
+            start -= 1
+        end = i + 1
+        while end < len(out) and in_cell(out[end]):
+            end += 1
+        cell_lines = [replace(l, cell=label.cell) for l in out[start:i] + out[i + 1 : end]]
+        if cell_lines:
+            cell_lines[0] = replace(cell_lines[0], wrapped=False)
+        out[start:end] = [label, *cell_lines]
+        i = end
+    return out
+
+
+def _continues(prev: Line, line: Line, right_edge: float) -> bool:
+    """``line`` is a soft wrap of ``prev``: prev ran (within 1.5 em, kinsoku
+    shortens lines) to the right edge, or line hangs indented under a bullet."""
+    em = prev.size or 10.0
+    full = prev.bbox[2] >= right_edge - 1.5 * em
+    hanging = bool(BULLET.match(prev.text)) and line.bbox[0] > prev.bbox[0] + 0.5 * em
+    return full or hanging
+
+
+def mark_wraps(lines: Sequence[Line], right_edge: float) -> list[Line]:
+    """Set ``wrapped`` on the lines of one page from their geometry."""
+    out: list[Line] = []
+    for line in lines:
+        prev = out[-1] if out else None
+        wrapped = bool(prev and prev.bbox and line.bbox and _continues(prev, line, right_edge))
+        out.append(replace(line, wrapped=wrapped))
+    return out

@@ -1,0 +1,256 @@
+"""Segment lines into the document tree (cover → 目次 → ◆計画 → 経営課題 → 施策 → 事業 → 目標).
+
+One pass over the lines. A heading is accepted only when its pattern, its
+title, its style (PDF) and its number (next in sequence or listed in the 目次)
+agree, so wrapped fragments such as ``8 社)`` never open a 施策. Every line
+that cannot be placed becomes a Note.
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+from .cover import read_cover
+from .headings import (
+    BUDGET_ONLY, BULLET, ISSUE, MEASURE, PLAN, PLAN_MISSION, PLAN_POLICY, PLAN_VISION,
+    PROJECT, TOC_HEAD, emphasized, title_like,
+)
+from .layout import is_label
+from .lines import Line, Span
+from .source import SourceText
+from .targets import split_targets
+from .toc import parse_toc_entry, reconcile
+from .tree import Document, ManagementIssue, Measure, Note, Plan, Project, TocEntry
+
+
+def body_font_size(lines: list[Line]) -> float | None:
+    sizes = Counter()
+    for line in lines:
+        if line.size:
+            sizes[line.size] += len(line.text)
+    return sizes.most_common(1)[0][0] if sizes else None
+
+
+def _tidy(raw: str) -> str:
+    return Line(raw=raw, page=None).text
+
+
+class _Builder:
+    def __init__(self, body_size: float | None, toc: list[TocEntry]):
+        self.body_size = body_size
+        self.toc_keys = {(e.issue_no, e.measure_no) for e in toc if e.kind == "measure"}
+        self.plan_lines: dict[str, list[Line]] = {}
+        self.plan_field: str | None = None
+        self.issues: list[ManagementIssue] = []
+        self.notes: list[Note] = []
+        self.section: str | None = None  # plan | issue | measure | project | target | after_target
+        self.issue: ManagementIssue | None = None
+        self.measure: Measure | None = None
+        self.project: Project | None = None
+        self.item: list[Line] | None = None  # the open paragraph or bullet
+        self.sink: list[Span] | None = None  # where the open item goes when closed
+        self.target_block: list[Line] = []
+        self.target_bounded = False  # the label had a box: the block is its cell
+
+    # -- items ---------------------------------------------------------------
+    def open_item(self, line: Line, sink: list[Span]) -> None:
+        self.close_item()
+        self.item, self.sink = [line], sink
+
+    def close_item(self) -> None:
+        if self.item and self.sink is not None:
+            self.sink.append(Span.of(self.item))
+        self.item = self.sink = None
+
+    def close_targets(self) -> None:
+        if self.section == "target":
+            self.project.targets.extend(split_targets(self.target_block))
+            self.target_block = []
+            self.section = "after_target"
+
+    def unplaced(self, line: Line) -> None:
+        self.close_item()
+        self.notes.append(Note("unplaced_line", line.text, line.page))
+
+    def new_section(self, section: str) -> None:
+        self.close_item()
+        self.close_targets()
+        self.section = section
+
+    # -- headings ------------------------------------------------------------
+    def issue_heading(self, line: Line) -> bool:
+        m = ISSUE.match(line.spaced)
+        if not m or not title_like(title := _tidy(m.group("title") or "")):
+            return False
+        number = int(m.group("no"))
+        if self.issue and self.issue.number == number:  # a repeated running section title
+            self.notes.append(Note("repeated_heading", line.text, line.page))
+            return True
+        self.new_section("issue")
+        self.issue = ManagementIssue(number, title, Span.of([line]))
+        self.issues.append(self.issue)
+        self.measure = self.project = None
+        return True
+
+    def measure_heading(self, line: Line) -> bool:
+        m = MEASURE.match(line.spaced)
+        if not (m and self.issue and emphasized(line, self.body_size)):
+            return False
+        number, title = int(m.group("no")), _tidy(m.group("title"))
+        expected = (self.issue.measures[-1].number + 1) if self.issue.measures else 1
+        listed = (self.issue.number, number) in self.toc_keys
+        if not title_like(title) or not (number == expected or listed):
+            return False
+        self.new_section("measure")
+        self.measure = Measure(number, title, Span.of([line]))
+        self.issue.measures.append(self.measure)
+        self.project = None
+        return True
+
+    def project_heading(self, line: Line) -> bool:
+        m = PROJECT.match(line.spaced)
+        if not (m and self.measure and emphasized(line, self.body_size)):
+            return False
+        number, title = int(m.group("no")), _tidy(m.group("title"))
+        last = self.measure.projects[-1].number if self.measure.projects else 0
+        if not title_like(title) or number <= last:
+            return False
+        if number != last + 1:
+            self.notes.append(Note("numbering_gap", f"事業 {last} → {number}: {line.text}", line.page))
+        self.new_section("project")
+        budget = Span(_tidy(m.group("budget")), (line,)) if m.group("budget") else None
+        self.project = Project(number, title, Span.of([line]), budget=budget)
+        self.measure.projects.append(self.project)
+        return True
+
+    def heading_continuation(self, line: Line) -> bool:
+        """A project title wrapped onto a second heading-style line, often with the budget."""
+        p = self.project
+        if not (self.section == "project" and p and p.budget is None and self.item is None
+                and not p.description and not p.activities and line.wrapped
+                and line.bbox and emphasized(line, self.body_size)):
+            return False
+        merged = PROJECT.match(f"{p.number}) {p.title}{line.spaced}")
+        p.title = _tidy(merged.group("title"))
+        p.heading = Span.of([*p.heading.lines, line])
+        if merged.group("budget"):
+            p.budget = Span(_tidy(merged.group("budget")), (line,))
+        return True
+
+    # -- content -------------------------------------------------------------
+    def plan_line(self, line: Line) -> None:
+        text = line.text
+        for name, pattern in (("vision", PLAN_VISION), ("mission", PLAN_MISSION),
+                              ("policy", PLAN_POLICY)):
+            if pattern.search(text) and name not in self.plan_lines:
+                self.plan_field = name
+                self.plan_lines[name] = []
+                return
+        if self.plan_field:
+            self.plan_lines[self.plan_field].append(line)
+        else:
+            self.unplaced(line)
+
+    def content(self, line: Line) -> None:
+        bullet = bool(BULLET.match(line.text))
+        continues = line.wrapped and not bullet and self.item is not None
+        if continues:
+            self.item.append(line)
+        elif self.section == "plan":
+            self.plan_line(line)
+        elif self.section == "issue":
+            if bullet and not self.issue.strategy:
+                self.open_item(line, self.issue.challenges)
+            else:
+                self.open_item(line, self.issue.strategy)
+        elif self.section == "measure" and bullet:
+            self.open_item(line, self.measure.policies)
+        elif self.section == "project":
+            p = self.project
+            if (m := BUDGET_ONLY.match(line.text)) and p.budget is None and not p.description:
+                self.close_item()
+                p.budget = Span(m.group("budget"), (line,))
+            else:
+                self.open_item(line, p.activities if bullet else p.description)
+        else:
+            self.unplaced(line)
+
+    def feed(self, line: Line) -> None:
+        if PLAN.match(line.spaced):
+            self.new_section("plan")
+            return
+        if self.section == "target" and self.target_bounded and line.cell is None:
+            self.close_targets()  # left the 目標 cell
+        if self.issue_heading(line) or self.measure_heading(line) or self.project_heading(line):
+            return
+        if is_label(line):
+            if self.project is None:
+                self.unplaced(line)
+                return
+            self.new_section("target")
+            self.target_bounded = line.bbox is not None
+            return
+        if self.section == "target":
+            self.target_block.append(line)
+        elif not self.heading_continuation(line):
+            self.content(line)
+
+    def finish(self) -> tuple[Plan, list[ManagementIssue], list[Note]]:
+        self.new_section("")
+        plan = Plan(**{name: Span.of(lines) for name, lines in self.plan_lines.items() if lines})
+        return plan, self.issues, self.notes
+
+
+def _first_block_end(lines: list[Line]) -> int:
+    """Without any structural marker the cover is only the first page (PDF) or
+    the first block of lines (text), so the rest is placed or reported, never
+    swallowed."""
+    if not lines:
+        return 0
+    first = lines[0]
+    for i, line in enumerate(lines[1:], start=1):
+        if (line.page != first.page) if first.page is not None else not line.wrapped:
+            return i
+    return len(lines)
+
+
+def _split_front_matter(lines: list[Line]) -> tuple[list[Line], list[TocEntry], list[Line]]:
+    """cover lines, 目次 entries, body lines."""
+    toc_at = next((i for i, l in enumerate(lines) if TOC_HEAD.match(l.spaced)), None)
+    if toc_at is None:
+        start = next((i for i, l in enumerate(lines)
+                      if PLAN.match(l.spaced) or ISSUE.match(l.spaced)), None)
+        if start is None:
+            start = _first_block_end(lines)
+        return lines[:start], [], lines[start:]
+    entries: list[TocEntry] = []
+    issue_no = None
+    end = toc_at + 1
+    while end < len(lines) and (entry := parse_toc_entry(lines[end], issue_no)):
+        entries.append(entry)
+        issue_no = entry.issue_no if entry.kind == "issue" else issue_no
+        end += 1
+    return lines[:toc_at], entries, lines[end:]
+
+
+def build_tree(source: SourceText) -> Document:
+    cover_lines, toc, body = _split_front_matter(source.lines)
+    builder = _Builder(body_font_size(source.lines), toc)
+    for line in body:
+        builder.feed(line)
+    plan, issues, notes = builder.finish()
+    notes = [Note("no_text_layer", f"page {p} has no text layer (scanned image?)", p)
+             for p in source.pages_without_text] + notes
+    if not toc:
+        notes.append(Note("no_toc", "no 目次 found: headings cannot be checked against it"))
+    notes += reconcile(toc, issues)
+    if not issues:
+        notes.append(Note("no_issues", "no 経営課題 found: not a 運営方針 概要版 layout?"))
+    return Document(
+        cover=read_cover(cover_lines),
+        toc=toc,
+        plan=plan,
+        issues=issues,
+        notes=notes,
+        page_count=source.page_count,
+        metadata=source.metadata,
+    )

@@ -1,0 +1,57 @@
+"""Split a 目標 block into its target entries.
+
+A block holds one target, several ``・`` targets, or several unmarked targets
+each closed by its prior-year baseline::
+
+    …を実施。（25 団体）（28 年度参加数：34 企業・団体 455 名）
+    企業まちづくり交流会を機会に…：3 社（28 年度参加数：26 社・31 名）
+
+so, besides bullets, a target ends after a baseline bracket ``(28年度…)`` or
+``(新規)`` that more text follows.
+"""
+from __future__ import annotations
+
+import regex
+
+from .headings import BULLET
+from .lines import Line, Span
+
+_PAREN_GROUP = regex.compile(r"\((?:[^()]++|(?R))*\)")
+BASELINE_OPENING = regex.compile(
+    r"^\s*(?:(?:(?:明治|大正|昭和|平成|令和)\s*)?(?:\d{1,2}|元)|\d{4})\s*年度|^\s*新規\s*$"
+)
+
+
+def _baseline_ends(text: str) -> list[int]:
+    """Offsets right after a baseline bracket that more target text follows."""
+    ends = []
+    for m in _PAREN_GROUP.finditer(text):
+        following = text[m.end() :].lstrip(" 。、")
+        if BASELINE_OPENING.match(m.group()[1:-1]) and following and not following.startswith("("):
+            ends.append(m.end())
+    return ends
+
+
+def _slice(span: Span, start: int, end: int) -> Span:
+    """The part of a span between two text offsets, with the lines it touches."""
+    lines, offset = [], 0
+    for line in span.lines:
+        if offset < end and offset + len(line.text) > start:
+            lines.append(line)
+        offset += len(line.text)
+    return Span(span.text[start:end].strip(), tuple(lines))
+
+
+def split_targets(block: list[Line]) -> list[Span]:
+    groups: list[list[Line]] = []
+    for line in block:
+        if not groups or BULLET.match(line.text):
+            groups.append([line])
+        else:
+            groups[-1].append(line)
+    targets: list[Span] = []
+    for group in groups:
+        span = Span.of(group)
+        cuts = [0, *_baseline_ends(span.text), len(span.text)]
+        targets.extend(_slice(span, a, b) for a, b in zip(cuts, cuts[1:]))
+    return targets

@@ -1,0 +1,95 @@
+"""The document tree of a 運営方針 概要版: what the structure stage hands to normalize.
+
+Values are still text here (with their lines); normalize types them.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .lines import Line, Span
+
+
+@dataclass(frozen=True)
+class Note:
+    """Something the parser noticed and the user must be able to see (→ warnings)."""
+
+    kind: str
+    text: str
+    page: int | None = None
+
+
+@dataclass(frozen=True)
+class TocEntry:
+    kind: str  # "plan" | "issue" | "measure" | "other"
+    title: str
+    page: int  # printed page number the 目次 gives
+    issue_no: int | None = None
+    measure_no: int | None = None
+    line: Line | None = None
+
+
+@dataclass
+class Cover:
+    lines: list[Line] = field(default_factory=list)
+    fiscal_year_label: str | None = None  # 平成29年度
+    published: str | None = None  # 平成29年6月
+    organization: str | None = None  # 大阪市港区役所
+    title: str | None = None  # 港区運営方針 概要版
+
+
+@dataclass
+class Plan:
+    """◆計画: the ward's 目標 (vision), 使命 (mission) and 区長の方針 (policy)."""
+
+    vision: Span | None = None
+    mission: Span | None = None
+    policy: Span | None = None
+
+
+@dataclass
+class Project:
+    """事業 ``N) title 【予算額 …】``."""
+
+    number: int
+    title: str
+    heading: Span
+    budget: Span | None = None  # the 【予算額 …】 text as printed, None if absent
+    description: list[Span] = field(default_factory=list)
+    activities: list[Span] = field(default_factory=list)  # ・ lines
+    targets: list[Span] = field(default_factory=list)  # 目標 entries
+
+
+@dataclass
+class Measure:
+    """施策 ``N title``."""
+
+    number: int
+    title: str
+    heading: Span | None  # None when only the 目次 names it
+    toc: TocEntry | None = None
+    policies: list[Span] = field(default_factory=list)  # 取組方針 bullets
+    projects: list[Project] = field(default_factory=list)
+
+
+@dataclass
+class ManagementIssue:
+    """経営課題 ``N title``."""
+
+    number: int
+    title: str
+    heading: Span | None
+    toc: TocEntry | None = None
+    challenges: list[Span] = field(default_factory=list)  # 課題 bullets
+    strategy: list[Span] = field(default_factory=list)  # 戦略 summary paragraphs
+    measures: list[Measure] = field(default_factory=list)
+
+
+@dataclass
+class Document:
+    cover: Cover
+    toc: list[TocEntry]
+    plan: Plan
+    issues: list[ManagementIssue]
+    notes: list[Note]
+    page_count: int | None
+    metadata: dict[str, str] = field(default_factory=dict)

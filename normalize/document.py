@@ -1,0 +1,174 @@
+"""Document tree → typed table rows (the records defined in schemas.tables)."""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+import regex
+
+from extract.lines import Span
+from extract.tree import Document, ManagementIssue, Project
+from schemas.tables import (
+    ActivityRow, DocumentRow, IssueRow, MeasureRow, ProjectRow, StatementRow, TargetRow, WarningRow,
+)
+
+from .budget import parse_budget
+from .eras import parse_fiscal_year
+from .quantity import quantity_after_colon
+from .target import parse_target
+
+# 大阪市港区役所 → 大阪市, 港区
+ISSUER = regex.compile(r"^(?P<city>\p{Han}+?[都道府県市町村])(?P<ward>\p{Han}+?区)?(?:役所|役場)$")
+# The bracket inside a heading's raw line: 1) … 【予算額 11,686千円】
+_RAW_BUDGET_BRACKET = regex.compile(r"【[^】]*(?:予算額|見込額)[^】]*】")
+# 港区運営方針 → 港区
+TITLE_WARD = regex.compile(r"^(?P<ward>\p{Han}{1,4}?区)(?=運営方針|\s)")
+
+
+@dataclass(frozen=True)
+class SourceInfo:
+    doc_id: str
+    path: str
+    sha256: str
+    format: str
+    parser_version: str
+
+
+Tables = dict[str, list]
+
+
+def _bbox(span: Span | None) -> list[float] | None:
+    box = span.bbox if span else None
+    return [round(v, 2) for v in box] if box else None
+
+
+def _budget_raw(span: Span | None) -> str | None:
+    """The budget bracket as printed (raw), without the heading text around it."""
+    if span is None:
+        return None
+    m = _RAW_BUDGET_BRACKET.search(span.raw)
+    return m.group() if m else span.raw
+
+
+def _issuer(doc: Document) -> tuple[str | None, str | None]:
+    city = ward = None
+    if doc.cover.organization and (m := ISSUER.match(doc.cover.organization)):
+        city, ward = m.group("city"), m.group("ward")
+    if ward is None and doc.cover.title and (m := TITLE_WARD.match(doc.cover.title)):
+        ward = m.group("ward")
+    author = doc.metadata.get("Author", "")
+    if city is None and regex.fullmatch(r"\p{Han}+?[都道府県市町村]", author):
+        city = author
+    return city, ward
+
+
+def strategy_kind(index: int, span: Span) -> str:
+    """戦略 summary paragraphs: its title first, then the list of main 事業
+    (ends with 他, "and others"), then the summary text."""
+    if index == 0:
+        return "strategy"
+    return "strategy_projects" if span.text.endswith("他") else "strategy_summary"
+
+
+class _Rows:
+    def __init__(self, doc: Document, source: SourceInfo):
+        self.doc, self.source, self.doc_id = doc, source, source.doc_id
+        self.year = parse_fiscal_year(doc.cover.fiscal_year_label or doc.metadata.get("Title", ""))
+        self.tables: Tables = defaultdict(list)
+
+    def warn(self, kind: str, text: str, page: int | None) -> None:
+        self.tables["warnings"].append(WarningRow(self.doc_id, kind, text, page))
+
+    def document(self) -> None:
+        doc, cover = self.doc, self.doc.cover
+        city, ward = _issuer(doc)
+        plan = doc.plan
+        self.tables["documents"].append(DocumentRow(
+            doc_id=self.doc_id, source_path=self.source.path, source_sha256=self.source.sha256,
+            source_format=self.source.format, parser_version=self.source.parser_version,
+            municipality=city, ward=ward, title=cover.title, fiscal_year=self.year,
+            fiscal_year_label=cover.fiscal_year_label, published=cover.published,
+            page_count=doc.page_count,
+            vision=plan.vision and plan.vision.text, mission=plan.mission and plan.mission.text,
+            policy=plan.policy and plan.policy.text,
+        ))
+        if self.year is None:
+            self.warn("no_fiscal_year", "no 年度 found on the cover: baseline years cannot be resolved",
+                      None)
+
+    def statement(self, issue_no: int, measure_no: int | None, kind: str, no: int, span: Span):
+        self.tables["statements"].append(StatementRow(
+            doc_id=self.doc_id, issue_no=issue_no, statement_no=no, kind=kind, text=span.text,
+            measure_no=measure_no, page=span.page, printed_page=span.printed_page,
+            bbox=_bbox(span), raw_text=span.raw))
+
+    def issue(self, issue: ManagementIssue) -> None:
+        h = issue.heading
+        self.tables["issues"].append(IssueRow(
+            doc_id=self.doc_id, issue_no=issue.number, title=issue.title,
+            page=h and h.page, printed_page=h and h.printed_page,
+            toc_page=issue.toc and issue.toc.page, bbox=_bbox(h)))
+        for no, span in enumerate(issue.challenges, 1):
+            self.statement(issue.number, None, "challenge", no, span)
+        counters: dict[str, int] = defaultdict(int)
+        for index, span in enumerate(issue.strategy):
+            kind = strategy_kind(index, span)
+            counters[kind] += 1
+            self.statement(issue.number, None, kind, counters[kind], span)
+        for measure in issue.measures:
+            h = measure.heading
+            self.tables["measures"].append(MeasureRow(
+                doc_id=self.doc_id, issue_no=issue.number, measure_no=measure.number,
+                title=measure.title, page=h and h.page, printed_page=h and h.printed_page,
+                toc_page=measure.toc and measure.toc.page, bbox=_bbox(h)))
+            for no, span in enumerate(measure.policies, 1):
+                self.statement(issue.number, measure.number, "policy", no, span)
+            for project in measure.projects:
+                self.project(issue.number, measure.number, project)
+
+    def project(self, issue_no: int, measure_no: int, project: Project) -> None:
+        keys = dict(doc_id=self.doc_id, issue_no=issue_no, measure_no=measure_no,
+                    project_no=project.number)
+        h = project.heading
+        budget = parse_budget(project.budget and project.budget.text)
+        if budget.problem:
+            kind = "missing_budget" if project.budget is None else "unreadable_budget"
+            self.warn(kind, f"事業{issue_no}-{measure_no}-{project.number} {project.title}: "
+                            f"{budget.problem}", (project.budget or h).page)
+        self.tables["projects"].append(ProjectRow(
+            **keys, title=project.title, budget_status=budget.status,
+            description="\n".join(s.text for s in project.description) or None,
+            budget_yen=budget.yen, budget_raw=_budget_raw(project.budget),
+            page=h.page, printed_page=h.printed_page, bbox=_bbox(h),
+            budget_bbox=_bbox(project.budget)))
+        for no, span in enumerate(project.activities, 1):
+            _, q = quantity_after_colon(span.text)
+            self.tables["activities"].append(ActivityRow(
+                **keys, activity_no=no, text=span.text, value=q and q.value, unit=q and q.unit,
+                comparator=q and q.comparator, page=span.page, printed_page=span.printed_page,
+                bbox=_bbox(span), raw_text=span.raw))
+        for no, span in enumerate(project.targets, 1):
+            t = parse_target(span.text, self.year)
+            q, b = t.quantity, t.baseline
+            if q is None:
+                self.warn("target_without_value", span.text, span.page)
+            self.tables["targets"].append(TargetRow(
+                **keys, target_no=no, text=span.text, cumulative=bool(q and q.cumulative),
+                is_new=t.is_new, metric=t.metric, value=q and q.value, unit=q and q.unit,
+                comparator=q and q.comparator,
+                baseline_fiscal_year=b and b.fiscal_year,
+                baseline_value=b and b.quantity and b.quantity.value,
+                baseline_unit=b and b.quantity and b.quantity.unit,
+                baseline_text=b and b.text, page=span.page, printed_page=span.printed_page,
+                bbox=_bbox(span), raw_text=span.raw))
+
+
+def to_rows(doc: Document, source: SourceInfo) -> Tables:
+    """All table rows of one document, including its warnings."""
+    rows = _Rows(doc, source)
+    rows.document()
+    for note in doc.notes:
+        rows.warn(note.kind, note.text, note.page)
+    for issue in doc.issues:
+        rows.issue(issue)
+    return dict(rows.tables)

@@ -1,0 +1,53 @@
+"""Quantities in 目標 and activity lines: value, unit, comparator, 延べ."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from .numbers import NUMBER, parse_number
+
+COMPARATORS = {"以上": ">=", "以下": "<=", "以内": "<=", "超": ">", "未満": "<"}
+# 延べ30団体・個人 / 80%以上 / 年4回以上 / 2回/地域 / 全11地域 / 約200人
+QUANTITY = regex.compile(
+    rf"^(?P<prefix>延べ|全|年間|年|月|毎月|約)?\s*(?P<number>{NUMBER})\s*"
+    rf"(?P<unit>[^\d()]*?)\s*(?P<comparator>以上|以下|以内|未満|超)?$"
+)
+# 年4回 is 4 per year: the period prefix becomes part of the unit (回/年)
+_PER = {"年": "年", "年間": "年", "月": "月", "毎月": "月"}
+
+
+@dataclass(frozen=True)
+class Quantity:
+    value: float
+    unit: str | None
+    comparator: str | None
+    cumulative: bool
+
+
+def parse_quantity(text: str) -> Quantity | None:
+    """``延べ30団体・個人`` → 30 団体・個人 cumulative; None unless the text is one quantity."""
+    m = QUANTITY.match(text.strip().rstrip("。"))
+    if not m:
+        return None
+    number = parse_number(m.group("number"))
+    if number is None:
+        return None
+    unit = m.group("unit").strip() or None
+    prefix = m.group("prefix")
+    if prefix in _PER and unit:
+        unit = f"{unit}/{_PER[prefix]}"
+    return Quantity(
+        value=float(number),
+        unit=unit,
+        comparator=COMPARATORS.get(m.group("comparator")),
+        cumulative=prefix == "延べ",
+    )
+
+
+def quantity_after_colon(text: str) -> tuple[str, Quantity | None]:
+    """``…の開催:年4回以上`` → (``…の開催``, 4 回/年 >=); the text before the last colon."""
+    head, colon, tail = text.rpartition(":")
+    if not colon:
+        return text, None
+    return head, parse_quantity(tail)

@@ -1,0 +1,87 @@
+"""A 目標 entry → metric, value, unit, comparator and prior-year baseline.
+
+Seen forms (tidy text)::
+
+    …個人の数:延べ30団体・個人(28年度:74団体・個人)     value after the colon
+    …を実施。(25団体)(28年度参加数:34企業・団体455名)     value in brackets
+    「港区ワークス探検団」…開催。(協力企業8社)(28年度協力企業:8社)
+    …取組む地域:1地域以上(新規)                        new, no baseline
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from .eras import parse_fiscal_year
+from .quantity import Quantity, parse_quantity, quantity_after_colon
+
+_TRAILING_BRACKET = regex.compile(r"\((?P<inner>(?:[^()]++|\((?&inner)\))*)\)$")
+NEW_MARK = regex.compile(r"^新規$")
+# 28年度:74団体・個人 / 28年度参加数:34企業・団体455名 / 平成28年度 74団体
+BASELINE = regex.compile(
+    r"^(?P<year>(?:(?:明治|大正|昭和|平成|令和)?(?:\d{1,2}|元)|\d{4})年度)(?P<label>[^:\d]*):?(?P<rest>.*)$"
+)
+_LEADING_MARK = regex.compile(r"^[・●○◎■□◇▪•]\s*")
+
+
+@dataclass(frozen=True)
+class Baseline:
+    fiscal_year: int | None
+    quantity: Quantity | None  # only when the baseline holds exactly one quantity
+    text: str
+
+
+@dataclass(frozen=True)
+class ParsedTarget:
+    metric: str | None
+    quantity: Quantity | None
+    baseline: Baseline | None
+    is_new: bool
+
+
+def _split_trailing_bracket(text: str) -> tuple[str, str | None]:
+    m = _TRAILING_BRACKET.search(text)
+    return (text[: m.start()], m.group("inner")) if m else (text, None)
+
+
+def parse_baseline(inner: str, document_year: int | None) -> Baseline | None:
+    m = BASELINE.match(inner)
+    if not m:
+        return None
+    return Baseline(
+        fiscal_year=parse_fiscal_year(m.group("year"), document_year),
+        quantity=parse_quantity(m.group("rest")),
+        text=inner,
+    )
+
+
+def _value(head: str) -> tuple[str | None, Quantity | None]:
+    """The value at the end of the target text, and the metric before it."""
+    metric, quantity = quantity_after_colon(head)
+    if quantity:
+        return metric.strip() or None, quantity
+    before, inner = _split_trailing_bracket(head)
+    if inner is not None:
+        # (協力企業8社): a label may precede the quantity inside the bracket
+        m = regex.match(r"^(?P<label>\D*?)\s*(?P<quantity>[\d延全年約].*)$", inner)
+        if m and (quantity := parse_quantity(m.group("quantity"))):
+            metric = before.rstrip("。 ")
+            if m.group("label"):
+                metric = f"{metric}:{m.group('label')}"
+            return metric or None, quantity
+    return head.rstrip("。 ") or None, None
+
+
+def parse_target(text: str, document_year: int | None) -> ParsedTarget:
+    body = _LEADING_MARK.sub("", text).rstrip("。 ")
+    head, inner = _split_trailing_bracket(body)
+    baseline, is_new = None, False
+    if inner is not None and NEW_MARK.match(inner):
+        is_new = True
+    elif inner is not None and (baseline := parse_baseline(inner, document_year)):
+        pass
+    else:
+        head = body  # the trailing bracket is not a baseline: it is part of the value or text
+    metric, quantity = _value(head.rstrip("。 "))
+    return ParsedTarget(metric=metric, quantity=quantity, baseline=baseline, is_new=is_new)

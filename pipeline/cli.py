@@ -1,0 +1,44 @@
+"""``hoshin`` command line."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import __version__
+from .batch import BatchResult, run_batch
+
+
+def _summary(result: BatchResult, out_dir: Path) -> str:
+    lines = [f"converted {len(result.converted)} document(s), {len(result.errors)} error(s) → {out_dir}/"]
+    for doc in result.converted:
+        c = doc.counts
+        year = f"FY{doc.fiscal_year}" if doc.fiscal_year else "FY?"
+        lines.append(
+            f"  {doc.path}: {doc.ward or '?'} {year} · {c['issues']} 経営課題, {c['measures']} 施策, "
+            f"{c['projects']} 事業 (¥{doc.budget_yen:,}), {c['targets']} 目標, "
+            f"{c['activities']} activities, {c['warnings']} warnings"
+        )
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="hoshin", description=(
+        "Convert Japanese municipal plan PDFs (Osaka ward 運営方針 概要版) into Parquet tables."))
+    parser.add_argument("--version", action="version", version=f"hoshin {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True)
+    convert = commands.add_parser("convert", help="convert .pdf/.txt files or folders")
+    convert.add_argument("inputs", nargs="+", type=Path, metavar="INPUT")
+    convert.add_argument("--out", type=Path, required=True, metavar="DIR",
+                         help="output folder: one Parquet dataset per table at DIR/<table>/")
+    args = parser.parse_args(argv)
+
+    result = run_batch(args.inputs, args.out)
+    for error in result.errors:
+        print(f"error: {error.message}", file=sys.stderr)
+    print(_summary(result, args.out))
+    return 1 if result.errors else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,220 @@
+"""The output tables: one record type per table, the single source of truth.
+
+Each field carries its Arrow type, a one-line description and, where the
+values are a closed set, the allowed values. The Arrow schemas, validation and
+the data dictionary are all generated from these definitions.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+from typing import Any
+
+import pyarrow as pa
+
+BBOX = pa.list_(pa.float64(), 4)
+
+
+def col(arrow_type: pa.DataType, doc: str, *, nullable: bool = True,
+        allowed: tuple[Any, ...] | None = None, default: Any = None):
+    meta = {"arrow": arrow_type, "doc": doc, "nullable": nullable, "allowed": allowed}
+    return field(default=default, metadata=meta)
+
+
+def key(arrow_type: pa.DataType, doc: str, *, allowed: tuple[Any, ...] | None = None):
+    """A column that is never null (keys and required values); no default."""
+    return field(metadata={"arrow": arrow_type, "doc": doc, "nullable": False, "allowed": allowed})
+
+
+BUDGET_STATUSES = ("amount", "none", "missing")
+COMPARATORS = (">=", "<=", ">", "<")
+STATEMENT_KINDS = ("challenge", "strategy", "strategy_projects", "strategy_summary", "policy")
+
+
+_DOC_ID = "Stable document id: the first 16 hex digits of the source file's SHA-256"
+_PAGE = "1-based page index in the source PDF (null for text input without page breaks)"
+_PRINTED = "Page number printed in the page footer, if the page shows one"
+_BBOX = "Box on the page in PDF points [x0, top, x1, bottom] (null for text input)"
+_RAW = "The source lines as extracted, before normalization (provenance)"
+
+
+@dataclass(frozen=True)
+class DocumentRow:
+    doc_id: str = key(pa.string(), _DOC_ID)
+    source_path: str = key(pa.string(), "Path of the converted file as given on the command line")
+    source_sha256: str = key(pa.string(), "SHA-256 of the source file's bytes")
+    source_format: str = key(pa.string(), "Input format: pdf or txt")
+    parser_version: str = key(pa.string(), "Version of hoshin that produced the rows")
+    municipality: str | None = col(pa.string(), "City (市) that issued the plan, e.g. 大阪市")
+    ward: str | None = col(pa.string(), "Ward (区) the plan is for, e.g. 港区")
+    title: str | None = col(pa.string(), "Document title from the cover, e.g. 港区運営方針 概要版")
+    fiscal_year: int | None = col(pa.int32(), "Gregorian start year of the plan's 年度 (平成29年度 → 2017)")
+    fiscal_year_label: str | None = col(pa.string(), "The 年度 as printed on the cover, e.g. 平成29年度")
+    published: str | None = col(pa.string(), "Publication date as printed, e.g. 平成29年6月")
+    page_count: int | None = col(pa.int32(), "Pages in the source (null for text without page breaks)")
+    vision: str | None = col(pa.string(), "区の目標 (what the ward aims for) from the ◆計画 block")
+    mission: str | None = col(pa.string(), "区の使命 (the ward office's role) from the ◆計画 block")
+    policy: str | None = col(pa.string(), "区長の方針 (the ward mayor's basic policy) from the ◆計画 block")
+
+
+@dataclass(frozen=True)
+class IssueRow:
+    doc_id: str = key(pa.string(), _DOC_ID)
+    issue_no: int = key(pa.int32(), "経営課題 number")
+    title: str = key(pa.string(), "経営課題 title")
+    page: int | None = col(pa.int32(), "Page of the heading in the body (null if only the 目次 names it)")
+    printed_page: int | None = col(pa.int32(), _PRINTED)
+    toc_page: int | None = col(pa.int32(), "Page number the 目次 gives (null if the 目次 does not list it)")
+    bbox: list | None = col(BBOX, _BBOX)
+
+
+@dataclass(frozen=True)
+class MeasureRow:
+    doc_id: str = key(pa.string(), _DOC_ID)
+    issue_no: int = key(pa.int32(), "経営課題 number")
+    measure_no: int = key(pa.int32(), "施策 number within the 経営課題")
+    title: str = key(pa.string(), "施策 title")
+    page: int | None = col(pa.int32(), "Page of the heading in the body (null if only the 目次 names it)")
+    printed_page: int | None = col(pa.int32(), _PRINTED)
+    toc_page: int | None = col(pa.int32(), "Page number the 目次 gives (null if the 目次 does not list it)")
+    bbox: list | None = col(BBOX, _BBOX)
+
+
+@dataclass(frozen=True)
+class ProjectRow:
+    doc_id: str = key(pa.string(), _DOC_ID)
+    issue_no: int = key(pa.int32(), "経営課題 number")
+    measure_no: int = key(pa.int32(), "施策 number within the 経営課題")
+    project_no: int = key(pa.int32(), "事業 number within the 施策, as printed in N)")
+    title: str = key(pa.string(), "事業 title")
+    budget_status: str = key(pa.string(), "amount: budget_yen holds it; none: printed as a dash; "
+                                          "missing: no amount found or unreadable (see warnings)",
+                             allowed=BUDGET_STATUSES)
+    description: str | None = col(pa.string(), "The 事業's description paragraphs, joined by newlines")
+    budget_yen: int | None = col(pa.int64(), "Budget in yen (【予算額 11,686千円】 → 11686000); "
+                                             "null unless budget_status is amount")
+    budget_raw: str | None = col(pa.string(), "The budget bracket as printed, e.g. 【予算額 11,686千円】")
+    page: int | None = col(pa.int32(), _PAGE)
+    printed_page: int | None = col(pa.int32(), _PRINTED)
+    bbox: list | None = col(BBOX, "Box of the 事業 heading line. " + _BBOX)
+    budget_bbox: list | None = col(BBOX, "Box of the line holding the budget. " + _BBOX)
+
+
+@dataclass(frozen=True)
+class TargetRow:
+    doc_id: str = key(pa.string(), _DOC_ID)
+    issue_no: int = key(pa.int32(), "経営課題 number")
+    measure_no: int = key(pa.int32(), "施策 number within the 経営課題")
+    project_no: int = key(pa.int32(), "事業 number within the 施策")
+    target_no: int = key(pa.int32(), "1-based position of the 目標 within its 事業")
+    text: str = key(pa.string(), "The 目標 as printed (normalized: NFKC, layout spaces removed)")
+    cumulative: bool = key(pa.bool_(), "True when the value is a running total (延べ)")
+    is_new: bool = key(pa.bool_(), "True when the 目標 is marked (新規): new, so no baseline")
+    metric: str | None = col(pa.string(), "What is counted: the text before the value")
+    value: float | None = col(pa.float64(), "Target value (80%以上 → 80); null when none could be read")
+    unit: str | None = col(pa.string(), "Unit of value, e.g. %, 人, 団体・個人, 回/年")
+    comparator: str | None = col(pa.string(), "以上 >=, 以下/以内 <=, 超 >, 未満 <; null for an exact value",
+                                 allowed=COMPARATORS)
+    baseline_fiscal_year: int | None = col(pa.int32(), "Gregorian year of the prior-year baseline "
+                                                       "((28年度：…) in a 平成29年度 plan → 2016)")
+    baseline_value: float | None = col(pa.float64(), "Baseline value; null unless the baseline "
+                                                     "holds exactly one quantity")
+    baseline_unit: str | None = col(pa.string(), "Unit of baseline_value")
+    baseline_text: str | None = col(pa.string(), "The baseline bracket's content as printed, "
+                                                 "e.g. 28年度:74団体・個人")
+    page: int | None = col(pa.int32(), _PAGE)
+    printed_page: int | None = col(pa.int32(), _PRINTED)
+    bbox: list | None = col(BBOX, _BBOX)
+    raw_text: str | None = col(pa.string(), _RAW)
+
+
+@dataclass(frozen=True)
+class ActivityRow:
+    doc_id: str = key(pa.string(), _DOC_ID)
+    issue_no: int = key(pa.int32(), "経営課題 number")
+    measure_no: int = key(pa.int32(), "施策 number within the 経営課題")
+    project_no: int = key(pa.int32(), "事業 number within the 施策")
+    activity_no: int = key(pa.int32(), "1-based position of the ・ line within its 事業")
+    text: str = key(pa.string(), "The activity line (・…) as printed, normalized")
+    value: float | None = col(pa.float64(), "Planned quantity after the colon (年4回以上 → 4), if any")
+    unit: str | None = col(pa.string(), "Unit of value, e.g. 回/年, 回/地域, 地域")
+    comparator: str | None = col(pa.string(), "以上 >=, 以下/以内 <=, 超 >, 未満 <; null for an exact value",
+                                 allowed=COMPARATORS)
+    page: int | None = col(pa.int32(), _PAGE)
+    printed_page: int | None = col(pa.int32(), _PRINTED)
+    bbox: list | None = col(BBOX, _BBOX)
+    raw_text: str | None = col(pa.string(), _RAW)
+
+
+@dataclass(frozen=True)
+class StatementRow:
+    doc_id: str = key(pa.string(), _DOC_ID)
+    issue_no: int = key(pa.int32(), "経営課題 number")
+    statement_no: int = key(pa.int32(), "1-based position among the statements of the same owner and kind")
+    kind: str = key(pa.string(), "challenge: 課題 bullet of a 経営課題; strategy / strategy_projects / "
+                                 "strategy_summary: its 戦略 title, main projects and summary; "
+                                 "policy: 取組方針 bullet of a 施策", allowed=STATEMENT_KINDS)
+    text: str = key(pa.string(), "The statement, normalized")
+    measure_no: int | None = col(pa.int32(), "施策 number; null for statements of the 経営課題 itself")
+    page: int | None = col(pa.int32(), _PAGE)
+    printed_page: int | None = col(pa.int32(), _PRINTED)
+    bbox: list | None = col(BBOX, _BBOX)
+    raw_text: str | None = col(pa.string(), _RAW)
+
+
+@dataclass(frozen=True)
+class WarningRow:
+    doc_id: str = key(pa.string(), _DOC_ID)
+    kind: str = key(pa.string(), "What was noticed, e.g. unplaced_line, toc_entry_not_in_body, "
+                                 "unreadable_budget, target_without_value")
+    text: str = key(pa.string(), "The line or entry concerned, with detail")
+    page: int | None = col(pa.int32(), _PAGE)
+
+
+@dataclass(frozen=True)
+class ErrorRow:
+    source_path: str = key(pa.string(), "Path of the file that could not be converted")
+    stage: str = key(pa.string(), "Where it failed: read, extract, normalize or write")
+    kind: str = key(pa.string(), "Stable error code, e.g. not_a_pdf, encrypted, empty_file")
+    message: str = key(pa.string(), "One line naming the file and the reason")
+    doc_id: str | None = col(pa.string(), "Document id when the file could be read, else null")
+
+
+# Table name → record type, in the order they are documented and written.
+TABLES: dict[str, type] = {
+    "documents": DocumentRow,
+    "issues": IssueRow,
+    "measures": MeasureRow,
+    "projects": ProjectRow,
+    "targets": TargetRow,
+    "activities": ActivityRow,
+    "statements": StatementRow,
+    "warnings": WarningRow,
+    "errors": ErrorRow,
+}
+
+# Columns that identify a row; validation rejects duplicates.
+PRIMARY_KEYS: dict[str, tuple[str, ...]] = {
+    "documents": ("doc_id",),
+    "issues": ("doc_id", "issue_no"),
+    "measures": ("doc_id", "issue_no", "measure_no"),
+    "projects": ("doc_id", "issue_no", "measure_no", "project_no"),
+    "targets": ("doc_id", "issue_no", "measure_no", "project_no", "target_no"),
+    "activities": ("doc_id", "issue_no", "measure_no", "project_no", "activity_no"),
+    "statements": ("doc_id", "issue_no", "measure_no", "kind", "statement_no"),
+}
+
+
+def columns(table: str):
+    """The fields of a table's record type, in order."""
+    return fields(TABLES[table])
+
+
+def arrow_schema(table: str) -> pa.Schema:
+    return pa.schema(
+        [
+            pa.field(f.name, f.metadata["arrow"], nullable=f.metadata["nullable"],
+                     metadata={"description": f.metadata["doc"]})
+            for f in columns(table)
+        ],
+        metadata={"table": table},
+    )

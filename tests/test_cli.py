@@ -1,0 +1,49 @@
+"""hoshin convert end to end: Parquet datasets readable by pyarrow and pandas."""
+import shutil
+import subprocess
+import sys
+
+import pandas as pd
+import pyarrow.dataset as ds
+
+from pipeline.cli import main
+
+
+def test_convert_samples_into_readable_datasets(tmp_path, capsys):
+    out = tmp_path / "out"
+    assert main(["convert", "samples", "--out", str(out)]) == 0
+    summary = capsys.readouterr().out
+    assert "converted 2 document(s), 0 error(s)" in summary
+    projects = ds.dataset(out / "projects", partitioning="hive").to_table().to_pandas()
+    assert len(projects) == 16 and projects["budget_yen"].sum() == 2 * 64_737_000
+    docs = pd.read_parquet(out / "documents")
+    assert sorted(docs["source_format"]) == ["pdf", "txt"]
+    assert set(docs["fiscal_year"]) == {2017}
+
+
+def test_rerun_replaces_rows_instead_of_duplicating(tmp_path):
+    out = tmp_path / "out"
+    for _ in range(2):
+        assert main(["convert", "samples/minato_h29_gaiyo.pdf", "--out", str(out)]) == 0
+    assert len(pd.read_parquet(out / "targets")) == 11
+
+
+def test_bad_file_gets_an_error_row_and_the_rest_is_written(tmp_path, capsys):
+    bad = tmp_path / "broken.pdf"
+    bad.write_bytes(b"<html>404 Not Found</html>")
+    good = tmp_path / "good.pdf"
+    shutil.copy("samples/minato_h29_gaiyo.pdf", good)
+    out = tmp_path / "out"
+    assert main(["convert", str(bad), str(good), "--out", str(out)]) == 1
+    captured = capsys.readouterr()
+    (line,) = [l for l in captured.err.splitlines() if l.startswith("error:")]
+    assert str(bad) in line and "not a readable PDF" in line
+    errors = pd.read_parquet(out / "errors")
+    assert list(errors["kind"]) == ["not_a_pdf"] and list(errors["source_path"]) == [str(bad)]
+    assert len(pd.read_parquet(out / "projects")) == 8
+
+
+def test_console_script_is_installed():
+    exe = shutil.which("hoshin") or str(__import__("pathlib").Path(sys.executable).parent / "hoshin")
+    result = subprocess.run([exe, "--version"], capture_output=True, text=True)
+    assert result.returncode == 0 and result.stdout.startswith("hoshin ")
