@@ -1,26 +1,25 @@
-"""Read a PDF with pdfplumber into lines with page, box and font provenance.
+"""Read a PDF into lines with page, box and font provenance.
 
-Pages are read one at a time and their caches released, so memory does not
-grow with the page count.
+An engine (``pdf_engines``) turns each page into ``Glyph`` records; everything
+after that — lines, labels, footers, running headers, wraps — is done here
+once for every engine. Pages are read one at a time and released, so memory
+does not grow with the page count (only the lines are kept).
 """
 from __future__ import annotations
 
-import io
 from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 from statistics import median
 
-import pdfplumber
 import regex
-from pdfminer.pdfdocument import PDFPasswordIncorrect
-from pdfminer.pdfparser import PDFSyntaxError
-from pdfplumber.utils.exceptions import PdfminerException
 
 from .footer import page_number, running_header_texts
+from .glyphs import Glyph, dedupe_overprint, text_lines
 from .layout import group_label_cells, mark_wraps, split_label
 from .lines import Line
-from .source import ExtractError, SourceText
+from .pdf_engines import DEFAULT_ENGINE, open_pdf
+from .source import SourceText
 from .text import canonical
 
 _HEADING_FACE = regex.compile(r"(?i)gothic|goth|bold|black|heavy|kaku|W[5-9]\b")
@@ -28,69 +27,65 @@ FOOTER_AREA = 0.9  # lines below 90 % of the page height may be page numbers
 HEADER_AREA = 0.1  # lines above 10 % may be running headers
 
 
-def _line_from_chars(chars: list[dict], page: int) -> Line:
-    """One line; ``chars`` holds at least one glyph that is not a space."""
-    ink = [c for c in chars if not c["text"].isspace()]
-    sizes = Counter(round(c["size"], 1) for c in ink)
-    faces = Counter(c["fontname"] for c in ink)
+def _line_from_glyphs(glyphs: list[Glyph], page: int) -> Line:
+    """One line; ``glyphs`` holds at least one glyph that is not a space."""
+    ink = [g for g in glyphs if not g.text.isspace()]
+    sizes = Counter(round(g.size, 1) for g in ink)
+    faces = Counter(g.fontname for g in ink)
     return Line(
-        raw=_chars_text(chars),
+        raw=_glyphs_text(glyphs),
         page=page,
         bbox=(
-            min(c["x0"] for c in ink),
-            min(c["top"] for c in ink),
-            max(c["x1"] for c in ink),
-            max(c["bottom"] for c in ink),
+            min(g.x0 for g in ink),
+            min(g.top for g in ink),
+            max(g.x1 for g in ink),
+            max(g.bottom for g in ink),
         ),
         size=sizes.most_common(1)[0][0],
         bold=bool(_HEADING_FACE.search(faces.most_common(1)[0][0])),
     )
 
 
-def _chars_text(chars: list[dict]) -> str:
-    """Chars of one line left to right, a space where a gap is wider than a
+def _glyphs_text(glyphs: list[Glyph]) -> str:
+    """Glyphs of one line left to right, a space where a gap is wider than a
     quarter em: the space producers draw between ``1`` and ``豊`` is ~0.28 em."""
     parts: list[str] = []
     prev = None
-    for c in chars:
-        if c["text"].isspace():
+    for g in glyphs:
+        if g.text.isspace():
             parts.append(" ")
             continue
-        if prev is not None and c["x0"] - prev["x1"] > c["size"] / 4:
+        if prev is not None and g.x0 - prev.x1 > g.size / 4:
             parts.append(" ")
-        parts.append(c["text"])
-        prev = c
+        parts.append(g.text)
+        prev = g
     return "".join(parts).strip()
 
 
-def _split_leading_label(chars: list[dict], page: int) -> list[Line]:
+def _split_leading_label(glyphs: list[Glyph], page: int) -> list[Line]:
     """Split a line whose first segment (before a gap of a full em) is a label."""
-    for i in range(1, len(chars)):
-        if not chars[i]["text"].isspace() and chars[i]["x0"] - chars[i - 1]["x1"] > chars[i]["size"]:
-            parts = split_label(_line_from_chars(chars[:i], page))
+    for i in range(1, len(glyphs)):
+        if not glyphs[i].text.isspace() and glyphs[i].x0 - glyphs[i - 1].x1 > glyphs[i].size:
+            parts = split_label(_line_from_glyphs(glyphs[:i], page))
             if parts and parts[1] is None:
-                return [parts[0], _line_from_chars(chars[i:], page)]
+                return [parts[0], _line_from_glyphs(glyphs[i:], page)]
             break
-    line = _line_from_chars(chars, page)
+    line = _line_from_glyphs(glyphs, page)
     parts = split_label(line)
     return [line] if parts is None else [p for p in parts if p is not None]
 
 
-def _page_lines(page, index: int) -> tuple[list[Line], int | None]:
+def _page_lines(glyphs: list[Glyph], height: float, index: int) -> tuple[list[Line], int | None]:
     """Lines of one page in reading order, and the printed page number."""
-    deduped = page.dedupe_chars(tolerance=1)  # overprinted bold: 自自自自 → 自
     printed = None
     lines: list[Line] = []
-    for text_line in deduped.extract_text_lines(return_chars=True, strip=True):
-        chars = text_line["chars"]
-        if all(c["text"].isspace() for c in chars):
-            continue
-        if text_line["top"] > page.height * FOOTER_AREA:
-            number = page_number(_chars_text(chars), in_footer_area=True)
+    for line_glyphs in text_lines(dedupe_overprint(glyphs)):  # overprinted bold: 自自自 → 自
+        if min(g.top for g in line_glyphs) > height * FOOTER_AREA:
+            number = page_number(_glyphs_text(line_glyphs), in_footer_area=True)
             if number is not None:
                 printed = number
                 continue
-        lines.extend(_split_leading_label(chars, index))
+        lines.extend(_split_leading_label(line_glyphs, index))
     return lines, printed
 
 
@@ -103,21 +98,13 @@ def _right_edge(lines: list[Line]) -> float:
     return median(e for e in edges if e >= 0.9 * max(edges))
 
 
-def read_pdf(path: Path, data: bytes) -> SourceText:
-    try:
-        pdf = pdfplumber.open(io.BytesIO(data))
-    except (PdfminerException, PDFSyntaxError, PDFPasswordIncorrect) as exc:
-        cause = exc.args[0] if exc.args else exc
-        if isinstance(cause, PDFPasswordIncorrect):
-            raise ExtractError("encrypted", f"{path}: encrypted PDF (a password is needed)") from exc
-        raise ExtractError("not_a_pdf", f"{path}: not a readable PDF ({cause!r})") from exc
-    with pdf:
-        pages: list[list[Line]] = []
-        header_candidates: list[str | None] = []
-        without_text: list[int] = []
-        for index, page in enumerate(pdf.pages, start=1):
-            lines, printed = _page_lines(page, index)
-            page.close()  # release the page's cached objects
+def read_pdf(path: Path, data: bytes, engine: str = DEFAULT_ENGINE) -> SourceText:
+    pages: list[list[Line]] = []
+    header_candidates: list[str | None] = []
+    without_text: list[int] = []
+    with open_pdf(engine, path, data) as pdf:
+        for index, page in enumerate(pdf.pages(), start=1):
+            lines, printed = _page_lines(page.glyphs, page.height, index)
             if not lines:
                 without_text.append(index)
             pages.append(
@@ -125,7 +112,7 @@ def read_pdf(path: Path, data: bytes) -> SourceText:
             )
             in_header = lines and lines[0].bbox[1] < page.height * HEADER_AREA
             header_candidates.append(lines[0].raw if in_header else None)
-        metadata = {k: str(v) for k, v in (pdf.metadata or {}).items() if isinstance(v, (str, int))}
+        metadata = pdf.metadata
     headers = running_header_texts(header_candidates)
     lines: list[Line] = []
     for page_lines in pages:

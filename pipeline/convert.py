@@ -5,7 +5,7 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from extract import ExtractError, extract_document
+from extract import DEFAULT_ENGINE, ExtractError, extract_document
 from normalize import SourceInfo, Tables, to_rows
 from schemas.tables import ErrorRow
 
@@ -28,7 +28,8 @@ def path_key(path: Path) -> str:
     return hashlib.sha256(str(path).encode()).hexdigest()[:16]
 
 
-def convert_file(path: Path) -> Converted | Failed:
+def convert_file(path: Path, engine: str = DEFAULT_ENGINE) -> Converted | Failed:
+    """Rows of one file; never raises, so one bad file cannot stop a batch."""
     stage, doc_id = "read", None
     try:
         data = path.read_bytes()
@@ -37,7 +38,7 @@ def convert_file(path: Path) -> Converted | Failed:
         source = SourceInfo(doc_id=doc_id, path=str(path), sha256=sha,
                             format=path.suffix.lower().lstrip("."), parser_version=__version__)
         stage = "extract"
-        tree = extract_document(path, data)
+        tree = extract_document(path, data, engine)
         stage = "normalize"
         return Converted(source, to_rows(tree, source))
     except ExtractError as exc:

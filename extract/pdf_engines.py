@@ -1,0 +1,164 @@
+"""PDF engines: each opens a PDF and yields its pages as ``Glyph`` records.
+
+``pdfplumber`` (the default) interprets every glyph in Python through
+pdfminer; ``pdfium`` asks PDFium (C++, via pypdfium2) for the same facts and
+is many times faster. Both give glyphs in content-stream order with boxes in
+points from the top-left of the page, so ``extract.pdf`` builds the same
+lines from either. Blanks PDFium invents between words are left out, as
+pdfminer has none.
+"""
+from __future__ import annotations
+
+import ctypes
+import io
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator, Protocol
+
+import pdfplumber
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+from pdfminer.pdfdocument import PDFPasswordIncorrect
+from pdfminer.pdfparser import PDFSyntaxError
+from pdfplumber.utils.exceptions import PdfminerException
+
+from .glyphs import Glyph
+from .source import ExtractError
+
+DEFAULT_ENGINE = "pdfplumber"
+
+
+@dataclass(frozen=True)
+class PageGlyphs:
+    height: float
+    glyphs: list[Glyph]
+
+
+class OpenPdf(Protocol):
+    metadata: dict[str, str]  # the Info dictionary's text values
+
+    def pages(self) -> Iterator[PageGlyphs]: ...
+
+
+def _encrypted(path: Path) -> ExtractError:
+    return ExtractError("encrypted", f"{path}: encrypted PDF (a password is needed)")
+
+
+def _unreadable(path: Path, cause) -> ExtractError:
+    return ExtractError("not_a_pdf", f"{path}: not a readable PDF ({cause!r})")
+
+
+class _Plumber:
+    def __init__(self, pdf):
+        self._pdf = pdf
+        self.metadata = {k: str(v) for k, v in (pdf.metadata or {}).items()
+                         if isinstance(v, (str, int))}
+
+    def pages(self) -> Iterator[PageGlyphs]:
+        for page in self._pdf.pages:
+            glyphs = [Glyph(c["text"], c["x0"], c["x1"], c["top"], c["bottom"], c["size"],
+                            c["fontname"], c["upright"]) for c in page.chars]
+            page.close()  # release the page's cached objects
+            yield PageGlyphs(page.height, glyphs)
+
+
+@contextmanager
+def _open_plumber(path: Path, data: bytes) -> Iterator[_Plumber]:
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data))
+    except (PdfminerException, PDFSyntaxError, PDFPasswordIncorrect) as exc:
+        cause = exc.args[0] if exc.args else exc
+        if isinstance(cause, PDFPasswordIncorrect):
+            raise _encrypted(path) from exc
+        raise _unreadable(path, cause) from exc
+    with pdf:
+        yield _Plumber(pdf)
+
+
+# FPDFText_GetTextObject with an integer result: the object's address is the
+# cache key for its font facts, and NULL marks a glyph PDFium generated.
+_text_object = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)(
+    ctypes.cast(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p).value)
+
+
+class _Pdfium:
+    def __init__(self, doc: pdfium.PdfDocument):
+        self._doc = doc
+        self.metadata = doc.get_metadata_dict(skip_empty=True)
+
+    def pages(self) -> Iterator[PageGlyphs]:
+        for index in range(len(self._doc)):
+            page = self._doc[index]
+            try:
+                top = page.get_mediabox()[3]
+                textpage = page.get_textpage()
+                try:
+                    glyphs = _page_glyphs(textpage.raw, top)
+                finally:
+                    textpage.close()
+                height = page.get_height()
+            finally:
+                page.close()
+            yield PageGlyphs(height, glyphs)
+
+
+def _page_glyphs(textpage, page_top: float) -> list[Glyph]:
+    count = pdfium_c.FPDFText_CountChars(textpage)
+    address = ctypes.cast(textpage, ctypes.c_void_p).value
+    box = pdfium_c.FS_RECTF()
+    faces: dict[int, tuple[float, str, bool, float]] = {}  # text object → its font facts
+    glyphs: list[Glyph] = []
+    for i in range(count):
+        obj = _text_object(address, i)
+        if obj is None:  # a blank or line break PDFium generated
+            continue
+        face = faces.get(obj)
+        if face is None:
+            face = faces[obj] = _face(textpage, i, page_top)
+        size, fontname, upright, bottom = face
+        pdfium_c.FPDFText_GetLooseCharBox(textpage, i, box)
+        if not upright:  # rotated run: no common baseline
+            bottom = page_top - box.bottom
+        glyphs.append(Glyph(chr(pdfium_c.FPDFText_GetUnicode(textpage, i)), box.left, box.right,
+                            bottom - size, bottom, size, fontname, upright))
+    return glyphs
+
+
+def _face(textpage, i: int, page_top: float) -> tuple[float, str, bool, float]:
+    """Size, font name, uprightness and box bottom of the text object holding
+    glyph ``i``. The bottom is pdfminer's: baseline plus the font's descent
+    (PDFium's loose boxes differ for some glyphs), shared by the whole run."""
+    size = pdfium_c.FPDFText_GetFontSize(textpage, i)
+    font = pdfium_c.FPDFTextObj_GetFont(pdfium_c.FPDFText_GetTextObject(textpage, i))
+    name = ctypes.create_string_buffer(256)  # BaseFont with its subset tag, as pdfminer names it
+    pdfium_c.FPDFFont_GetBaseFontName(font, name, len(name))
+    matrix = pdfium_c.FS_MATRIX()
+    pdfium_c.FPDFText_GetMatrix(textpage, i, matrix)
+    x, y, descent = ctypes.c_double(), ctypes.c_double(), ctypes.c_float()
+    pdfium_c.FPDFText_GetCharOrigin(textpage, i, x, y)
+    pdfium_c.FPDFFont_GetDescent(font, ctypes.c_float(size), descent)
+    upright = matrix.a * matrix.d > 0 and matrix.b * matrix.c <= 0  # pdfminer's rule
+    return size, name.value.decode("utf-8", "replace"), upright, page_top - (y.value + descent.value)
+
+
+@contextmanager
+def _open_pdfium(path: Path, data: bytes) -> Iterator[_Pdfium]:
+    try:
+        doc = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        if exc.err_code == pdfium_c.FPDF_ERR_PASSWORD:
+            raise _encrypted(path) from exc
+        raise _unreadable(path, exc) from exc
+    try:
+        yield _Pdfium(doc)
+    finally:
+        doc.close()
+
+
+ENGINES = {"pdfplumber": _open_plumber, "pdfium": _open_pdfium}
+
+
+def open_pdf(engine: str, path: Path, data: bytes):
+    """Context manager giving an ``OpenPdf`` for ``data`` read by ``engine``."""
+    return ENGINES[engine](path, data)
