@@ -1,12 +1,16 @@
-"""Convert one file: read → extract → normalize → validated rows. Pure: no output written."""
+"""Convert one file: read → extract → normalize → validated rows/tables. Pure: no output written."""
 from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
+import pyarrow as pa
+
 from extract import DEFAULT_ENGINE, ExtractError, extract_document
 from normalize import SourceInfo, Tables, to_rows
+from schemas import ValidationError
+from schemas.parquet import document_tables
 from schemas.tables import ErrorRow
 
 from . import __version__
@@ -49,3 +53,44 @@ def convert_file(path: Path, engine: str = DEFAULT_ENGINE) -> Converted | Failed
     except Exception as exc:  # a parser bug must not stop the batch; it is reported
         message = f"{path}: {type(exc).__name__}: {exc}".splitlines()[0]
         return Failed(ErrorRow(str(path), stage, "internal_error", message, doc_id))
+
+
+@dataclass(frozen=True)
+class DocumentSummary:
+    counts: dict[str, int]
+    ward: str | None
+    fiscal_year: int | None
+    budget_yen: int
+    pages: int | None
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What one document's conversion hands back to the writer: validated
+    Arrow tables, or the error row. Small and picklable, for any executor."""
+    path: Path
+    sha256: str | None
+    doc_id: str | None
+    tables: dict[str, pa.Table] | None = None
+    summary: DocumentSummary | None = None
+    error: ErrorRow | None = None
+
+
+def convert_document(path: Path, engine: str = DEFAULT_ENGINE) -> Outcome:
+    """The per-document unit of a batch: convert and validate, write nothing.
+    Top-level and pure, so a process pool or a Dask worker can run it."""
+    outcome = convert_file(path, engine)
+    if isinstance(outcome, Failed):
+        return Outcome(path, None, outcome.error.doc_id, error=outcome.error)
+    source, rows = outcome.source, outcome.rows
+    try:
+        tables = document_tables(rows)
+    except ValidationError as exc:
+        return Outcome(path, source.sha256, source.doc_id, error=ErrorRow(
+            str(path), "validate", "invalid_rows", f"{path}: {exc}", source.doc_id))
+    document = rows["documents"][0]
+    summary = DocumentSummary(
+        {name: table.num_rows for name, table in tables.items()}, document.ward,
+        document.fiscal_year, sum(p.budget_yen or 0 for p in rows.get("projects", [])),
+        document.page_count)
+    return Outcome(path, source.sha256, source.doc_id, tables, summary)

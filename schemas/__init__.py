@@ -1,7 +1,5 @@
 """Stage 3: table definitions (single source of truth), validation, Parquet."""
-from .parquet import clear_error, write_error, write_rows
 from .tables import TABLES, arrow_schema, columns
 from .validate import ValidationError, to_arrow
 
-__all__ = ["TABLES", "ValidationError", "arrow_schema", "clear_error", "columns", "to_arrow",
-           "write_error", "write_rows"]
+__all__ = ["TABLES", "ValidationError", "arrow_schema", "columns", "to_arrow"]

@@ -2,9 +2,10 @@
 
 ``OUT/<table>/<doc_id>.parquet`` is readable with
 ``pyarrow.dataset.dataset(OUT/<table>, partitioning="hive")`` and
-``pandas.read_parquet(OUT/<table>)``. Files are written to a hidden temporary
-name and renamed into place, so a reader never sees half a file (dataset
-readers skip names starting with a dot).
+``pandas.read_parquet(OUT/<table>)``. A document's files are first written
+under hidden staging names (dataset readers skip names starting with a dot)
+and then renamed into place, so a reader never sees half a file; the caller
+decides when to publish and keeps the record of what is committed.
 """
 from __future__ import annotations
 
@@ -17,29 +18,55 @@ import pyarrow.parquet as pq
 from .tables import TABLES
 from .validate import to_arrow
 
+DOCUMENT_TABLES = tuple(name for name in TABLES if name != "errors")
+Staged = list[tuple[Path, Path]]  # (staging file, final file)
 
-def _atomic_write(table: pa.Table, target: Path) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(f".{target.name}.tmp")
-    try:
-        pq.write_table(table, tmp, compression="zstd")
-        os.replace(tmp, target)
-    finally:
+
+def document_tables(rows: dict[str, list]) -> dict[str, pa.Table]:
+    """Validated Arrow tables of one document; tables without rows are empty
+    (each document writes every table, so each dataset has its schema)."""
+    return {name: to_arrow(name, rows.get(name, [])) for name in DOCUMENT_TABLES}
+
+
+def error_table(row) -> pa.Table:
+    return to_arrow("errors", [row])
+
+
+def table_file(out_dir: Path, table: str, file_stem: str) -> Path:
+    return out_dir / table / f"{file_stem}.parquet"
+
+
+def staging_file(final: Path) -> Path:
+    return final.with_name(f".{final.name}.tmp")
+
+
+def is_staging_file(path: Path) -> bool:
+    return path.name.startswith(".") and path.name.endswith(".parquet.tmp")
+
+
+def stage(out_dir: Path, file_stem: str, tables: dict[str, pa.Table]) -> Staged:
+    """Write ``tables`` under staging names; nothing is visible to readers yet.
+    ``documents`` is published last, so a document row means its items are in place."""
+    staged: Staged = []
+    for name in sorted(tables, key=lambda n: n == "documents"):
+        final = table_file(out_dir, name, file_stem)
+        final.parent.mkdir(parents=True, exist_ok=True)
+        tmp = staging_file(final)
+        pq.write_table(tables[name], tmp, compression="zstd")
+        staged.append((tmp, final))
+    return staged
+
+
+def publish(staged: Staged) -> None:
+    for tmp, final in staged:
+        os.replace(tmp, final)
+
+
+def discard(staged: Staged) -> None:
+    for tmp, _ in staged:
         tmp.unlink(missing_ok=True)
 
 
-def write_rows(out_dir: Path, file_stem: str, rows: dict[str, list]) -> dict[str, int]:
-    """Validate and write every table of one document (tables without rows get
-    an empty file, so each dataset has its schema). Returns row counts."""
-    arrow = {name: to_arrow(name, rows.get(name, [])) for name in TABLES if name != "errors"}
-    for name, table in arrow.items():
-        _atomic_write(table, out_dir / name / f"{file_stem}.parquet")
-    return {name: table.num_rows for name, table in arrow.items()}
-
-
-def write_error(out_dir: Path, file_stem: str, row) -> None:
-    _atomic_write(to_arrow("errors", [row]), out_dir / "errors" / f"{file_stem}.parquet")
-
-
-def clear_error(out_dir: Path, file_stem: str) -> None:
-    (out_dir / "errors" / f"{file_stem}.parquet").unlink(missing_ok=True)
+def remove(out_dir: Path, tables: tuple[str, ...], file_stem: str) -> None:
+    for name in tables:
+        table_file(out_dir, name, file_stem).unlink(missing_ok=True)
