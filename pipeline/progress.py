@@ -15,9 +15,10 @@ def _duration(seconds: float) -> str:
 
 
 class Progress:
-    def __init__(self, total: int, stream: TextIO = sys.stderr, enabled: bool = True):
-        self.total, self.stream, self.enabled = total, stream, enabled
-        self.tty = enabled and stream.isatty()
+    def __init__(self, total: int, enabled: bool = True, stream: TextIO | None = None):
+        self.total, self.enabled = total, enabled
+        self.stream = stream or sys.stderr
+        self.tty = enabled and self.stream.isatty()
         self.done = self.pages = 0
         self.start = self._drawn = time.monotonic()
 
