@@ -1,9 +1,10 @@
 """Read a PDF into lines with page, box and font provenance.
 
-An engine (``pdf_engines``) turns each page into ``Glyph`` records; everything
-after that — lines, labels, footers, running headers, wraps — is done here
-once for every engine. Pages are read one at a time and released, so memory
-does not grow with the page count (only the lines are kept).
+An engine (``pdf_engines``) turns each page into glyph records and
+``text_rows`` groups them into lines; everything after that — labels,
+footers, running headers, wraps — is done here once for every engine. Pages
+are read one at a time and released, so memory does not grow with the page
+count (only the lines are kept).
 """
 from __future__ import annotations
 
@@ -15,77 +16,77 @@ from statistics import median
 import regex
 
 from .footer import page_number, running_header_texts
-from .glyphs import Glyph, dedupe_overprint, text_lines
 from .layout import group_label_cells, mark_wraps, split_label
 from .lines import Line
 from .pdf_engines import DEFAULT_ENGINE, open_pdf
 from .source import SourceText
 from .text import canonical
+from .text_rows import dedupe_overprint, text_lines
 
 _HEADING_FACE = regex.compile(r"(?i)gothic|goth|bold|black|heavy|kaku|W[5-9]\b")
 FOOTER_AREA = 0.9  # lines below 90 % of the page height may be page numbers
 HEADER_AREA = 0.1  # lines above 10 % may be running headers
 
 
-def _line_from_glyphs(glyphs: list[Glyph], page: int) -> Line:
-    """One line; ``glyphs`` holds at least one glyph that is not a space."""
-    ink = [g for g in glyphs if not g.text.isspace()]
-    sizes = Counter(round(g.size, 1) for g in ink)
-    faces = Counter(g.fontname for g in ink)
+def _line_from_chars(chars: list[dict], page: int) -> Line:
+    """One line; ``chars`` holds at least one glyph that is not a space."""
+    ink = [c for c in chars if not c["text"].isspace()]
+    sizes = Counter(round(c["size"], 1) for c in ink)
+    faces = Counter(c["fontname"] for c in ink)
     return Line(
-        raw=_glyphs_text(glyphs),
+        raw=_chars_text(chars),
         page=page,
         bbox=(
-            min(g.x0 for g in ink),
-            min(g.top for g in ink),
-            max(g.x1 for g in ink),
-            max(g.bottom for g in ink),
+            min(c["x0"] for c in ink),
+            min(c["top"] for c in ink),
+            max(c["x1"] for c in ink),
+            max(c["bottom"] for c in ink),
         ),
         size=sizes.most_common(1)[0][0],
         bold=bool(_HEADING_FACE.search(faces.most_common(1)[0][0])),
     )
 
 
-def _glyphs_text(glyphs: list[Glyph]) -> str:
-    """Glyphs of one line left to right, a space where a gap is wider than a
+def _chars_text(chars: list[dict]) -> str:
+    """Chars of one line left to right, a space where a gap is wider than a
     quarter em: the space producers draw between ``1`` and ``豊`` is ~0.28 em."""
     parts: list[str] = []
     prev = None
-    for g in glyphs:
-        if g.text.isspace():
+    for c in chars:
+        if c["text"].isspace():
             parts.append(" ")
             continue
-        if prev is not None and g.x0 - prev.x1 > g.size / 4:
+        if prev is not None and c["x0"] - prev["x1"] > c["size"] / 4:
             parts.append(" ")
-        parts.append(g.text)
-        prev = g
+        parts.append(c["text"])
+        prev = c
     return "".join(parts).strip()
 
 
-def _split_leading_label(glyphs: list[Glyph], page: int) -> list[Line]:
+def _split_leading_label(chars: list[dict], page: int) -> list[Line]:
     """Split a line whose first segment (before a gap of a full em) is a label."""
-    for i in range(1, len(glyphs)):
-        if not glyphs[i].text.isspace() and glyphs[i].x0 - glyphs[i - 1].x1 > glyphs[i].size:
-            parts = split_label(_line_from_glyphs(glyphs[:i], page))
+    for i in range(1, len(chars)):
+        if not chars[i]["text"].isspace() and chars[i]["x0"] - chars[i - 1]["x1"] > chars[i]["size"]:
+            parts = split_label(_line_from_chars(chars[:i], page))
             if parts and parts[1] is None:
-                return [parts[0], _line_from_glyphs(glyphs[i:], page)]
+                return [parts[0], _line_from_chars(chars[i:], page)]
             break
-    line = _line_from_glyphs(glyphs, page)
+    line = _line_from_chars(chars, page)
     parts = split_label(line)
     return [line] if parts is None else [p for p in parts if p is not None]
 
 
-def _page_lines(glyphs: list[Glyph], height: float, index: int) -> tuple[list[Line], int | None]:
+def _page_lines(glyphs: list[dict], height: float, index: int) -> tuple[list[Line], int | None]:
     """Lines of one page in reading order, and the printed page number."""
     printed = None
     lines: list[Line] = []
-    for line_glyphs in text_lines(dedupe_overprint(glyphs)):  # overprinted bold: 自自自 → 自
-        if min(g.top for g in line_glyphs) > height * FOOTER_AREA:
-            number = page_number(_glyphs_text(line_glyphs), in_footer_area=True)
+    for chars in text_lines(dedupe_overprint(glyphs)):  # overprinted bold: 自自自自 → 自
+        if min(c["top"] for c in chars) > height * FOOTER_AREA:
+            number = page_number(_chars_text(chars), in_footer_area=True)
             if number is not None:
                 printed = number
                 continue
-        lines.extend(_split_leading_label(line_glyphs, index))
+        lines.extend(_split_leading_label(chars, index))
     return lines, printed
 
 

@@ -2,9 +2,9 @@
 
 ``pdfplumber`` (the default) interprets every glyph in Python through
 pdfminer; ``pdfium`` asks PDFium (C++, via pypdfium2) for the same facts and
-is many times faster. Both give glyphs in content-stream order with boxes in
-points from the top-left of the page, so ``extract.pdf`` builds the same
-lines from either. Blanks PDFium invents between words are left out, as
+is many times faster. Both give glyph dicts (see ``text_rows``) in
+content-stream order with boxes in points from the top-left of the page, so
+``extract.pdf`` builds the same lines from either. Blanks PDFium invents between words are left out, as
 pdfminer has none.
 """
 from __future__ import annotations
@@ -23,7 +23,6 @@ from pdfminer.pdfdocument import PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 from pdfplumber.utils.exceptions import PdfminerException
 
-from .glyphs import Glyph
 from .source import ExtractError
 
 DEFAULT_ENGINE = "pdfplumber"
@@ -32,7 +31,7 @@ DEFAULT_ENGINE = "pdfplumber"
 @dataclass(frozen=True)
 class PageGlyphs:
     height: float
-    glyphs: list[Glyph]
+    glyphs: list[dict]  # pdfplumber-style chars, see text_rows
 
 
 class OpenPdf(Protocol):
@@ -57,8 +56,7 @@ class _Plumber:
 
     def pages(self) -> Iterator[PageGlyphs]:
         for page in self._pdf.pages:
-            glyphs = [Glyph(c["text"], c["x0"], c["x1"], c["top"], c["bottom"], c["size"],
-                            c["fontname"], c["upright"]) for c in page.chars]
+            glyphs = page.chars
             page.close()  # release the page's cached objects
             yield PageGlyphs(page.height, glyphs)
 
@@ -103,12 +101,12 @@ class _Pdfium:
             yield PageGlyphs(height, glyphs)
 
 
-def _page_glyphs(textpage, page_top: float) -> list[Glyph]:
+def _page_glyphs(textpage, page_top: float) -> list[dict]:
     count = pdfium_c.FPDFText_CountChars(textpage)
     address = ctypes.cast(textpage, ctypes.c_void_p).value
     box = pdfium_c.FS_RECTF()
     faces: dict[int, tuple[float, str, bool, float]] = {}  # text object → its font facts
-    glyphs: list[Glyph] = []
+    glyphs: list[dict] = []
     for i in range(count):
         obj = _text_object(address, i)
         if obj is None:  # a blank or line break PDFium generated
@@ -120,8 +118,9 @@ def _page_glyphs(textpage, page_top: float) -> list[Glyph]:
         pdfium_c.FPDFText_GetLooseCharBox(textpage, i, box)
         if not upright:  # rotated run: no common baseline
             bottom = page_top - box.bottom
-        glyphs.append(Glyph(chr(pdfium_c.FPDFText_GetUnicode(textpage, i)), box.left, box.right,
-                            bottom - size, bottom, size, fontname, upright))
+        glyphs.append({"text": chr(pdfium_c.FPDFText_GetUnicode(textpage, i)), "x0": box.left,
+                       "x1": box.right, "top": bottom - size, "bottom": bottom, "size": size,
+                       "fontname": fontname, "upright": upright})
     return glyphs
 
 

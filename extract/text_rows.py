@@ -1,6 +1,8 @@
 """Glyphs of one page → text lines: the engine-independent half of PDF reading.
 
-Every PDF engine (pdfplumber, pypdfium2) hands over the same ``Glyph`` records
+Every PDF engine (pdfplumber, pypdfium2) hands over the same glyph records —
+dicts with ``text``, ``x0``, ``x1``, ``top``, ``bottom`` (points from the top
+left), ``size``, ``fontname`` and ``upright``, as pdfplumber gives its chars —
 in content-stream order; the grouping into lines is done here once, so both
 engines give the same lines. The rules are pdfplumber's ``extract_text_lines``
 defaults (3 pt tolerances), done in one pass instead of through its text map:
@@ -12,21 +14,14 @@ defaults (3 pt tolerances), done in one pass instead of through its text map:
 from __future__ import annotations
 
 from itertools import groupby
-from typing import Iterable, NamedTuple
+from operator import itemgetter
+from typing import Iterable
 
 LINE_TOLERANCE = 3.0  # pt: pdfplumber's y_tolerance and x_tolerance
 OVERPRINT_TOLERANCE = 1.0  # pt: copies of a glyph this close are one glyph
 
 
-class Glyph(NamedTuple):
-    text: str
-    x0: float
-    x1: float
-    top: float  # distance from the top of the page, in points
-    bottom: float
-    size: float
-    fontname: str
-    upright: bool = True
+Glyph = dict
 
 
 def dedupe_overprint(glyphs: list[Glyph]) -> list[Glyph]:
@@ -36,17 +31,17 @@ def dedupe_overprint(glyphs: list[Glyph]) -> list[Glyph]:
     kept: dict[int, Glyph] = {}  # stream index → glyph
     seen: dict[tuple, list[int]] = {}  # (identity, whole-point top) → indices kept
     for index, g in enumerate(glyphs):
-        identity = (g.text, g.fontname, g.size, g.upright)
-        row = int(g.top)
+        identity = (g["text"], g["fontname"], g["size"], g["upright"])
+        row = int(g["top"])
         twin = next((i for r in (row - 1, row, row + 1) for i in seen.get((identity, r), ())
-                     if abs(kept[i].top - g.top) <= OVERPRINT_TOLERANCE
-                     and abs(kept[i].x0 - g.x0) <= OVERPRINT_TOLERANCE), None)
+                     if abs(kept[i]["top"] - g["top"]) <= OVERPRINT_TOLERANCE
+                     and abs(kept[i]["x0"] - g["x0"]) <= OVERPRINT_TOLERANCE), None)
         if twin is None:
             kept[index] = g
             seen.setdefault((identity, row), []).append(index)
-        elif (g.top, g.x0) < (kept[twin].top, kept[twin].x0):
+        elif (g["top"], g["x0"]) < (kept[twin]["top"], kept[twin]["x0"]):
             del kept[twin]
-            bucket = seen[(identity, int(glyphs[twin].top))]
+            bucket = seen[(identity, int(glyphs[twin]["top"]))]
             bucket.remove(twin)
             kept[index] = g
             seen.setdefault((identity, row), []).append(index)
@@ -72,7 +67,7 @@ def _words(row: list[Glyph], upright: bool) -> Iterable[list[Glyph]]:
     """Cut a sorted row into words at blanks and at gaps over the tolerance."""
     word: list[Glyph] = []
     for g in row:
-        if g.text.isspace():
+        if g["text"].isspace():
             if word:
                 yield word
             word = []
@@ -80,9 +75,9 @@ def _words(row: list[Glyph], upright: bool) -> Iterable[list[Glyph]]:
         if word:
             prev = word[-1]
             if upright:
-                start, end, here, across, across_prev = prev.x0, prev.x1, g.x0, g.top, prev.top
+                start, end, here, across, across_prev = prev["x0"], prev["x1"], g["x0"], g["top"], prev["top"]
             else:
-                start, end, here, across, across_prev = prev.top, prev.bottom, g.top, g.x0, prev.x0
+                start, end, here, across, across_prev = prev["top"], prev["bottom"], g["top"], g["x0"], prev["x0"]
             if here < start or here > end + LINE_TOLERANCE or abs(across - across_prev) > LINE_TOLERANCE:
                 yield word
                 word = []
@@ -92,28 +87,28 @@ def _words(row: list[Glyph], upright: bool) -> Iterable[list[Glyph]]:
 
 
 def _top(g: Glyph) -> float:
-    return g.top
+    return g["top"]
 
 
 def _x0(g: Glyph) -> float:
-    return g.x0
+    return g["x0"]
 
 
 def _down(g: Glyph) -> tuple[float, float]:
-    return g.top, g.bottom
+    return g["top"], g["bottom"]
 
 
 def text_lines(glyphs: list[Glyph]) -> list[list[Glyph]]:
     """The glyphs of each text line (no blanks), lines top to bottom."""
     words: list[list[Glyph]] = []
-    for upright, run in groupby(glyphs, key=lambda g: g.upright):
+    for upright, run in groupby(glyphs, key=lambda g: g["upright"]):
         run = list(run)
         for row in _clusters(run, _top if upright else _x0, LINE_TOLERANCE):
             row.sort(key=_x0 if upright else _down)
             words.extend(_words(row, upright))
     if not words:
         return []
-    word_top = [min(g.top for g in w) for w in words]
+    word_top = [min(g["top"] for g in w) for w in words]
     line_of = {top: i for i, cluster in enumerate(_clusters(word_top, float, LINE_TOLERANCE))
                for top in cluster}
     return [
