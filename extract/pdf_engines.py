@@ -84,6 +84,7 @@ class _Pdfium:
     def __init__(self, doc: pdfium.PdfDocument):
         self._doc = doc
         self.metadata = doc.get_metadata_dict(skip_empty=True)
+        self._font_tags: dict[int, str] = {}  # font → tag, stable across the document's pages
 
     def pages(self) -> Iterator[PageGlyphs]:
         for index in range(len(self._doc)):
@@ -92,7 +93,7 @@ class _Pdfium:
                 top = page.get_mediabox()[3]
                 textpage = page.get_textpage()
                 try:
-                    glyphs = _page_glyphs(textpage.raw, top)
+                    glyphs = _page_glyphs(textpage.raw, top, self._font_tags)
                 finally:
                     textpage.close()
                 height = page.get_height()
@@ -101,7 +102,7 @@ class _Pdfium:
             yield PageGlyphs(height, glyphs)
 
 
-def _page_glyphs(textpage, page_top: float) -> list[dict]:
+def _page_glyphs(textpage, page_top: float, font_tags: dict[int, str]) -> list[dict]:
     count = pdfium_c.FPDFText_CountChars(textpage)
     address = ctypes.cast(textpage, ctypes.c_void_p).value
     box = pdfium_c.FS_RECTF()
@@ -113,7 +114,7 @@ def _page_glyphs(textpage, page_top: float) -> list[dict]:
             continue
         face = faces.get(obj)
         if face is None:
-            face = faces[obj] = _face(textpage, i, page_top)
+            face = faces[obj] = _face(textpage, i, page_top, font_tags)
         size, fontname, upright, bottom = face
         pdfium_c.FPDFText_GetLooseCharBox(textpage, i, box)
         if not upright:  # rotated run: no common baseline
@@ -124,21 +125,27 @@ def _page_glyphs(textpage, page_top: float) -> list[dict]:
     return glyphs
 
 
-def _face(textpage, i: int, page_top: float) -> tuple[float, str, bool, float]:
+def _face(textpage, i: int, page_top: float, font_tags: dict[int, str]
+          ) -> tuple[float, str, bool, float]:
     """Size, font name, uprightness and box bottom of the text object holding
     glyph ``i``. The bottom is pdfminer's: baseline plus the font's descent
-    (PDFium's loose boxes differ for some glyphs), shared by the whole run."""
+    (PDFium's loose boxes differ for some glyphs), shared by the whole run.
+    PDFium drops the subset tag (``AAAAAB+``) from font names; each font gets
+    a tag of its own instead, so two subsets of one face stay two fonts, as in
+    pdfminer (a line's dominant face is counted per font)."""
     size = pdfium_c.FPDFText_GetFontSize(textpage, i)
     font = pdfium_c.FPDFTextObj_GetFont(pdfium_c.FPDFText_GetTextObject(textpage, i))
-    name = ctypes.create_string_buffer(256)  # BaseFont with its subset tag, as pdfminer names it
+    name = ctypes.create_string_buffer(256)
     pdfium_c.FPDFFont_GetBaseFontName(font, name, len(name))
+    tag = font_tags.setdefault(ctypes.cast(font, ctypes.c_void_p).value, f"F{len(font_tags)}+")
     matrix = pdfium_c.FS_MATRIX()
     pdfium_c.FPDFText_GetMatrix(textpage, i, matrix)
     x, y, descent = ctypes.c_double(), ctypes.c_double(), ctypes.c_float()
     pdfium_c.FPDFText_GetCharOrigin(textpage, i, x, y)
     pdfium_c.FPDFFont_GetDescent(font, ctypes.c_float(size), descent)
     upright = matrix.a * matrix.d > 0 and matrix.b * matrix.c <= 0  # pdfminer's rule
-    return size, name.value.decode("utf-8", "replace"), upright, page_top - (y.value + descent.value)
+    fontname = tag + name.value.decode("utf-8", "replace")
+    return size, fontname, upright, page_top - (y.value + descent.value)
 
 
 @contextmanager
