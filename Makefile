@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test golden install clean
+.PHONY: run test golden bench install clean
 
 run: $(STAMP)  ## convert everything in samples/ into out/ and print a summary
 	$(BIN)/hoshin convert samples --out out
@@ -14,6 +14,9 @@ test: $(STAMP)  ## unit, golden and integration tests
 
 golden: $(STAMP)  ## rewrite samples/expected/ from the current parser; review the diff by hand
 	$(BIN)/python -m tests.golden --write
+
+bench: $(STAMP)  ## measure pages/s and peak memory against bare pdfplumber (bench/results/bench.json)
+	$(BIN)/python bench/run.py
 
 install: $(STAMP)
 
