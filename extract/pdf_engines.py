@@ -84,7 +84,7 @@ class _Pdfium:
     def __init__(self, doc: pdfium.PdfDocument):
         self._doc = doc
         self.metadata = doc.get_metadata_dict(skip_empty=True)
-        self._font_tags: dict[int, str] = {}  # font → tag, stable across the document's pages
+        self._faces = _Faces()  # font names stay the same across the document's pages
 
     def pages(self) -> Iterator[PageGlyphs]:
         for index in range(len(self._doc)):
@@ -93,7 +93,7 @@ class _Pdfium:
                 top = page.get_mediabox()[3]
                 textpage = page.get_textpage()
                 try:
-                    glyphs = _page_glyphs(textpage.raw, top, self._font_tags)
+                    glyphs = _page_glyphs(textpage.raw, top, self._faces)
                 finally:
                     textpage.close()
                 height = page.get_height()
@@ -102,50 +102,67 @@ class _Pdfium:
             yield PageGlyphs(height, glyphs)
 
 
-def _page_glyphs(textpage, page_top: float, font_tags: dict[int, str]) -> list[dict]:
+def _page_glyphs(textpage, page_top: float, faces: "_Faces") -> list[dict]:
     count = pdfium_c.FPDFText_CountChars(textpage)
+    codes = (ctypes.c_ushort * (count + 1))()  # the page's text in one call, one unit per glyph
+    pdfium_c.FPDFText_GetText(textpage, 0, count, codes)
     address = ctypes.cast(textpage, ctypes.c_void_p).value
     box = pdfium_c.FS_RECTF()
-    faces: dict[int, tuple[float, str, bool, float]] = {}  # text object → its font facts
+    loose_box = pdfium_c.FPDFText_GetLooseCharBox
+    runs: dict[int, tuple[float, str, bool, float]] = {}  # text object → its font facts
     glyphs: list[dict] = []
     for i in range(count):
         obj = _text_object(address, i)
         if obj is None:  # a blank or line break PDFium generated
             continue
-        face = faces.get(obj)
-        if face is None:
-            face = faces[obj] = _face(textpage, i, page_top, font_tags)
-        size, fontname, upright, bottom = face
-        pdfium_c.FPDFText_GetLooseCharBox(textpage, i, box)
+        run = runs.get(obj)
+        if run is None:
+            run = runs[obj] = faces.of(textpage, i, page_top)
+        size, fontname, upright, bottom = run
+        loose_box(textpage, i, box)
         if not upright:  # rotated run: no common baseline
             bottom = page_top - box.bottom
-        glyphs.append({"text": chr(pdfium_c.FPDFText_GetUnicode(textpage, i)), "x0": box.left,
-                       "x1": box.right, "top": bottom - size, "bottom": bottom, "size": size,
-                       "fontname": fontname, "upright": upright})
+        glyphs.append({"text": chr(codes[i]), "x0": box.left, "x1": box.right, "top": bottom - size,
+                       "bottom": bottom, "size": size, "fontname": fontname, "upright": upright})
     return glyphs
 
 
-def _face(textpage, i: int, page_top: float, font_tags: dict[int, str]
-          ) -> tuple[float, str, bool, float]:
-    """Size, font name, uprightness and box bottom of the text object holding
-    glyph ``i``. The bottom is pdfminer's: baseline plus the font's descent
-    (PDFium's loose boxes differ for some glyphs), shared by the whole run.
-    PDFium drops the subset tag (``AAAAAB+``) from font names; each font gets
-    a tag of its own instead, so two subsets of one face stay two fonts, as in
-    pdfminer (a line's dominant face is counted per font)."""
-    size = pdfium_c.FPDFText_GetFontSize(textpage, i)
-    font = pdfium_c.FPDFTextObj_GetFont(pdfium_c.FPDFText_GetTextObject(textpage, i))
-    name = ctypes.create_string_buffer(256)
-    pdfium_c.FPDFFont_GetBaseFontName(font, name, len(name))
-    tag = font_tags.setdefault(ctypes.cast(font, ctypes.c_void_p).value, f"F{len(font_tags)}+")
-    matrix = pdfium_c.FS_MATRIX()
-    pdfium_c.FPDFText_GetMatrix(textpage, i, matrix)
-    x, y, descent = ctypes.c_double(), ctypes.c_double(), ctypes.c_float()
-    pdfium_c.FPDFText_GetCharOrigin(textpage, i, x, y)
-    pdfium_c.FPDFFont_GetDescent(font, ctypes.c_float(size), descent)
-    upright = matrix.a * matrix.d > 0 and matrix.b * matrix.c <= 0  # pdfminer's rule
-    fontname = tag + name.value.decode("utf-8", "replace")
-    return size, fontname, upright, page_top - (y.value + descent.value)
+class _Faces:
+    """Font facts of text objects, with the buffers and per-font caches one
+    document's pages share (a budget book has ~100 objects per page)."""
+
+    def __init__(self):
+        self._matrix = pdfium_c.FS_MATRIX()
+        self._x, self._y, self._descent = ctypes.c_double(), ctypes.c_double(), ctypes.c_float()
+        self._names: dict[int, str] = {}
+        self._descents: dict[tuple[int, float], float] = {}
+
+    def of(self, textpage, i: int, page_top: float) -> tuple[float, str, bool, float]:
+        """Size, font name, uprightness and box bottom of the text object holding
+        glyph ``i``. The bottom is pdfminer's: baseline plus the font's descent
+        (PDFium's loose boxes differ for some glyphs), shared by the whole run."""
+        size = pdfium_c.FPDFText_GetFontSize(textpage, i)
+        font = pdfium_c.FPDFTextObj_GetFont(pdfium_c.FPDFText_GetTextObject(textpage, i))
+        key = ctypes.cast(font, ctypes.c_void_p).value
+        m = self._matrix
+        pdfium_c.FPDFText_GetMatrix(textpage, i, m)
+        pdfium_c.FPDFText_GetCharOrigin(textpage, i, self._x, self._y)
+        descent = self._descents.get((key, size))
+        if descent is None:
+            pdfium_c.FPDFFont_GetDescent(font, ctypes.c_float(size), self._descent)
+            descent = self._descents[(key, size)] = self._descent.value
+        upright = m.a * m.d > 0 and m.b * m.c <= 0  # pdfminer's rule
+        return size, self._name(font, key), upright, page_top - (self._y.value + descent)
+
+    def _name(self, font, key: int) -> str:
+        """PDFium drops the subset tag (``AAAAAB+``) from font names; each font
+        gets a tag of its own instead, so two subsets of one face stay two fonts,
+        as in pdfminer (a line's dominant face is counted per font)."""
+        if key not in self._names:
+            name = ctypes.create_string_buffer(256)
+            pdfium_c.FPDFFont_GetBaseFontName(font, name, len(name))
+            self._names[key] = f"F{len(self._names)}+{name.value.decode('utf-8', 'replace')}"
+        return self._names[key]
 
 
 @contextmanager

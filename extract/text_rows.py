@@ -32,17 +32,22 @@ def dedupe_overprint(glyphs: list[Glyph]) -> list[Glyph]:
     seen: dict[tuple, list[int]] = {}  # (identity, whole-point top) → indices kept
     for index, g in enumerate(glyphs):
         identity = (g["text"], g["fontname"], g["size"], g["upright"])
-        row = int(g["top"])
-        twin = next((i for r in (row - 1, row, row + 1) for i in seen.get((identity, r), ())
-                     if abs(kept[i]["top"] - g["top"]) <= OVERPRINT_TOLERANCE
-                     and abs(kept[i]["x0"] - g["x0"]) <= OVERPRINT_TOLERANCE), None)
+        top, x0 = g["top"], g["x0"]
+        row = int(top)
+        twin = None
+        for r in (row - 1, row, row + 1):
+            for i in seen.get((identity, r), ()):
+                other = kept[i]
+                if abs(other["top"] - top) <= OVERPRINT_TOLERANCE and abs(other["x0"] - x0) <= OVERPRINT_TOLERANCE:
+                    twin = i
+                    break
+            if twin is not None:
+                break
         if twin is None:
             kept[index] = g
             seen.setdefault((identity, row), []).append(index)
-        elif (g["top"], g["x0"]) < (kept[twin]["top"], kept[twin]["x0"]):
-            del kept[twin]
-            bucket = seen[(identity, int(glyphs[twin]["top"]))]
-            bucket.remove(twin)
+        elif (top, x0) < (kept[twin]["top"], kept[twin]["x0"]):
+            seen[(identity, int(kept.pop(twin)["top"]))].remove(twin)
             kept[index] = g
             seen.setdefault((identity, row), []).append(index)
     return [kept[i] for i in sorted(kept)]
