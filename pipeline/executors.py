@@ -33,8 +33,11 @@ def open_executor(kind: str, jobs: int, scheduler: str | None = None):
     elif jobs <= 1:
         yield _Inline()
     else:
-        # forkserver: workers do not inherit the parent's open files or threads
-        pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("forkserver"))
+        # forkserver: workers do not inherit the parent's open files or threads; they
+        # fork from a server that has imported the converter once, so they start at once
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["pipeline.convert"])
+        pool = ProcessPoolExecutor(jobs, mp_context=context)
         try:
             yield pool
         except BaseException:

@@ -19,7 +19,7 @@ from schemas.parquet import DOCUMENT_TABLES
 from tests.batch_helpers import distinct_copies
 
 ROOT = Path(__file__).resolve().parent.parent
-COPIES = 40
+COPIES = 24
 EARLIER = 5  # documents committed by an earlier, complete run
 
 
