@@ -14,7 +14,7 @@ from typing import Iterable, Iterator
 from extract import DEFAULT_ENGINE, READERS
 from schemas.tables import ErrorRow
 
-from .convert import DocumentSummary, convert_document
+from .convert import DocumentSummary, convert_document, worker_died
 from .executors import open_executor, ordered
 from .output import OutputFolder
 from .progress import Progress
@@ -60,7 +60,7 @@ def run_batch(inputs: Iterable[Path], out_dir: Path,
         try:
             with open_executor(options.executor, options.jobs, options.scheduler) as executor:
                 for outcome in ordered(executor, convert_document, todo, options.engine,
-                                       window=2 * max(options.jobs, 1)):
+                                       window=2 * max(options.jobs, 1), on_crash=worker_died):
                     output.commit(outcome)
                     if outcome.error is None:
                         result.converted.append((outcome.path, outcome.summary))

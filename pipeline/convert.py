@@ -94,3 +94,10 @@ def convert_document(path: Path, engine: str = DEFAULT_ENGINE) -> Outcome:
         document.fiscal_year, sum(p.budget_yen or 0 for p in rows.get("projects", [])),
         document.page_count)
     return Outcome(path, source.sha256, source.doc_id, tables, summary)
+
+
+def worker_died(path: Path) -> Outcome:
+    """The outcome of a document whose worker process died converting it."""
+    return Outcome(path, None, None, error=ErrorRow(
+        str(path), "extract", "worker_crashed",
+        f"{path}: the converting process died (crash or out of memory)", None))

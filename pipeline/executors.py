@@ -3,13 +3,17 @@
 Each executor takes ``submit(fn, *args)`` and returns a future with
 ``result()``; ``ordered`` keeps a bounded window of documents in flight and
 yields results in input order, so the output does not depend on the executor
-and memory does not grow with the batch.
+and memory does not grow with the batch. A worker process that dies (a
+segfault in a PDF library, the OOM killer) breaks a process pool: the
+document at the head is then run again alone, reported through ``on_crash``
+if it kills that worker too, and the pool is started afresh for the rest.
 """
 from __future__ import annotations
 
 import multiprocessing
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from typing import Callable, Iterable, Iterator
 
@@ -33,17 +37,46 @@ def open_executor(kind: str, jobs: int, scheduler: str | None = None):
     elif jobs <= 1:
         yield _Inline()
     else:
-        # forkserver: workers do not inherit the parent's open files or threads; they
-        # fork from a server that has imported the converter once, so they start at once
-        context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["pipeline.convert"])
-        pool = ProcessPoolExecutor(jobs, mp_context=context)
+        pool = _Pool(jobs)
         try:
             yield pool
         except BaseException:
-            pool.shutdown(wait=False, cancel_futures=True)
+            pool.shutdown(wait=False)
             raise
-        pool.shutdown()
+        pool.shutdown(wait=True)
+
+
+class _Pool:
+    """A process pool that can be started afresh after a worker died."""
+
+    def __init__(self, jobs: int):
+        # forkserver: workers do not inherit the parent's open files or threads; they
+        # fork from a server that has imported the converter once, so they start at once
+        self._context = multiprocessing.get_context("forkserver")
+        self._context.set_forkserver_preload(["pipeline.convert"])
+        self._jobs = jobs
+        self._pool = self._start(jobs)
+
+    def _start(self, jobs: int) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(jobs, mp_context=self._context)
+
+    def submit(self, fn: Callable, *args) -> Future:
+        return self._pool.submit(fn, *args)
+
+    def alone(self, fn: Callable, *args):
+        """``fn(*args)`` in a worker of its own; raises BrokenProcessPool if it dies."""
+        single = self._start(1)
+        try:
+            return single.submit(fn, *args).result()
+        finally:
+            single.shutdown(wait=False, cancel_futures=True)
+
+    def restart(self) -> None:
+        self._pool.shutdown(wait=False, cancel_futures=True)
+        self._pool = self._start(self._jobs)
+
+    def shutdown(self, wait: bool) -> None:
+        self._pool.shutdown(wait=wait, cancel_futures=not wait)
 
 
 @contextmanager
@@ -71,13 +104,32 @@ class _DaskSubmit:
         return self._client.submit(fn, *args, pure=False)
 
 
-def ordered(executor, fn: Callable, items: Iterable, *args, window: int) -> Iterator:
+def ordered(executor, fn: Callable, items: Iterable, *args, window: int,
+            on_crash: Callable) -> Iterator:
     """``fn(item, *args)`` for each item, results in input order, at most
-    ``window`` submitted and not yet consumed."""
-    pending: deque = deque()
-    for item in items:
-        pending.append(executor.submit(fn, item, *args))
-        if len(pending) >= window:
-            yield pending.popleft().result()
+    ``window`` submitted and not yet consumed; ``on_crash(item)`` stands for
+    the result of an item whose worker died even when run alone."""
+    todo = iter(items)
+    pending: deque = deque()  # (item, future)
+
+    def fill() -> None:
+        while len(pending) < window and (item := next(todo, _END)) is not _END:
+            pending.append((item, executor.submit(fn, item, *args)))
+
+    fill()
     while pending:
-        yield pending.popleft().result()
+        item, future = pending.popleft()
+        try:
+            result = future.result()
+        except BrokenProcessPool:
+            try:
+                result = executor.alone(fn, item, *args)
+            except BrokenProcessPool:
+                result = on_crash(item)
+            executor.restart()
+            pending = deque((i, executor.submit(fn, i, *args)) for i, _ in pending)
+        yield result
+        fill()
+
+
+_END = object()

@@ -39,3 +39,14 @@ def snapshot(out: Path) -> dict[str, list]:
         tables[name] = sorted(map(repr, rows))
         tables[name + "/files"] = sorted(p.name for p in folder.iterdir())
     return tables
+
+
+def convert_or_die(path: Path, engine: str):
+    """convert_document, except that a file named crash* kills its worker
+    process outright, as a segfault in a PDF library would."""
+    import os
+
+    from pipeline.convert import convert_document
+    if path.name.startswith("crash"):
+        os._exit(1)
+    return convert_document(path, engine)
