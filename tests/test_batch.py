@@ -155,3 +155,23 @@ def test_a_worker_that_dies_costs_one_error_row_not_the_batch(tmp_path):
     assert [o.error.kind if o.error else "ok" for o in outcomes] == [
         "ok", "ok", "worker_crashed", "ok", "ok"]
     assert outcomes[2].error.message == f"{crash}: the converting process died (crash or out of memory)"
+
+
+def test_progress_bar_on_a_terminal_counts_documents_and_pages():
+    import io
+
+    from pipeline.progress import Progress
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    screen = Terminal()
+    progress = Progress(3, stream=screen)
+    progress.skipped(1)
+    progress.document("a.pdf", 7, "converted")
+    progress.document("b.pdf", 5, "converted")
+    progress.close()
+    last = screen.getvalue().split("\r")[-1]
+    assert last.startswith("[" + "#" * 24 + "] 2/2 docs · 12 pages · ")
+    assert "pages/s · ETA 0s" in last and last.endswith("\x1b[K\n")
