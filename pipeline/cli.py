@@ -11,6 +11,7 @@ from extract import DEFAULT_ENGINE, ENGINES
 from . import __version__
 from .batch import BatchOptions, BatchResult, run_batch
 from .executors import EXECUTORS
+from .output import FolderBusy
 
 
 def _summary(result: BatchResult, out_dir: Path) -> str:
@@ -63,6 +64,9 @@ def main(argv: list[str] | None = None) -> int:
                            progress=not args.quiet)
     try:
         result = run_batch(args.inputs, args.out, options)
+    except FolderBusy as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print(f"interrupted: every document committed so far is in {args.out}/; "
               "run the same command again to finish", file=sys.stderr)

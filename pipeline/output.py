@@ -11,6 +11,7 @@ yet removed — is removed by ``reconcile`` when the next run opens the folder.
 """
 from __future__ import annotations
 
+import fcntl
 import hashlib
 from collections import Counter
 from datetime import datetime, timezone
@@ -49,10 +50,23 @@ def reconcile(out_dir: Path, entries: dict[str, Entry]) -> None:
                 f.unlink()
 
 
+class FolderBusy(Exception):
+    pass
+
+
 class OutputFolder:
+    """One run's hold on an output folder. Runs exclude each other (a lock
+    file): a second run's ``reconcile`` would delete the first one's work."""
+
     def __init__(self, out_dir: Path, engine: str):
         self.dir, self.engine = out_dir, engine
         out_dir.mkdir(parents=True, exist_ok=True)
+        self._lock = open(out_dir / ".lock", "w")
+        try:
+            fcntl.flock(self._lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            self._lock.close()
+            raise FolderBusy(f"{out_dir}: another hoshin run is writing to this folder") from None
         self.entries = manifest.load(out_dir)
         self._users = Counter(e.doc_id for e in self.entries.values() if e.status == "ok")
         reconcile(out_dir, self.entries)
@@ -64,6 +78,7 @@ class OutputFolder:
 
     def __exit__(self, *exc) -> None:
         self._journal.close()
+        self._lock.close()  # releases the lock
 
     def unchanged(self, path: Path) -> bool:
         """Committed from these very bytes by this parser version."""

@@ -175,3 +175,11 @@ def test_progress_bar_on_a_terminal_counts_documents_and_pages():
     last = screen.getvalue().split("\r")[-1]
     assert last.startswith("[" + "#" * 24 + "] 2/2 docs · 12 pages · ")
     assert "pages/s · ETA 0s" in last and last.endswith("\x1b[K\n")
+
+
+def test_a_second_run_into_the_same_folder_is_refused_while_one_runs(tmp_path, capsys):
+    out = tmp_path / "out"
+    with OutputFolder(out, "pdfplumber"):
+        assert main(["convert", "samples", "--out", str(out), "--quiet"]) == 2
+    assert capsys.readouterr().err == f"error: {out}: another hoshin run is writing to this folder\n"
+    assert main(["convert", "samples", "--out", str(out), "--quiet", "--jobs", "1"]) == 0
