@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test golden install clean
+.PHONY: run test golden docs install clean
 
 run: $(STAMP)  ## convert everything in samples/ into out/ and print a summary
 	$(BIN)/hoshin convert samples --out out
@@ -14,6 +14,10 @@ test: $(STAMP)  ## unit, golden and integration tests
 
 golden: $(STAMP)  ## rewrite samples/expected/ from the current parser; review the diff by hand
 	$(BIN)/python -m tests.golden --write
+
+docs: $(STAMP)  ## regenerate docs/data-dictionary.md from schemas/tables.py
+	mkdir -p docs
+	$(BIN)/hoshin schema > docs/data-dictionary.md
 
 install: $(STAMP)
 

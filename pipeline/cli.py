@@ -5,6 +5,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from schemas.dictionary import data_dictionary
+
 from . import __version__
 from .batch import BatchResult, run_batch
 
@@ -31,8 +33,12 @@ def main(argv: list[str] | None = None) -> int:
     convert.add_argument("inputs", nargs="+", type=Path, metavar="INPUT")
     convert.add_argument("--out", type=Path, required=True, metavar="DIR",
                          help="output folder: one Parquet dataset per table at DIR/<table>/")
+    commands.add_parser("schema", help="print the data dictionary (tables, columns, types)")
     args = parser.parse_args(argv)
 
+    if args.command == "schema":
+        sys.stdout.write(data_dictionary())
+        return 0
     result = run_batch(args.inputs, args.out)
     for error in result.errors:
         print(f"error: {error.message}", file=sys.stderr)
