@@ -9,6 +9,7 @@ from schemas.dictionary import data_dictionary
 
 from . import __version__
 from .batch import BatchResult, run_batch
+from .inspect import inspect_file
 
 
 def _summary(result: BatchResult, out_dir: Path) -> str:
@@ -34,10 +35,19 @@ def main(argv: list[str] | None = None) -> int:
     convert.add_argument("--out", type=Path, required=True, metavar="DIR",
                          help="output folder: one Parquet dataset per table at DIR/<table>/")
     commands.add_parser("schema", help="print the data dictionary (tables, columns, types)")
+    inspect = commands.add_parser("inspect", help="print the parsed tree of one file, with pages")
+    inspect.add_argument("file", type=Path, metavar="FILE")
     args = parser.parse_args(argv)
 
     if args.command == "schema":
         sys.stdout.write(data_dictionary())
+        return 0
+    if args.command == "inspect":
+        text, error = inspect_file(args.file)
+        if error:
+            print(f"error: {error}", file=sys.stderr)
+            return 1
+        print(text)
         return 0
     result = run_batch(args.inputs, args.out)
     for error in result.errors:
