@@ -56,6 +56,9 @@ class DocumentRow:
     vision: str | None = col(pa.string(), "区の目標 (what the ward aims for) from the ◆計画 block")
     mission: str | None = col(pa.string(), "区の使命 (the ward office's role) from the ◆計画 block")
     policy: str | None = col(pa.string(), "区長の方針 (the ward mayor's basic policy) from the ◆計画 block")
+    budget_total_yen: int | None = col(pa.int64(), "Ward budget total as the document prints it "
+                                                   "(予算額合計 N千円); null when none is printed")
+    budget_total_raw: str | None = col(pa.string(), "The printed ward total line, as read")
 
 
 @dataclass(frozen=True)
@@ -69,6 +72,9 @@ class IssueRow:
     printed_page: int | None = col(pa.int32(), _PRINTED)
     toc_page: int | None = col(pa.int32(), "Page number the 目次 gives (null if the 目次 does not list it)")
     bbox: list | None = col(BBOX, _BBOX)
+    budget_total_yen: int | None = col(pa.int64(), "Budget total the document prints for this 経営課題 "
+                                                   "((29年度予算額 N千円)); null when none is printed")
+    budget_total_raw: str | None = col(pa.string(), "The printed 経営課題 total, as read")
 
 
 @dataclass(frozen=True)
