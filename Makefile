@@ -9,7 +9,8 @@ STAMP  := $(VENV)/.installed
 run: $(STAMP)  ## convert everything in samples/ into out/ and print a summary
 	$(BIN)/hoshin convert samples --out out
 
-test: $(STAMP)  ## unit, golden and integration tests
+test: $(STAMP)  ## unit, golden and integration tests (installs chromium for the report test)
+	.ci/chromium
 	$(BIN)/pytest
 
 golden: $(STAMP)  ## rewrite samples/expected/ from the current parser; review the diff by hand

@@ -73,7 +73,7 @@ def yen(value: int | None) -> str:
     return "—" if value is None else f"¥{value:,}"
 
 
-def where(row: Record) -> str:
+def where(row: Record, with_toc: bool = True) -> str:
     """p.5 (printed 3) — the page index first, as a PDF viewer counts —
     and, for headings, the page the 目次 gives."""
     if row.get("page") is None:
@@ -81,7 +81,7 @@ def where(row: Record) -> str:
     else:
         printed = f" (printed {row['printed_page']})" if row.get("printed_page") is not None else ""
         text = f"p.{row['page']}{printed}"
-    if row.get("toc_page") is not None:
+    if with_toc and row.get("toc_page") is not None:
         text += f", 目次 p.{row['toc_page']}"
     return text
 
