@@ -18,7 +18,7 @@ golden: $(STAMP)  ## rewrite samples/expected/ from the current parser; review t
 
 docs: $(STAMP)  ## regenerate docs/data-dictionary.md from schemas/tables.py
 	mkdir -p docs
-	$(BIN)/hoshin schema > docs/data-dictionary.md
+	$(BIN)/hoshin schema > docs/data-dictionary.md.tmp && mv docs/data-dictionary.md.tmp docs/data-dictionary.md
 
 install: $(STAMP)
 

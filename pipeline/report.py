@@ -19,7 +19,7 @@ from pathlib import Path
 import pdfplumber
 import pyarrow.dataset as ds
 
-from schemas.tables import PRIMARY_KEYS, TABLES, arrow_schema
+from schemas.tables import TABLES, arrow_schema
 
 from .document_view import DocumentView, target_value, where, yen
 
@@ -55,17 +55,12 @@ class ReportSummary:
 
 
 def read_tables(out_dir: Path) -> dict[str, list[dict]]:
-    """Every table's rows as plain records; a table folder that is absent is empty.
-    Read with the current schema, so files written before a column existed still load."""
-    tables = {}
-    for name in TABLES:
-        folder = out_dir / name
-        rows = (ds.dataset(folder, format="parquet", schema=arrow_schema(name)).to_table().to_pylist()
-                if folder.is_dir() else [])
-        key = PRIMARY_KEYS.get(name)
-        tables[name] = sorted(rows, key=lambda r: tuple((r[c] is None, r[c] or 0) for c in key)) \
-            if key else rows
-    return tables
+    """Every table's rows as plain records, in the order they were written; a
+    table folder that is absent is empty. Read with the current schema, so files
+    written before a column existed still load (the column is null)."""
+    return {name: ds.dataset(out_dir / name, format="parquet", schema=arrow_schema(name))
+                    .to_table().to_pylist() if (out_dir / name).is_dir() else []
+            for name in TABLES}
 
 
 def split_by_document(tables: dict[str, list[dict]]) -> list[DocumentView]:

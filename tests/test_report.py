@@ -13,16 +13,20 @@ import pytest
 from pipeline.cli import main
 
 from .browser import CHROMIUM, Browser
+from .test_budget_totals import issue_with
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")
 def report(tmp_path_factory):
     """The report of both samples, converted from the project root as in `make run`."""
     out = tmp_path_factory.mktemp("out")
-    os.chdir(Path(__file__).resolve().parent.parent)
-    assert main(["convert", "samples", "--out", str(out)]) == 0
-    html = out / "report.html"
-    assert main(["report", str(out), "--html", str(html)]) == 0
+    with pytest.MonkeyPatch.context() as mp:
+        mp.chdir(ROOT)
+        assert main(["convert", "samples", "--out", str(out)]) == 0
+        html = out / "report.html"
+        assert main(["report", str(out), "--html", str(html)]) == 0
     return html
 
 
@@ -71,13 +75,29 @@ def test_report_is_self_contained(report):
 
 def test_text_input_and_missing_source_are_said_not_hidden(tmp_path, monkeypatch, capsys):
     monkeypatch.chdir(tmp_path)
-    shutil.copy(Path(__file__).resolve().parent.parent / "samples" / "minato_h29_gaiyo.pdf", "plan.pdf")
+    shutil.copy(ROOT / "samples" / "minato_h29_gaiyo.pdf", "plan.pdf")
     assert main(["convert", "plan.pdf", "--out", "out"]) == 0
     Path("plan.pdf").unlink()
     assert main(["report", "out", "--html", "r.html"]) == 0
     text = Path("r.html").read_text(encoding="utf-8")
     assert "source PDF plan.pdf not found" in text and "data:image/png" not in text
     assert "note: plan.pdf: source PDF plan.pdf not found" in capsys.readouterr().err
+
+
+def test_budget_check_verdicts_come_from_the_conversion(tmp_path, monkeypatch):
+    # 経営課題1 prints 2,500千円 but its two 事業 add up to 2,000千円; the ward total agrees.
+    text = issue_with("（30年度予算額 2,500千円）").replace(
+        "経営課題 1 まちづくり", "◆計画\n予算額合計 2,000千円\n経営課題 1 まちづくり")
+    monkeypatch.chdir(tmp_path)
+    Path("plan.txt").write_text(text, encoding="utf-8")
+    assert main(["convert", "plan.txt", "--out", "out"]) == 0
+    assert main(["report", "out", "--html", "r.html"]) == 0
+    page = Path("r.html").read_text(encoding="utf-8")
+    assert ('<tr class=bad><td>経営課題1 まちづくり</td><td class="n">2</td><td class="n">¥2,000,000</td>'
+            '<td class="n">¥2,500,000</td><td>MISMATCH (see warnings)</td>') in page
+    assert ('<tr><td>ward total</td><td class="n">2</td><td class="n">¥2,000,000</td>'
+            '<td class="n">¥2,000,000</td><td>agrees</td>') in page
+    assert "<td>budget_total_mismatch</td>" in page and "text input: no page images" in page
 
 
 def test_report_of_a_folder_without_output_fails(tmp_path, capsys):
@@ -93,8 +113,9 @@ def test_report_loads_in_chromium_with_images_and_no_console_errors(report):
         browser.open(report.resolve().as_uri())
         assert browser.evaluate("document.title") == "hoshin quality report"
         images = browser.evaluate(
-            "Promise.all([...document.images].map(i => i.decode().then(() => [i.complete, i.naturalWidth])))")
-        assert len(images) == 4 and all(done and width > 0 for done, width in images)
+            "Promise.all([...document.images].map(i => i.decode().then(() => "
+            "[i.complete, i.naturalWidth, i.getBoundingClientRect().height])))")
+        assert len(images) == 4 and all(done and width > 0 and shown > 0 for done, width, shown in images)
         # every box lies on its image and every link resolves in the live document
         broken = browser.evaluate(
             "[...document.querySelectorAll('a[href^=\"#\"]')]"
