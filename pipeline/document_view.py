@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from normalize.budget import parse_budget_total, totals_agree
+
 Record = dict
 
 
@@ -67,6 +69,14 @@ class DocumentView:
         pages = f"{d['page_count']} pages" if d["page_count"] else "no pages"
         return (f"{d['source_path']}: {d['title'] or '(no title)'} · {d['ward'] or '?'} "
                 f"{year}{label} · {pages} · doc_id {d['doc_id']}")
+
+
+def total_check(owner: Record, summed: int) -> str | None:
+    """Verdict on a printed total (issues or documents row) against the 事業 sum,
+    by the conversion's own rule (at the printed precision); None if none is printed."""
+    if owner.get("budget_total_yen") is None:
+        return None
+    return "agrees" if totals_agree(parse_budget_total(owner["budget_total_raw"]), summed) else "MISMATCH"
 
 
 def yen(value: int | None) -> str:

@@ -9,7 +9,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from .convert import Converted, convert_file
-from .document_view import DocumentView, target_value, where, yen
+from .document_view import DocumentView, target_value, total_check, where, yen
 
 
 def _budget(p: dict) -> str:
@@ -18,18 +18,19 @@ def _budget(p: dict) -> str:
     return "budget: none (dash)" if p["budget_status"] == "none" else "budget: MISSING"
 
 
-def _printed_total(row: dict) -> str:
-    printed = row.get("budget_total_yen")
-    return "" if printed is None else f", printed total {yen(printed)}"
+def _printed_total(row: dict, summed: int) -> str:
+    check = total_check(row, summed)
+    return "" if check is None else f", printed total {yen(row['budget_total_yen'])}: {check}"
 
 
 def render_tree(view: DocumentView) -> str:
     out = [view.title_line(),
-           f"事業 budgets: {yen(view.total_budget())}{_printed_total(view.document)}"]
+           f"事業 budgets: {yen(view.total_budget())}"
+           f"{_printed_total(view.document, view.total_budget())}"]
     for issue in view.issues:
         n = issue["issue_no"]
         out.append(f"経営課題{n} {issue['title']}  [{where(issue)}]  "
-                   f"Σ事業 {yen(view.issue_budget(n))}{_printed_total(issue)}")
+                   f"Σ事業 {yen(view.issue_budget(n))}{_printed_total(issue, view.issue_budget(n))}")
         for measure in view.measures.get(n, []):
             m = measure["measure_no"]
             out.append(f"  施策{n}-{m} {measure['title']}  [{where(measure)}]")

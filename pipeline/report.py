@@ -21,7 +21,7 @@ import pyarrow.dataset as ds
 
 from schemas.tables import TABLES, arrow_schema
 
-from .document_view import DocumentView, target_value, where, yen
+from .document_view import DocumentView, target_value, total_check, where, yen
 
 RESOLUTION = 120  # dpi of page images: Japanese body text stays legible
 
@@ -156,30 +156,24 @@ def _table(head: list[str], rows: list[str]) -> str:
 
 
 def _budget_section(view: DocumentView) -> str:
-    # The check itself is made at conversion (at the printed precision) and recorded
-    # as a budget_total_mismatch warning "<owner>: …"; the report shows its verdict.
-    mismatched = {w["text"].split(":", 1)[0] for w in view.warnings
-                  if w["kind"] == "budget_total_mismatch"}
     rows = []
     for issue in view.issues:
         n = issue["issue_no"]
         rows.append(_budget_row(f"経営課題{n} {issue['title']}", len(view.issue_projects(n)),
-                                view.issue_budget(n), view.unread_budgets(n), issue, mismatched))
+                                view.issue_budget(n), view.unread_budgets(n), issue))
     rows.append(_budget_row("ward total", sum(len(view.issue_projects(i["issue_no"])) for i in view.issues),
-                            view.total_budget(), view.unread_budgets(), view.document, mismatched))
+                            view.total_budget(), view.unread_budgets(), view.document))
     return _table(["", "事業", "Σ 事業 budgets", "printed total", "check", "missing budgets"], rows)
 
 
-def _budget_row(label: str, projects: int, summed: int, unread: int, owner: dict,
-                mismatched: set[str]) -> str:
-    printed = owner.get("budget_total_yen")
-    if printed is None:
-        check = "no printed total"
-    else:
-        check = "MISMATCH (see warnings)" if label in mismatched else "agrees"
-    return (f'<tr{" class=bad" if label in mismatched or unread else ""}><td>{escape(label)}</td>'
+def _budget_row(label: str, projects: int, summed: int, unread: int, owner: dict) -> str:
+    check = total_check(owner, summed)
+    bad = check == "MISMATCH" or unread
+    verdict = {None: "no printed total", "MISMATCH": "MISMATCH (see warnings)"}.get(check, check)
+    return (f'<tr{" class=bad" if bad else ""}><td>{escape(label)}</td>'
             f'<td class="n">{projects}</td><td class="n">{yen(summed)}</td>'
-            f'<td class="n">{yen(printed)}</td><td>{check}</td><td class="n">{unread}</td></tr>')
+            f'<td class="n">{yen(owner["budget_total_yen"])}</td><td>{verdict}</td>'
+            f'<td class="n">{unread}</td></tr>')
 
 
 def _toc_status(row: dict) -> str:

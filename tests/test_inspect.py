@@ -1,6 +1,8 @@
 """hoshin inspect: the tree of one document with pages, budgets, targets and warnings."""
 from pipeline.cli import main
 
+from .test_budget_totals import issue_with
+
 
 def test_inspect_prints_the_tree_of_the_sample_with_pages(capsys):
     assert main(["inspect", "samples/minato_h29_gaiyo.pdf"]) == 0
@@ -23,3 +25,13 @@ def test_inspect_of_a_bad_file_names_it_and_fails(tmp_path, capsys):
     assert main(["inspect", str(bad)]) == 1
     err = capsys.readouterr().err
     assert err.startswith("error: ") and str(bad) in err
+
+
+def test_inspect_shows_printed_totals_and_their_check(tmp_path, capsys):
+    # 経営課題1 prints 2,500千円; its two 事業 (1,234 + 766 千円) add up to 2,000千円
+    plan = tmp_path / "plan.txt"
+    plan.write_text(issue_with("（30年度予算額 2,500千円）"), encoding="utf-8")
+    assert main(["inspect", str(plan)]) == 0
+    out = capsys.readouterr().out
+    assert "Σ事業 ¥2,000,000, printed total ¥2,500,000: MISMATCH" in out
+    assert "budget_total_mismatch: 経営課題1 まちづくり: printed total ¥2,500,000" in out
