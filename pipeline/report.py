@@ -51,7 +51,7 @@ class Box:
 class ReportSummary:
     documents: int
     page_images: int
-    problems: list[str]  # per document, why its page images are missing
+    problems: list[str]  # per PDF with boxed items, why its page images are missing
 
 
 def read_tables(out_dir: Path) -> dict[str, list[dict]]:
@@ -108,9 +108,7 @@ def _row_link(row: dict, row_id: str, has_box: bool) -> str:
 # -- page images ------------------------------------------------------------------
 
 def source_problem(document: dict) -> str | None:
-    """Why page images cannot be drawn for this document, or None."""
-    if document["source_format"] != "pdf":
-        return "text input: no page images"
+    """Why the pages of this PDF cannot be drawn, or None."""
     path = Path(document["source_path"])  # recorded relative to the cwd at conversion
     if not path.is_file():
         return (f"source PDF {document['source_path']} not found from {Path.cwd()}: "
@@ -241,15 +239,17 @@ def _warnings_section(view: DocumentView) -> str:
 
 
 def document_html(view: DocumentView) -> tuple[str, int, str | None]:
-    """The document's section, its number of page images, and why images are
-    missing (None when every page with items has one)."""
+    """The document's section, its number of page images, and why the images of
+    pages with items are missing (None when they are all there)."""
     d = view.document
     by_page = boxes(view)
     boxed = {b.row_id for bs in by_page.values() for b in bs if b.kind != "budget"}
     counts = _table(list(view.counts), [
         "<tr>" + "".join(f'<td class="n">{c}</td>' for c in view.counts.values()) + "</tr>"])
-    problem = source_problem(d) or (None if by_page else "no extracted item carries a box")
-    images = {} if problem else page_images(Path(d["source_path"]), sorted(by_page))
+    problem = source_problem(d) if by_page else None
+    images = page_images(Path(d["source_path"]), sorted(by_page)) if by_page and not problem else {}
+    no_boxes = ("text input: no page images" if d["source_format"] != "pdf"
+                else "no extracted item carries a box: no page to show")
     pages = "".join(_page_html(n, images[n], by_page[n], d["doc_id"]) for n in sorted(images))
     legend = ('<p class="legend">boxes: <span class="title">titles</span> '
               '<span class="budget">budgets</span> <span class="target">targets</span> '
@@ -262,7 +262,8 @@ def document_html(view: DocumentView) -> tuple[str, int, str | None]:
         f"<h3>Warnings ({len(view.warnings)})</h3>", _warnings_section(view),
         "<h3>事業</h3>", _projects_section(view, boxed),
         "<h3>目標</h3>", _targets_section(view, boxed),
-        "<h3>Pages</h3>", f"<p class=bad>{escape(problem)}</p>" if problem else legend + pages,
+        "<h3>Pages</h3>", (legend + pages if images else
+                           f"<p class=bad>{escape(problem)}</p>" if problem else f"<p>{no_boxes}</p>"),
         "</section>",
     ])
     return html, len(images), problem
