@@ -4,10 +4,13 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test golden docs install clean
+.PHONY: run report test golden docs install clean
 
 run: $(STAMP)  ## convert everything in samples/ into out/ and print a summary
 	$(BIN)/hoshin convert samples --out out
+
+report: run  ## HTML quality report of out/ → out/report.html
+	$(BIN)/hoshin report out --html out/report.html
 
 test: $(STAMP)  ## unit, golden and integration tests (installs chromium for the report test)
 	.ci/chromium
