@@ -4,16 +4,24 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test golden bench install clean
+.PHONY: run report test golden docs bench install clean
 
 run: $(STAMP)  ## convert everything in samples/ into out/ and print a summary
 	$(BIN)/hoshin convert samples --out out
 
-test: $(STAMP)  ## unit, golden and integration tests
+report: run  ## HTML quality report of out/ → out/report.html
+	$(BIN)/hoshin report out --html out/report.html
+
+test: $(STAMP)  ## unit, golden and integration tests (installs chromium for the report test)
+	.ci/chromium
 	$(BIN)/pytest
 
 golden: $(STAMP)  ## rewrite samples/expected/ from the current parser; review the diff by hand
 	$(BIN)/python -m tests.golden --write
+
+docs: $(STAMP)  ## regenerate docs/data-dictionary.md from schemas/tables.py
+	mkdir -p docs
+	$(BIN)/hoshin schema > docs/data-dictionary.md.tmp && mv docs/data-dictionary.md.tmp docs/data-dictionary.md
 
 bench: $(STAMP)  ## measure pages/s and peak memory against bare pdfplumber (bench/results/bench.json)
 	$(BIN)/python bench/run.py

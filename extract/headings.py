@@ -29,6 +29,13 @@ PROJECT = regex.compile(
 )
 # 【予算額 …】 alone on a line (the amount moved below the heading)
 BUDGET_ONLY = regex.compile(r"^(?P<budget>【[^】]*(?:予算額|見込額)[^】]*】)$")
+# A budget total printed for a 経営課題, alone under its heading or closing it:
+# (29年度予算額 64,737千円) / (7年度予算額 12百万円)
+ISSUE_BUDGET_TOTAL = regex.compile(r"\((?:\d{1,2}年度)?\s*予算額\s*:?\s*[^()]*\d[^()]*\)$")
+# A ward (or 経営課題) total on its own line: 予算額合計 64,737千円 / 【29年度予算総額 64,737千円】
+BUDGET_SUM_LINE = regex.compile(
+    r"^[【(]?\s*(?:\d{1,2}年度)?\s*(?:予算額合計|予算合計|予算総額)\s*:?\s*[^】)]*\d[^】)]*[】)]?$"
+)
 # A list item; ◆ is not one (◆計画 is a section marker, matched first).
 BULLET = regex.compile(r"^[・●○◎■□◇▪•]")
 

@@ -1,7 +1,7 @@
 """Lines with provenance: the unit every reader produces and the tree is built from."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Iterable
 
 from .text import canonical, normalize_text
@@ -29,9 +29,6 @@ class Line:
     def spaced(self) -> str:
         """Canonical text with layout spaces kept (for label and number boundaries)."""
         return canonical(self.raw)
-
-    def with_raw(self, raw: str, **changes) -> "Line":
-        return replace(self, raw=raw, text="", **changes)
 
 
 def union_bbox(boxes: Iterable[BBox | None]) -> BBox | None:

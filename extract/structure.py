@@ -11,7 +11,7 @@ from collections import Counter
 
 from .cover import read_cover
 from .headings import (
-    BUDGET_ONLY, BULLET, ISSUE, MEASURE, PLAN, PLAN_MISSION, PLAN_POLICY, PLAN_VISION,
+    BUDGET_ONLY, BUDGET_SUM_LINE, BULLET, ISSUE, ISSUE_BUDGET_TOTAL, MEASURE, PLAN, PLAN_MISSION, PLAN_POLICY, PLAN_VISION,
     PROJECT, TOC_HEAD, emphasized, title_like,
 )
 from .layout import is_label
@@ -41,6 +41,7 @@ class _Builder:
         self.plan_lines: dict[str, list[Line]] = {}
         self.plan_field: str | None = None
         self.issues: list[ManagementIssue] = []
+        self.budget_totals: list[Span] = []  # the ward's printed totals
         self.notes: list[Note] = []
         self.section: str | None = None  # plan | issue | measure | project | target | after_target
         self.issue: ManagementIssue | None = None
@@ -79,7 +80,13 @@ class _Builder:
     # -- headings ------------------------------------------------------------
     def issue_heading(self, line: Line) -> bool:
         m = ISSUE.match(line.spaced)
-        if not m or not title_like(title := _tidy(m.group("title") or "")):
+        if not m:
+            return False
+        title = _tidy(m.group("title") or "")
+        total = ISSUE_BUDGET_TOTAL.search(title)
+        if total:  # 経営課題1 title (29年度予算額 N千円)
+            title = title[:total.start()].rstrip()
+        if not title_like(title):
             return False
         number = int(m.group("no"))
         if self.issue and self.issue.number == number:  # a repeated running section title
@@ -87,6 +94,8 @@ class _Builder:
             return True
         self.new_section("issue")
         self.issue = ManagementIssue(number, title, Span.of([line]))
+        if total:
+            self.issue.budget_totals.append(Span(total.group(), (line,)))
         self.issues.append(self.issue)
         self.measure = self.project = None
         return True
@@ -134,6 +143,19 @@ class _Builder:
         p.heading = Span.of([*p.heading.lines, line])
         if merged.group("budget"):
             p.budget = Span(_tidy(merged.group("budget")), (line,))
+        return True
+
+    def budget_total(self, line: Line) -> bool:
+        """A printed total: a 経営課題's right under its heading, the ward's outside any 経営課題."""
+        text = line.text
+        if self.section == "issue" and (ISSUE_BUDGET_TOTAL.fullmatch(text) or BUDGET_SUM_LINE.match(text)):
+            sink = self.issue.budget_totals
+        elif self.issue is None and BUDGET_SUM_LINE.match(text):
+            sink = self.budget_totals
+        else:
+            return False
+        self.close_item()
+        sink.append(Span(text, (line,)))
         return True
 
     # -- content -------------------------------------------------------------
@@ -191,7 +213,7 @@ class _Builder:
             return
         if self.section == "target":
             self.target_block.append(line)
-        elif not self.heading_continuation(line):
+        elif not (self.heading_continuation(line) or self.budget_total(line)):
             self.content(line)
 
     def finish(self) -> tuple[Plan, list[ManagementIssue], list[Note]]:
@@ -253,4 +275,5 @@ def build_tree(source: SourceText) -> Document:
         notes=notes,
         page_count=source.page_count,
         metadata=source.metadata,
+        budget_totals=builder.budget_totals,
     )

@@ -27,16 +27,19 @@ def parse_toc_entry(line: Line, issue_no: int | None) -> TocEntry | None:
     return TocEntry("other", tidy_title, page, line=line)
 
 
-def _compare(entry: TocEntry, heading_title: str, printed_page: int | None,
-             page: int | None, what: str) -> list[Note]:
+def _label(issue_no: int, measure_no: int | None = None) -> str:
+    return f"経営課題{issue_no}" if measure_no is None else f"施策{issue_no}-{measure_no}"
+
+
+def _compare(entry: TocEntry, node: ManagementIssue | Measure, label: str) -> list[Note]:
     notes = []
-    if entry.title != heading_title:
+    page, printed = node.heading.page, node.heading.printed_page
+    if entry.title != node.title:
         notes.append(Note("toc_title_mismatch",
-                          f"{what}: 目次 says {entry.title!r}, body says {heading_title!r}", page))
-    if printed_page is not None and printed_page != entry.page:
+                          f"{label}: 目次 says {entry.title!r}, body says {node.title!r}", page))
+    if printed is not None and printed != entry.page:
         notes.append(Note("toc_page_mismatch",
-                          f"{what} {heading_title}: 目次 page {entry.page}, printed page {printed_page}",
-                          page))
+                          f"{label} {node.title}: 目次 page {entry.page}, printed page {printed}", page))
     return notes
 
 
@@ -47,50 +50,34 @@ def reconcile(toc: list[TocEntry], issues: list[ManagementIssue]) -> list[Note]:
     if not toc:
         return notes
     by_issue = {i.number: i for i in issues}
-    seen: set[tuple[int, int | None]] = set()
+    listed: set[str] = set()
     for entry in toc:
         if entry.kind == "issue":
-            key = (entry.issue_no, None)
-            issue = by_issue.get(entry.issue_no)
-            if issue is None:
-                issue = by_issue[entry.issue_no] = ManagementIssue(entry.issue_no, entry.title, None)
-                issues.append(issue)
-                notes.append(Note("toc_entry_not_in_body",
-                                  f"経営課題{entry.issue_no} {entry.title} (目次 page {entry.page})"))
-            else:
-                h = issue.heading
-                notes += _compare(entry, issue.title, h and h.printed_page, h and h.page,
-                                  f"経営課題{entry.issue_no}")
-            issue.toc = entry
+            node = by_issue.get(entry.issue_no)
+            if node is None:
+                node = by_issue[entry.issue_no] = ManagementIssue(entry.issue_no, entry.title, None)
+                issues.append(node)
         elif entry.kind == "measure":
-            key = (entry.issue_no, entry.measure_no)
-            issue = by_issue.get(entry.issue_no)
-            if issue is None:  # a measure under an issue the 目次 did not list
-                continue
-            measure = next((m for m in issue.measures if m.number == entry.measure_no), None)
-            if measure is None:
-                measure = Measure(entry.measure_no, entry.title, None)
-                issue.measures.append(measure)
-                notes.append(Note("toc_entry_not_in_body",
-                                  f"施策{entry.issue_no}-{entry.measure_no} {entry.title} "
-                                  f"(目次 page {entry.page})"))
-            else:
-                h = measure.heading
-                notes += _compare(entry, measure.title, h and h.printed_page, h and h.page,
-                                  f"施策{entry.issue_no}-{entry.measure_no}")
-            measure.toc = entry
+            issue = by_issue[entry.issue_no]  # its 経営課題 entry came first
+            node = next((m for m in issue.measures if m.number == entry.measure_no), None)
+            if node is None:
+                node = Measure(entry.measure_no, entry.title, None)
+                issue.measures.append(node)
         else:
             continue
-        seen.add(key)
+        label = _label(entry.issue_no, entry.measure_no)
+        listed.add(label)
+        if node.heading is None:
+            notes.append(Note("toc_entry_not_in_body", f"{label} {entry.title} (目次 page {entry.page})"))
+        else:
+            notes += _compare(entry, node, label)
+        node.toc = entry
     for issue in issues:
-        if issue.heading is not None and (issue.number, None) not in seen:
-            notes.append(Note("heading_not_in_toc", f"経営課題{issue.number} {issue.title}",
-                              issue.heading.page))
-        for measure in issue.measures:
-            if measure.heading is not None and (issue.number, measure.number) not in seen:
-                notes.append(Note("heading_not_in_toc",
-                                  f"施策{issue.number}-{measure.number} {measure.title}",
-                                  measure.heading.page))
+        nodes = [(_label(issue.number), issue)]
+        nodes += [(_label(issue.number, m.number), m) for m in issue.measures]
+        for label, node in nodes:
+            if node.heading is not None and label not in listed:
+                notes.append(Note("heading_not_in_toc", f"{label} {node.title}", node.heading.page))
         issue.measures.sort(key=lambda m: m.number)
     issues.sort(key=lambda i: i.number)
     return notes

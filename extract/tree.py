@@ -82,6 +82,7 @@ class ManagementIssue:
     challenges: list[Span] = field(default_factory=list)  # 課題 bullets
     strategy: list[Span] = field(default_factory=list)  # 戦略 summary paragraphs
     measures: list[Measure] = field(default_factory=list)
+    budget_totals: list[Span] = field(default_factory=list)  # printed (29年度予算額 N千円) lines
 
 
 @dataclass
@@ -93,3 +94,4 @@ class Document:
     notes: list[Note]
     page_count: int | None
     metadata: dict[str, str] = field(default_factory=dict)
+    budget_totals: list[Span] = field(default_factory=list)  # printed ward totals (予算額合計 N千円)

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import regex
 
@@ -12,7 +12,7 @@ from schemas.tables import (
     ActivityRow, DocumentRow, IssueRow, MeasureRow, ProjectRow, StatementRow, TargetRow, WarningRow,
 )
 
-from .budget import parse_budget
+from .budget import BudgetTotal, parse_budget, parse_budget_total, totals_agree
 from .eras import parse_fiscal_year
 from .quantity import quantity_after_colon
 from .target import parse_target
@@ -102,12 +102,41 @@ class _Rows:
             measure_no=measure_no, page=span.page, printed_page=span.printed_page,
             bbox=_bbox(span), raw_text=span.raw))
 
+    def printed_total(self, spans: list[Span], owner: str, projects: list[ProjectRow]) -> BudgetTotal | None:
+        """The printed total for the plan's own year, checked against the sum of
+        its 事業 budgets. Totals for other years (a 決算 or next year's line) are
+        not compared; two differing totals for the same year are reported, not chosen."""
+        totals = []
+        for span in spans:
+            total = parse_budget_total(span.text)
+            if total.yen is None:
+                self.warn("unreadable_budget_total", f"{owner}: {span.text}", span.page)
+            elif total.year_text is None or parse_fiscal_year(total.year_text, self.year) == self.year:
+                totals.append((total, span))
+        if len({t.yen for t, _ in totals}) > 1:
+            self.warn("ambiguous_budget_total",
+                      f"{owner}: " + " / ".join(t.raw for t, _ in totals), totals[0][1].page)
+            return None
+        if not totals:
+            return None
+        total, span = totals[0]
+        summed = sum(p.budget_yen or 0 for p in projects)
+        if not totals_agree(total, summed):
+            unread = sum(p.budget_status == "missing" for p in projects)
+            note = f", {unread} 事業 without a readable budget" if unread else ""
+            self.warn("budget_total_mismatch",
+                      f"{owner}: printed total ¥{total.yen:,} ({total.raw}) ≠ sum of "
+                      f"{len(projects)} 事業 budgets ¥{summed:,}{note}", span.page)
+        return total
+
+    def document_total(self) -> None:
+        total = self.printed_total(self.doc.budget_totals, "ward total", self.tables["projects"])
+        if total:
+            (document,) = self.tables["documents"]
+            self.tables["documents"] = [replace(document, budget_total_yen=total.yen,
+                                                budget_total_raw=total.raw)]
+
     def issue(self, issue: ManagementIssue) -> None:
-        h = issue.heading
-        self.tables["issues"].append(IssueRow(
-            doc_id=self.doc_id, issue_no=issue.number, title=issue.title,
-            page=h and h.page, printed_page=h and h.printed_page,
-            toc_page=issue.toc and issue.toc.page, bbox=_bbox(h)))
         for no, span in enumerate(issue.challenges, 1):
             self.statement(issue.number, None, "challenge", no, span)
         counters: dict[str, int] = defaultdict(int)
@@ -125,6 +154,14 @@ class _Rows:
                 self.statement(issue.number, measure.number, "policy", no, span)
             for project in measure.projects:
                 self.project(issue.number, measure.number, project)
+        total = self.printed_total(issue.budget_totals, f"経営課題{issue.number} {issue.title}",
+                                   [p for p in self.tables["projects"] if p.issue_no == issue.number])
+        h = issue.heading
+        self.tables["issues"].append(IssueRow(
+            doc_id=self.doc_id, issue_no=issue.number, title=issue.title,
+            page=h and h.page, printed_page=h and h.printed_page,
+            toc_page=issue.toc and issue.toc.page, bbox=_bbox(h),
+            budget_total_yen=total and total.yen, budget_total_raw=total and total.raw))
 
     def project(self, issue_no: int, measure_no: int, project: Project) -> None:
         keys = dict(doc_id=self.doc_id, issue_no=issue_no, measure_no=measure_no,
@@ -171,4 +208,5 @@ def to_rows(doc: Document, source: SourceInfo) -> Tables:
         rows.warn(note.kind, note.text, note.page)
     for issue in doc.issues:
         rows.issue(issue)
+    rows.document_total()
     return dict(rows.tables)

@@ -7,11 +7,14 @@ import sys
 from pathlib import Path
 
 from extract import DEFAULT_ENGINE, ENGINES
+from schemas.dictionary import data_dictionary
 
 from . import __version__
 from .batch import BatchOptions, BatchResult, run_batch
 from .executors import EXECUTORS
+from .inspect import inspect_file
 from .output import FolderBusy
+from .report import write_report
 
 
 def _summary(result: BatchResult, out_dir: Path) -> str:
@@ -57,7 +60,33 @@ def main(argv: list[str] | None = None) -> int:
                          help="local process pool, or Dask (pip install 'hoshin[dask]')")
     convert.add_argument("--scheduler", metavar="ADDRESS",
                          help="Dask scheduler address (default: start a local cluster)")
+    commands.add_parser("schema", help="print the data dictionary (tables, columns, types)")
+    inspect = commands.add_parser("inspect", help="print the parsed tree of one file, with pages")
+    inspect.add_argument("file", type=Path, metavar="FILE")
+    report = commands.add_parser("report", help="write an HTML quality report of an output folder")
+    report.add_argument("out", type=Path, metavar="OUT", help="folder written by hoshin convert")
+    report.add_argument("--html", type=Path, required=True, metavar="FILE")
     args = parser.parse_args(argv)
+
+    if args.command == "schema":
+        sys.stdout.write(data_dictionary())
+        return 0
+    if args.command == "inspect":
+        text, error = inspect_file(args.file)
+        if error:
+            print(f"error: {error}", file=sys.stderr)
+            return 1
+        print(text)
+        return 0
+    if args.command == "report":
+        if not (args.out / "documents").is_dir():
+            print(f"error: {args.out}: no documents/ table here; run hoshin convert first", file=sys.stderr)
+            return 1
+        summary = write_report(args.out, args.html)
+        for problem in summary.problems:
+            print(f"note: {problem}", file=sys.stderr)
+        print(f"wrote {args.html}: {summary.documents} document(s), {summary.page_images} page image(s)")
+        return 0
 
     options = BatchOptions(jobs=args.jobs, engine=args.engine, force=args.force,
                            executor=args.executor, scheduler=args.scheduler,

@@ -39,6 +39,8 @@ _RAW = "The source lines as extracted, before normalization (provenance)"
 
 @dataclass(frozen=True)
 class DocumentRow:
+    """One converted file: its identity, cover and ◆計画."""
+
     doc_id: str = key(pa.string(), _DOC_ID)
     source_path: str = key(pa.string(), "Path of the converted file as given on the command line")
     source_sha256: str = key(pa.string(), "SHA-256 of the source file's bytes")
@@ -54,10 +56,15 @@ class DocumentRow:
     vision: str | None = col(pa.string(), "区の目標 (what the ward aims for) from the ◆計画 block")
     mission: str | None = col(pa.string(), "区の使命 (the ward office's role) from the ◆計画 block")
     policy: str | None = col(pa.string(), "区長の方針 (the ward mayor's basic policy) from the ◆計画 block")
+    budget_total_yen: int | None = col(pa.int64(), "Ward budget total as the document prints it "
+                                                   "(予算額合計 N千円); null when none is printed")
+    budget_total_raw: str | None = col(pa.string(), "The printed ward total line, as read")
 
 
 @dataclass(frozen=True)
 class IssueRow:
+    """One 経営課題 (management issue)."""
+
     doc_id: str = key(pa.string(), _DOC_ID)
     issue_no: int = key(pa.int32(), "経営課題 number")
     title: str = key(pa.string(), "経営課題 title")
@@ -65,10 +72,15 @@ class IssueRow:
     printed_page: int | None = col(pa.int32(), _PRINTED)
     toc_page: int | None = col(pa.int32(), "Page number the 目次 gives (null if the 目次 does not list it)")
     bbox: list | None = col(BBOX, _BBOX)
+    budget_total_yen: int | None = col(pa.int64(), "Budget total the document prints for this 経営課題 "
+                                                   "((29年度予算額 N千円)); null when none is printed")
+    budget_total_raw: str | None = col(pa.string(), "The printed 経営課題 total, as read")
 
 
 @dataclass(frozen=True)
 class MeasureRow:
+    """One 施策 (measure) of a 経営課題."""
+
     doc_id: str = key(pa.string(), _DOC_ID)
     issue_no: int = key(pa.int32(), "経営課題 number")
     measure_no: int = key(pa.int32(), "施策 number within the 経営課題")
@@ -81,6 +93,8 @@ class MeasureRow:
 
 @dataclass(frozen=True)
 class ProjectRow:
+    """One 事業 (project) of a 施策, with its budget."""
+
     doc_id: str = key(pa.string(), _DOC_ID)
     issue_no: int = key(pa.int32(), "経営課題 number")
     measure_no: int = key(pa.int32(), "施策 number within the 経営課題")
@@ -101,6 +115,8 @@ class ProjectRow:
 
 @dataclass(frozen=True)
 class TargetRow:
+    """One 目標 (target) entry of a 事業, with value, unit and baseline."""
+
     doc_id: str = key(pa.string(), _DOC_ID)
     issue_no: int = key(pa.int32(), "経営課題 number")
     measure_no: int = key(pa.int32(), "施策 number within the 経営課題")
@@ -129,6 +145,8 @@ class TargetRow:
 
 @dataclass(frozen=True)
 class ActivityRow:
+    """One ・ activity line under a 事業."""
+
     doc_id: str = key(pa.string(), _DOC_ID)
     issue_no: int = key(pa.int32(), "経営課題 number")
     measure_no: int = key(pa.int32(), "施策 number within the 経営課題")
@@ -147,6 +165,8 @@ class ActivityRow:
 
 @dataclass(frozen=True)
 class StatementRow:
+    """One 課題 / 戦略 / 取組方針 paragraph."""
+
     doc_id: str = key(pa.string(), _DOC_ID)
     issue_no: int = key(pa.int32(), "経営課題 number")
     statement_no: int = key(pa.int32(), "1-based position among the statements of the same owner and kind")
@@ -163,6 +183,8 @@ class StatementRow:
 
 @dataclass(frozen=True)
 class WarningRow:
+    """One thing the parser noticed and could not place or read."""
+
     doc_id: str = key(pa.string(), _DOC_ID)
     kind: str = key(pa.string(), "What was noticed, e.g. unplaced_line, toc_entry_not_in_body, "
                                  "unreadable_budget, target_without_value")
@@ -172,6 +194,8 @@ class WarningRow:
 
 @dataclass(frozen=True)
 class ErrorRow:
+    """One file that could not be converted."""
+
     source_path: str = key(pa.string(), "Path of the file that could not be converted")
     stage: str = key(pa.string(), "Where it failed: read, extract, normalize or write")
     kind: str = key(pa.string(), "Stable error code, e.g. not_a_pdf, encrypted, empty_file")

@@ -1,0 +1,46 @@
+"""The README's pandas and DuckDB examples run and print what the README shows."""
+import contextlib
+import io
+import re
+from pathlib import Path
+
+import pytest
+
+from pipeline.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+SECTION = ROOT.joinpath("README.md").read_text(encoding="utf-8").split(
+    "## For analysts")[1].split("\n## ")[0]
+# a ```python block and the plain ``` block of output right after it
+EXAMPLES = re.findall(r"```python\n(.*?)```\n\n```\n(.*?)```", SECTION, flags=re.S)
+
+
+@pytest.fixture(scope="module")
+def converted(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("readme")
+    assert main(["convert", str(ROOT / "samples"), "--out", str(folder / "out")]) == 0
+    return folder
+
+
+def words(text: str) -> list[list[str]]:
+    """Lines as words: column padding may differ between library versions."""
+    return [line.split() for line in text.splitlines() if line.strip()]
+
+
+@pytest.mark.parametrize("code, shown", EXAMPLES, ids=["pandas", "duckdb"])
+def test_example_prints_what_the_readme_shows(code, shown, converted, monkeypatch):
+    monkeypatch.chdir(converted)
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        exec(compile(code, "README.md", "exec"), {})
+    assert words(printed.getvalue()) == words(shown)
+
+
+def test_examples_hold_the_figures_read_from_the_sample():
+    assert len(EXAMPLES) == 2
+    for _, shown in EXAMPLES:
+        # 経営課題1: 8 事業, 11,686 + 27,192 + 16,780 + 7,486 + 453 + 1,140 千円 (two are dashes)
+        assert re.search(r"区民主体のまちづくり\S*\s+│?\s*8\s+│?\s*64737000", shown)
+        # 目標 below baseline, read on pages 5–6: 200人 (2700人), 80% (81.1%), 8件 (16件), 延べ30 (74)
+        for value, baseline in (("200.0", "2700.0"), ("80.0", "81.1"), ("8.0", "16.0"), ("30.0", "74.0")):
+            assert re.search(rf"\s{re.escape(value)}\s+│?\s*{re.escape(baseline)}\s", shown)
