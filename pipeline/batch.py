@@ -57,10 +57,13 @@ def run_batch(inputs: Iterable[Path], out_dir: Path,
             (todo if options.force or not output.unchanged(path) else result.skipped).append(path)
         progress = Progress(len(todo) + len(result.skipped), enabled=options.progress)
         progress.skipped(len(result.skipped))
+        jobs = min(options.jobs, len(todo))  # no idle workers to start for a short batch
+        if not todo:
+            return result
         try:
-            with open_executor(options.executor, options.jobs, options.scheduler) as executor:
+            with open_executor(options.executor, jobs, options.scheduler) as executor:
                 for outcome in ordered(executor, convert_document, todo, options.engine,
-                                       window=2 * max(options.jobs, 1), on_crash=worker_died):
+                                       window=2 * jobs, on_crash=worker_died):
                     output.commit(outcome)
                     if outcome.error is None:
                         result.converted.append((outcome.path, outcome.summary))

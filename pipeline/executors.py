@@ -61,7 +61,12 @@ class _Pool:
         return ProcessPoolExecutor(jobs, mp_context=self._context)
 
     def submit(self, fn: Callable, *args) -> Future:
-        return self._pool.submit(fn, *args)
+        try:
+            return self._pool.submit(fn, *args)
+        except BrokenProcessPool as exc:  # a worker died since: this item's turn will tell
+            future: Future = Future()
+            future.set_exception(exc)
+            return future
 
     def alone(self, fn: Callable, *args):
         """``fn(*args)`` in a worker of its own; raises BrokenProcessPool if it dies."""

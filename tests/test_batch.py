@@ -140,21 +140,23 @@ def test_reconcile_removes_what_the_manifest_does_not_account_for(tmp_path):
     assert len(manifest_lines(out)) == 1  # compacted, torn line gone
 
 
-def test_a_worker_that_dies_costs_one_error_row_not_the_batch(tmp_path):
+@pytest.mark.parametrize("culprit", [0, 2, 4])
+def test_a_worker_that_dies_costs_one_error_row_not_the_batch(tmp_path, culprit):
     from pipeline.convert import worker_died
     from pipeline.executors import open_executor, ordered
     from tests.batch_helpers import convert_or_die
 
     paths = distinct_copies(tmp_path / "in", 5)
-    crash = paths[2].rename(paths[2].with_name("crash.pdf"))
-    paths[2] = crash
+    crash = paths[culprit].rename(paths[culprit].with_name("crash.pdf"))
+    paths[culprit] = crash
     with open_executor("local", 2) as pool:
         outcomes = list(ordered(pool, convert_or_die, paths, "pdfplumber", window=4,
                                 on_crash=worker_died))
     assert [o.path for o in outcomes] == paths
-    assert [o.error.kind if o.error else "ok" for o in outcomes] == [
-        "ok", "ok", "worker_crashed", "ok", "ok"]
-    assert outcomes[2].error.message == f"{crash}: the converting process died (crash or out of memory)"
+    kinds = [o.error.kind if o.error else "ok" for o in outcomes]
+    assert kinds == ["worker_crashed" if i == culprit else "ok" for i in range(5)]
+    assert outcomes[culprit].error.message == (
+        f"{crash}: the converting process died (crash or out of memory)")
 
 
 def test_progress_bar_on_a_terminal_counts_documents_and_pages():
