@@ -132,9 +132,14 @@ def ordered(executor, fn: Callable, items: Iterable, *args, window: int,
             except BrokenProcessPool:
                 result = on_crash(item)
             executor.restart()
-            pending = deque((i, executor.submit(fn, i, *args)) for i, _ in pending)
+            pending = deque((i, f if _succeeded(f) else executor.submit(fn, i, *args))
+                            for i, f in pending)
         yield result
         fill()
 
 
 _END = object()
+
+
+def _succeeded(future) -> bool:
+    return future.done() and not future.cancelled() and future.exception() is None
