@@ -20,7 +20,7 @@ MANIFEST = "manifest.jsonl"
 @dataclass(frozen=True)
 class Entry:
     source: str  # absolute path of the source file: the journal's key
-    sha256: str
+    sha256: str | None  # None when the file could not be read
     doc_id: str | None  # None when the file could not be read
     parser_version: str
     engine: str

@@ -98,7 +98,7 @@ class OutputFolder:
             discard(staged)
             raise
         entry = Entry(
-            source=key, sha256=outcome.sha256, doc_id=outcome.doc_id,
+            source=key, sha256=outcome.sha256 or sha256_of(outcome.path), doc_id=outcome.doc_id,
             parser_version=__version__, engine=self.engine,
             status="error" if failed else "ok",
             converted_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),

@@ -84,7 +84,9 @@ def test_a_fixed_file_loses_its_error_row_and_a_broken_one_loses_its_old_rows(tm
     assert len(run_batch([source], out, BatchOptions(jobs=1)).errors) == 1
     errors = pd.read_parquet(out / "errors")
     assert list(errors["kind"]) == ["not_a_pdf"] and list(errors["stage"]) == ["extract"]
-    assert manifest_lines(out)[-1]["status"] == "error"
+    entry = manifest_lines(out)[-1]
+    assert entry["status"] == "error" and entry["error_kind"] == "not_a_pdf"
+    assert entry["sha256"] == __import__("hashlib").sha256(source.read_bytes()).hexdigest()
 
     shutil.copy("samples/minato_h29_gaiyo.pdf", source)
     assert not run_batch([source], out, BatchOptions(jobs=1)).errors
