@@ -41,7 +41,8 @@ def dedupe_overprint(glyphs: list[Glyph]) -> list[Glyph]:
         for r in (row - 1, row, row + 1):
             for i in seen.get((identity, r), ()):
                 other = kept[i]
-                if abs(other["top"] - top) <= OVERPRINT_TOLERANCE and abs(other["x0"] - x0) <= OVERPRINT_TOLERANCE:
+                if (abs(other["top"] - top) <= OVERPRINT_TOLERANCE
+                        and abs(other["x0"] - x0) <= OVERPRINT_TOLERANCE):
                     twin = i
                     break
             if twin is not None:
@@ -73,6 +74,7 @@ def _clusters(items: list, key, tolerance: float) -> list[list]:
 
 def _words(row: list[Glyph], upright: bool) -> Iterable[list[Glyph]]:
     """Cut a sorted row into words at blanks and at gaps over the tolerance."""
+    start, end, side = ("x0", "x1", "top") if upright else ("top", "bottom", "x0")
     word: list[Glyph] = []
     for g in row:
         if g["text"].isspace():
@@ -81,12 +83,9 @@ def _words(row: list[Glyph], upright: bool) -> Iterable[list[Glyph]]:
             word = []
             continue
         if word:
-            prev = word[-1]
-            if upright:
-                start, end, here, across, across_prev = prev["x0"], prev["x1"], g["x0"], g["top"], prev["top"]
-            else:
-                start, end, here, across, across_prev = prev["top"], prev["bottom"], g["top"], g["x0"], prev["x0"]
-            if here < start or here > end + LINE_TOLERANCE or abs(across - across_prev) > LINE_TOLERANCE:
+            prev = word[-1]  # a new word: back before it, a gap after it, or off its row
+            if (g[start] < prev[start] or g[start] > prev[end] + LINE_TOLERANCE
+                    or abs(g[side] - prev[side]) > LINE_TOLERANCE):
                 yield word
                 word = []
         word.append(g)
