@@ -109,7 +109,7 @@ def _page_glyphs(textpage, page_top: float, faces: "_Faces") -> list[dict]:
     address = ctypes.cast(textpage, ctypes.c_void_p).value
     box = pdfium_c.FS_RECTF()
     loose_box = pdfium_c.FPDFText_GetLooseCharBox
-    runs: dict[int, tuple[float, str, bool, float]] = {}  # text object → its font facts
+    runs: dict[int, tuple] = {}  # text object → its font facts
     glyphs: list[dict] = []
     for i in range(count):
         obj = _text_object(address, i)
@@ -118,11 +118,14 @@ def _page_glyphs(textpage, page_top: float, faces: "_Faces") -> list[dict]:
         run = runs.get(obj)
         if run is None:
             run = runs[obj] = faces.of(textpage, i, page_top)
-        size, fontname, upright, bottom = run
+        size, fontname, upright, bottom, font = run
         loose_box(textpage, i, box)
+        x0, x1 = box.left, box.right
         if not upright:  # rotated run: no common baseline
             bottom = page_top - box.bottom
-        glyphs.append({"text": chr(codes[i]), "x0": box.left, "x1": box.right, "top": bottom - size,
+        elif font is not None:
+            x1 = x0 + faces.advance(font, codes[i], size)
+        glyphs.append({"text": chr(codes[i]), "x0": x0, "x1": x1, "top": bottom - size,
                        "bottom": bottom, "size": size, "fontname": fontname, "upright": upright})
     return glyphs
 
@@ -133,14 +136,17 @@ class _Faces:
 
     def __init__(self):
         self._matrix = pdfium_c.FS_MATRIX()
-        self._x, self._y, self._descent = ctypes.c_double(), ctypes.c_double(), ctypes.c_float()
+        self._x, self._y, self._float = ctypes.c_double(), ctypes.c_double(), ctypes.c_float()
         self._names: dict[int, str] = {}
         self._descents: dict[tuple[int, float], float] = {}
+        self._advances: dict[tuple[int, int, float], float] = {}
 
-    def of(self, textpage, i: int, page_top: float) -> tuple[float, str, bool, float]:
-        """Size, font name, uprightness and box bottom of the text object holding
-        glyph ``i``. The bottom is pdfminer's: baseline plus the font's descent
-        (PDFium's loose boxes differ for some glyphs), shared by the whole run."""
+    def of(self, textpage, i: int, page_top: float
+           ) -> tuple[float, str, bool, float, tuple | None]:
+        """Size, font name, uprightness, box bottom and font (if not embedded)
+        of the text object holding glyph ``i``. The bottom is pdfminer's:
+        baseline plus the font's descent (PDFium's loose boxes differ), shared
+        by the whole run."""
         size = pdfium_c.FPDFText_GetFontSize(textpage, i)
         font = pdfium_c.FPDFTextObj_GetFont(pdfium_c.FPDFText_GetTextObject(textpage, i))
         key = ctypes.cast(font, ctypes.c_void_p).value
@@ -149,10 +155,23 @@ class _Faces:
         pdfium_c.FPDFText_GetCharOrigin(textpage, i, self._x, self._y)
         descent = self._descents.get((key, size))
         if descent is None:
-            pdfium_c.FPDFFont_GetDescent(font, ctypes.c_float(size), self._descent)
-            descent = self._descents[(key, size)] = self._descent.value
+            pdfium_c.FPDFFont_GetDescent(font, ctypes.c_float(size), self._float)
+            descent = self._descents[(key, size)] = self._float.value
         upright = m.a * m.d > 0 and m.b * m.c <= 0  # pdfminer's rule
-        return size, self._name(font, key), upright, page_top - (self._y.value + descent)
+        substituted = not pdfium_c.FPDFFont_GetIsEmbedded(font)
+        return (size, self._name(font, key), upright, page_top - (self._y.value + descent),
+                (font, key) if substituted else None)
+
+    def advance(self, font: tuple, code: int, size: float) -> float:
+        """A glyph's advance from the PDF's own widths (/W), as pdfminer takes
+        it. Asked only for fonts the PDF does not embed: PDFium's loose box is
+        as wide as the glyph it draws, there another font's glyph."""
+        handle, key = font
+        width = self._advances.get((key, code, size))
+        if width is None:
+            pdfium_c.FPDFFont_GetGlyphWidth(handle, code, ctypes.c_float(size), self._float)
+            width = self._advances[(key, code, size)] = self._float.value
+        return width
 
     def _name(self, font, key: int) -> str:
         """PDFium drops the subset tag (``AAAAAB+``) from font names; each font
