@@ -7,6 +7,8 @@ and memory does not grow with the batch. A worker process that dies (a
 segfault in a PDF library, the OOM killer) breaks a process pool: the
 document at the head is then run again alone, reported through ``on_crash``
 if it kills that worker too, and the pool is started afresh for the rest.
+On Dask, which retries such a task itself, the document it gives up on is
+reported through ``on_crash``.
 """
 from __future__ import annotations
 
@@ -99,14 +101,32 @@ def _dask_client(jobs: int, scheduler: str | None):
         yield _DaskSubmit(client)
 
 
+class WorkerDied(Exception):
+    """The document killed every worker that tried it."""
+
+
 class _DaskSubmit:
-    """Dask futures have ``result()``; ``pure=False`` because a file's bytes may change."""
+    """Dask futures have ``result()``; ``pure=False`` because a file's bytes may
+    change. Dask itself retries a task whose worker died on other workers and
+    gives up with KilledWorker: that document is then the one to blame."""
 
     def __init__(self, client):
         self._client = client
 
     def submit(self, fn: Callable, *args):
-        return self._client.submit(fn, *args, pure=False)
+        return _DaskFuture(self._client.submit(fn, *args, pure=False))
+
+
+class _DaskFuture:
+    def __init__(self, future):
+        self._future = future
+
+    def result(self):
+        from distributed import KilledWorker
+        try:
+            return self._future.result()
+        except KilledWorker as exc:
+            raise WorkerDied(str(exc)) from exc
 
 
 def ordered(executor, fn: Callable, items: Iterable, *args, window: int,
@@ -126,6 +146,8 @@ def ordered(executor, fn: Callable, items: Iterable, *args, window: int,
         item, future = pending.popleft()
         try:
             result = future.result()
+        except WorkerDied:
+            result = on_crash(item)
         except BrokenProcessPool:
             try:
                 result = executor.alone(fn, item, *args)

@@ -31,3 +31,21 @@ def test_dask_cluster_given_by_scheduler_address(tmp_path):
         assert main(["convert", "samples", "--out", str(tmp_path / "out"), "--executor", "dask",
                      "--scheduler", cluster.scheduler_address, "--quiet"]) == 0
     assert [e["status"] for e in manifest_lines(tmp_path / "out")] == ["ok", "ok"]
+
+
+def test_a_document_that_kills_dask_workers_costs_one_error_row(tmp_path):
+    from distributed import LocalCluster
+
+    from pipeline.convert import worker_died
+    from pipeline.executors import open_executor, ordered
+    from tests.batch_helpers import convert_or_die
+
+    paths = distinct_copies(tmp_path / "in", 3)
+    crash = paths[1].rename(paths[1].with_name("crash.pdf"))
+    paths[1] = crash
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                      dashboard_address=None) as cluster:
+        with open_executor("dask", 2, cluster.scheduler_address) as client:
+            outcomes = list(ordered(client, convert_or_die, paths, "pdfplumber", window=4,
+                                    on_crash=worker_died))
+    assert [o.error.kind if o.error else "ok" for o in outcomes] == ["ok", "worker_crashed", "ok"]
