@@ -13,11 +13,10 @@ import pytest
 
 from extract import read_source
 from pipeline.convert import Converted, convert_file
-from tests.conftest import SAMPLES, SHARED
+from tests.conftest import SAMPLES
 
 BOX_COLUMNS = {"bbox", "budget_bbox"}
 BOX_TOLERANCE = 0.5  # pt
-REAL = SHARED / "corpus" / "real"
 
 
 def _fixture_pdfs() -> dict[str, object]:
