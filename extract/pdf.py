@@ -8,15 +8,17 @@ from __future__ import annotations
 import io
 from collections import Counter
 from dataclasses import replace
+from itertools import islice
 from pathlib import Path
 from statistics import median
 
 import pdfplumber
 import regex
-from pdfminer.pdfdocument import PDFPasswordIncorrect
-from pdfminer.pdfparser import PDFSyntaxError
-from pdfplumber.utils.exceptions import PdfminerException
+from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+from pdfminer.pdfpage import PDFPage
+from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
+from .diagnose import describe, unreadable_pdf
 from .footer import page_number, running_header_texts
 from .layout import group_label_cells, mark_wraps, split_label
 from .lines import Line
@@ -26,6 +28,8 @@ from .text import canonical
 _HEADING_FACE = regex.compile(r"(?i)gothic|goth|bold|black|heavy|kaku|W[5-9]\b")
 FOOTER_AREA = 0.9  # lines below 90 % of the page height may be page numbers
 HEADER_AREA = 0.1  # lines above 10 % may be running headers
+# What pdfplumber raises for damaged input (it wraps pdfminer's errors in PdfminerException).
+PARSER_ERRORS = (PdfminerException, MalformedPDFException)
 
 
 def _line_from_chars(chars: list[dict], page: int) -> Line:
@@ -76,12 +80,17 @@ def _split_leading_label(chars: list[dict], page: int) -> list[Line]:
     return [line] if parts is None else [p for p in parts if p is not None]
 
 
+def _text_lines(page) -> list[dict]:
+    """pdfplumber's lines of a page; raises PARSER_ERRORS for a damaged page."""
+    deduped = page.dedupe_chars(tolerance=1)  # overprinted bold: 自自自自 → 自
+    return deduped.extract_text_lines(return_chars=True, strip=True)
+
+
 def _page_lines(page, index: int) -> tuple[list[Line], int | None]:
     """Lines of one page in reading order, and the printed page number."""
-    deduped = page.dedupe_chars(tolerance=1)  # overprinted bold: 自自自自 → 自
     printed = None
     lines: list[Line] = []
-    for text_line in deduped.extract_text_lines(return_chars=True, strip=True):
+    for text_line in _text_lines(page):
         chars = text_line["chars"]
         if all(c["text"].isspace() for c in chars):
             continue
@@ -103,28 +112,66 @@ def _right_edge(lines: list[Line]) -> float:
     return median(e for e in edges if e >= 0.9 * max(edges))
 
 
-def read_pdf(path: Path, data: bytes) -> SourceText:
+def _open(path: Path, data: bytes, max_pages: int | None):
+    """The open PDF with at least one page and at most ``max_pages``, or ExtractError."""
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
-    except (PdfminerException, PDFSyntaxError, PDFPasswordIncorrect) as exc:
+    except PARSER_ERRORS as exc:
         cause = exc.args[0] if exc.args else exc
         if isinstance(cause, PDFPasswordIncorrect):
             raise ExtractError("encrypted", f"{path}: encrypted PDF (a password is needed)") from exc
-        raise ExtractError("not_a_pdf", f"{path}: not a readable PDF ({cause!r})") from exc
+        if isinstance(cause, PDFEncryptionError):
+            raise ExtractError("encrypted", f"{path}: encrypted PDF that cannot be decrypted "
+                                            f"({describe(cause)})") from exc
+        raise unreadable_pdf(path, data, exc) from exc
+    try:
+        # Count without building every page, so a huge page tree is refused cheaply.
+        limit = None if max_pages is None else max_pages + 1
+        count = sum(1 for _ in islice(PDFPage.create_pages(pdf.doc), limit))
+    except Exception as exc:  # pdfminer raises many types for a damaged page tree
+        pdf.close()
+        raise ExtractError("damaged_pdf", f"{path}: damaged PDF: its page tree cannot be read "
+                                          f"({describe(exc)})") from exc
+    if count == 0:
+        pdf.close()
+        raise ExtractError("no_pages", f"{path}: PDF has no pages")
+    if max_pages is not None and count > max_pages:
+        pdf.close()
+        raise ExtractError("too_many_pages", f"{path}: more than {max_pages} pages "
+                                             "(the --max-pages limit)")
+    return pdf
+
+
+def read_pdf(path: Path, data: bytes, max_pages: int | None = None) -> SourceText:
+    pdf = _open(path, data, max_pages)
     with pdf:
         pages: list[list[Line]] = []
         header_candidates: list[str | None] = []
         without_text: list[int] = []
-        for index, page in enumerate(pdf.pages, start=1):
-            lines, printed = _page_lines(page, index)
+        unreadable: list[tuple[int, str]] = []
+        try:
+            plumber_pages = pdf.pages
+        except PARSER_ERRORS as exc:
+            raise ExtractError("damaged_pdf", f"{path}: damaged PDF: its pages cannot be read "
+                                              f"({describe(exc)})") from exc
+        for index, page in enumerate(plumber_pages, start=1):
+            try:
+                lines, printed = _page_lines(page, index)
+            except PARSER_ERRORS as exc:  # one damaged page: the others are still read
+                unreadable.append((index, describe(exc)))
+                lines, printed = [], None
+            else:
+                if not lines:
+                    without_text.append(index)
             page.close()  # release the page's cached objects
-            if not lines:
-                without_text.append(index)
             pages.append(
                 [replace(l, printed_page=printed) for l in lines] if printed is not None else lines
             )
             in_header = lines and lines[0].bbox[1] < page.height * HEADER_AREA
             header_candidates.append(lines[0].raw if in_header else None)
+        if len(unreadable) == len(pages):
+            raise ExtractError("damaged_pdf", f"{path}: damaged PDF: no page can be read "
+                                              f"(page 1: {unreadable[0][1]})")
         metadata = {k: str(v) for k, v in (pdf.metadata or {}).items() if isinstance(v, (str, int))}
     headers = running_header_texts(header_candidates)
     lines: list[Line] = []
@@ -137,5 +184,6 @@ def read_pdf(path: Path, data: bytes) -> SourceText:
         lines=lines,
         page_count=len(pages),
         pages_without_text=tuple(without_text),
+        unreadable_pages=tuple(unreadable),
         metadata=metadata,
     )

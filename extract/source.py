@@ -20,4 +20,5 @@ class SourceText:
     lines: list[Line]
     page_count: int | None  # None for text without page breaks
     pages_without_text: tuple[int, ...] = ()  # scanned pages: no text layer
+    unreadable_pages: tuple[tuple[int, str], ...] = ()  # damaged pages: (page, reason)
     metadata: dict[str, str] = field(default_factory=dict)  # PDF Info dictionary
