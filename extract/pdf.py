@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 from collections import Counter
+from contextlib import suppress
 from dataclasses import replace
 from itertools import islice
 from pathlib import Path
@@ -125,26 +126,37 @@ def _open(path: Path, data: bytes, max_pages: int | None):
                                             f"({describe(cause)})") from exc
         raise unreadable_pdf(path, data, exc) from exc
     try:
+        _check_page_count(path, pdf, max_pages)
+    except ExtractError:
+        _close(pdf)
+        raise
+    return pdf
+
+
+def _check_page_count(path: Path, pdf, max_pages: int | None) -> None:
+    try:
         # Count without building every page, so a huge page tree is refused cheaply.
         limit = None if max_pages is None else max_pages + 1
         count = sum(1 for _ in islice(PDFPage.create_pages(pdf.doc), limit))
     except Exception as exc:  # pdfminer raises many types for a damaged page tree
-        pdf.close()
         raise ExtractError("damaged_pdf", f"{path}: damaged PDF: its page tree cannot be read "
                                           f"({describe(exc)})") from exc
     if count == 0:
-        pdf.close()
         raise ExtractError("no_pages", f"{path}: PDF has no pages")
     if max_pages is not None and count > max_pages:
-        pdf.close()
         raise ExtractError("too_many_pages", f"{path}: more than {max_pages} pages "
                                              "(the --max-pages limit)")
-    return pdf
+
+
+def _close(pdf) -> None:
+    """Close, even when the page tree is damaged (pdfplumber's close walks the pages)."""
+    with suppress(*PARSER_ERRORS):
+        pdf.close()
 
 
 def read_pdf(path: Path, data: bytes, max_pages: int | None = None) -> SourceText:
     pdf = _open(path, data, max_pages)
-    with pdf:
+    try:
         pages: list[list[Line]] = []
         header_candidates: list[str | None] = []
         without_text: list[int] = []
@@ -173,6 +185,8 @@ def read_pdf(path: Path, data: bytes, max_pages: int | None = None) -> SourceTex
             raise ExtractError("damaged_pdf", f"{path}: damaged PDF: no page can be read "
                                               f"(page 1: {unreadable[0][1]})")
         metadata = {k: str(v) for k, v in (pdf.metadata or {}).items() if isinstance(v, (str, int))}
+    finally:
+        _close(pdf)
     headers = running_header_texts(header_candidates)
     lines: list[Line] = []
     for page_lines in pages:

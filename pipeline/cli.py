@@ -6,6 +6,8 @@ import sys
 from pathlib import Path
 
 from . import __version__
+from schemas import WriteError
+
 from .batch import BatchResult, run_batch
 
 
@@ -22,6 +24,15 @@ def _summary(result: BatchResult, out_dir: Path) -> str:
     return "\n".join(lines)
 
 
+def _positive(number_type):
+    def parse(text: str):
+        value = number_type(text)
+        if value <= 0:
+            raise argparse.ArgumentTypeError(f"must be greater than 0: {text}")
+        return value
+    return parse
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="hoshin", description=(
         "Convert Japanese municipal plan PDFs (Osaka ward 運営方針 概要版) into Parquet tables."))
@@ -31,9 +42,17 @@ def main(argv: list[str] | None = None) -> int:
     convert.add_argument("inputs", nargs="+", type=Path, metavar="INPUT")
     convert.add_argument("--out", type=Path, required=True, metavar="DIR",
                          help="output folder: one Parquet dataset per table at DIR/<table>/")
+    convert.add_argument("--max-pages", type=_positive(int), metavar="N",
+                         help="refuse a PDF (or paged text) of more than N pages with an error row")
+    convert.add_argument("--timeout", type=_positive(float), metavar="SECONDS",
+                         help="stop converting a document after SECONDS, with an error row")
     args = parser.parse_args(argv)
 
-    result = run_batch(args.inputs, args.out)
+    try:
+        result = run_batch(args.inputs, args.out, max_pages=args.max_pages, timeout=args.timeout)
+    except WriteError as exc:  # the output folder is unusable: nothing was converted
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     for error in result.errors:
         print(f"error: {error.message}", file=sys.stderr)
     print(_summary(result, args.out))
