@@ -20,6 +20,7 @@ def _summary(result: BatchResult, out_dir: Path) -> str:
             f"  {doc.path}: {doc.ward or '?'} {year} · {c['issues']} 経営課題, {c['measures']} 施策, "
             f"{c['projects']} 事業 (¥{doc.budget_yen:,}), {c['targets']} 目標, "
             f"{c['activities']} activities, {c['warnings']} warnings"
+            + ("  [no 経営課題 found: not a 運営方針 概要版? see warnings]" if not c["issues"] else "")
         )
     return "\n".join(lines)
 
