@@ -6,8 +6,9 @@ grow with the page count.
 from __future__ import annotations
 
 import io
+import logging
 from collections import Counter
-from contextlib import suppress
+from contextlib import contextmanager, suppress
 from dataclasses import replace
 from itertools import islice
 from pathlib import Path
@@ -148,6 +149,31 @@ def _check_page_count(path: Path, pdf, max_pages: int | None) -> None:
                                              "(the --max-pages limit)")
 
 
+class _ParserLog(logging.Handler):
+    """pdfminer's warnings while pages are read (data lost decompressing a stream,
+    operators it skipped): kept, so the loss shows as a warning row, not as stderr noise."""
+
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(" ".join(record.getMessage().split())[:200])
+
+
+@contextmanager
+def _parser_log():
+    logger = logging.getLogger("pdfminer")
+    handler, propagate = _ParserLog(), logger.propagate
+    logger.addHandler(handler)
+    logger.propagate = False
+    try:
+        yield handler
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = propagate
+
+
 def _close(pdf) -> None:
     """Close, even when the page tree is damaged (pdfplumber's close walks the pages)."""
     with suppress(*PARSER_ERRORS):
@@ -161,20 +187,24 @@ def read_pdf(path: Path, data: bytes, max_pages: int | None = None) -> SourceTex
         header_candidates: list[str | None] = []
         without_text: list[int] = []
         unreadable: list[tuple[int, str]] = []
+        damaged: list[tuple[int, str]] = []
         try:
             plumber_pages = pdf.pages
         except PARSER_ERRORS as exc:
             raise ExtractError("damaged_pdf", f"{path}: damaged PDF: its pages cannot be read "
                                               f"({describe(exc)})") from exc
         for index, page in enumerate(plumber_pages, start=1):
-            try:
-                lines, printed = _page_lines(page, index)
-            except PARSER_ERRORS as exc:  # one damaged page: the others are still read
-                unreadable.append((index, describe(exc)))
-                lines, printed = [], None
-            else:
-                if not lines:
-                    without_text.append(index)
+            with _parser_log() as log:
+                try:
+                    lines, printed = _page_lines(page, index)
+                except PARSER_ERRORS as exc:  # one damaged page: the others are still read
+                    unreadable.append((index, describe(exc)))
+                    lines, printed = [], None
+                else:
+                    if not lines:
+                        without_text.append(index)
+                    if log.messages:
+                        damaged.append((index, "; ".join(dict.fromkeys(log.messages))))
             page.close()  # release the page's cached objects
             pages.append(
                 [replace(l, printed_page=printed) for l in lines] if printed is not None else lines
@@ -199,5 +229,6 @@ def read_pdf(path: Path, data: bytes, max_pages: int | None = None) -> SourceTex
         page_count=len(pages),
         pages_without_text=tuple(without_text),
         unreadable_pages=tuple(unreadable),
+        damaged_pages=tuple(damaged),
         metadata=metadata,
     )

@@ -21,4 +21,5 @@ class SourceText:
     page_count: int | None  # None for text without page breaks
     pages_without_text: tuple[int, ...] = ()  # scanned pages: no text layer
     unreadable_pages: tuple[tuple[int, str], ...] = ()  # damaged pages: (page, reason)
+    damaged_pages: tuple[tuple[int, str], ...] = ()  # read, but the parser lost content: (page, what)
     metadata: dict[str, str] = field(default_factory=dict)  # PDF Info dictionary

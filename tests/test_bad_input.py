@@ -135,3 +135,15 @@ def test_every_bad_input_in_one_batch_gets_a_line_and_a_row(tmp_path, capsys):
     documents = pd.read_parquet(out / "documents")
     assert list(documents["source_path"]) == [str(tmp_path / "good.pdf")]
     assert pd.read_parquet(out / "projects")["budget_yen"].sum() == SAMPLE_BUDGET
+
+
+def test_content_the_parser_reports_as_damaged_is_a_warning_not_stderr_noise(tmp_path, capfd):
+    pdf = build_pdf([text_page(*(f"Line {i} of the page" for i in range(40)))])
+    end = pdf.index(b"\nendstream")
+    # the zlib checksum at the stream's end is wrong: pdfminer logs "Data-loss …" and reads on
+    pdf = pdf[:end - 2] + bytes(b ^ 0xFF for b in pdf[end - 2:end]) + pdf[end:]
+    _, outcome = _convert(tmp_path, "crc.pdf", pdf)
+    assert isinstance(outcome, Converted)
+    (warning,) = [w for w in outcome.rows["warnings"] if w.kind == "damaged_page_content"]
+    assert warning.page == 1 and "Data-loss" in warning.text
+    assert "Data-loss" not in capfd.readouterr().err
