@@ -28,10 +28,15 @@ def unreadable_pdf(path: Path, data: bytes, cause: BaseException) -> ExtractErro
                                             "(a download error page?), not a PDF")
     if not _PDF_HEADER.search(head):
         return ExtractError("not_a_pdf", f"{path}: not a readable PDF (no %PDF- header)")
-    if _EOF_MARK not in data[-_HEAD:]:
+    if looks_truncated(data):
         return ExtractError("truncated_pdf", f"{path}: truncated PDF: no %%EOF at the end "
                                              f"({len(data)} bytes; incomplete download?)")
     return ExtractError("damaged_pdf", f"{path}: damaged PDF, not readable ({describe(cause)})")
+
+
+def looks_truncated(data: bytes) -> bool:
+    """No %%EOF near the end: the download stopped early."""
+    return _EOF_MARK not in data[-_HEAD:]
 
 
 def describe(exc: BaseException) -> str:

@@ -20,12 +20,13 @@ from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfpage import PDFPage
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
-from .diagnose import describe, unreadable_pdf
+from .diagnose import describe, looks_truncated, unreadable_pdf
 from .footer import page_number, running_header_texts
 from .layout import group_label_cells, mark_wraps, split_label
 from .lines import Line
 from .source import ExtractError, SourceText
 from .text import canonical
+from .tree import Note
 
 _HEADING_FACE = regex.compile(r"(?i)gothic|goth|bold|black|heavy|kaku|W[5-9]\b")
 FOOTER_AREA = 0.9  # lines below 90 % of the page height may be page numbers
@@ -174,6 +175,22 @@ def _parser_log():
         logger.propagate = propagate
 
 
+def _read_page(page, index: int) -> tuple[list[Line], int | None, Note | None]:
+    """Lines and printed number of one page, and a Note when it is damaged (no
+    lines when it cannot be read at all)."""
+    with _parser_log() as log:
+        try:
+            lines, printed = _page_lines(page, index)
+        except PARSER_ERRORS as exc:  # one damaged page: the others are still read
+            return [], None, Note("unreadable_page", f"page {index} cannot be read, its text is "
+                                                     f"missing ({describe(exc)})", index)
+    if log.messages:
+        what = "; ".join(dict.fromkeys(log.messages))
+        return lines, printed, Note("damaged_page_content",
+                                    f"page {index} is damaged, some text may be missing ({what})", index)
+    return lines, printed, None
+
+
 def _close(pdf) -> None:
     """Close, even when the page tree is damaged (pdfplumber's close walks the pages)."""
     with suppress(*PARSER_ERRORS):
@@ -186,34 +203,31 @@ def read_pdf(path: Path, data: bytes, max_pages: int | None = None) -> SourceTex
         pages: list[list[Line]] = []
         header_candidates: list[str | None] = []
         without_text: list[int] = []
-        unreadable: list[tuple[int, str]] = []
-        damaged: list[tuple[int, str]] = []
+        notes: list[Note] = []
+        if looks_truncated(data):  # pdfminer rebuilt what it could: later pages may be missing
+            notes.append(Note("truncated_pdf", "the file ends without %%EOF (incomplete download?): "
+                                               "some pages or text may be missing"))
         try:
             plumber_pages = pdf.pages
         except PARSER_ERRORS as exc:
             raise ExtractError("damaged_pdf", f"{path}: damaged PDF: its pages cannot be read "
                                               f"({describe(exc)})") from exc
         for index, page in enumerate(plumber_pages, start=1):
-            with _parser_log() as log:
-                try:
-                    lines, printed = _page_lines(page, index)
-                except PARSER_ERRORS as exc:  # one damaged page: the others are still read
-                    unreadable.append((index, describe(exc)))
-                    lines, printed = [], None
-                else:
-                    if not lines:
-                        without_text.append(index)
-                    if log.messages:
-                        damaged.append((index, "; ".join(dict.fromkeys(log.messages))))
+            lines, printed, note = _read_page(page, index)
             page.close()  # release the page's cached objects
+            if note:
+                notes.append(note)
+            elif not lines:
+                without_text.append(index)
             pages.append(
                 [replace(l, printed_page=printed) for l in lines] if printed is not None else lines
             )
             in_header = lines and lines[0].bbox[1] < page.height * HEADER_AREA
             header_candidates.append(lines[0].raw if in_header else None)
+        unreadable = [n for n in notes if n.kind == "unreadable_page"]
         if len(unreadable) == len(pages):
             raise ExtractError("damaged_pdf", f"{path}: damaged PDF: no page can be read "
-                                              f"(page 1: {unreadable[0][1]})")
+                                              f"({unreadable[0].text})")
         metadata = {k: str(v) for k, v in (pdf.metadata or {}).items() if isinstance(v, (str, int))}
     finally:
         _close(pdf)
@@ -228,7 +242,6 @@ def read_pdf(path: Path, data: bytes, max_pages: int | None = None) -> SourceTex
         lines=lines,
         page_count=len(pages),
         pages_without_text=tuple(without_text),
-        unreadable_pages=tuple(unreadable),
-        damaged_pages=tuple(damaged),
+        notes=tuple(notes),
         metadata=metadata,
     )

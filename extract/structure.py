@@ -238,12 +238,9 @@ def build_tree(source: SourceText) -> Document:
     for line in body:
         builder.feed(line)
     plan, issues, notes = builder.finish()
-    notes = [Note("unreadable_page", f"page {p} cannot be read, its text is missing ({reason})", p)
-             for p, reason in source.unreadable_pages] + [
-        Note("damaged_page_content", f"page {p} is damaged, some text may be missing ({what})", p)
-        for p, what in source.damaged_pages] + [
-        Note("no_text_layer", f"page {p} has no text layer (scanned image?)", p)
-        for p in source.pages_without_text] + notes
+    notes = [*source.notes,
+             *(Note("no_text_layer", f"page {p} has no text layer (scanned image?)", p)
+               for p in source.pages_without_text), *notes]
     if not toc:
         notes.append(Note("no_toc", "no 目次 found: headings cannot be checked against it"))
     notes += reconcile(toc, issues)

@@ -147,3 +147,11 @@ def test_content_the_parser_reports_as_damaged_is_a_warning_not_stderr_noise(tmp
     (warning,) = [w for w in outcome.rows["warnings"] if w.kind == "damaged_page_content"]
     assert warning.page == 1 and "Data-loss" in warning.text
     assert "Data-loss" not in capfd.readouterr().err
+
+
+def test_pdf_cut_after_its_trailer_converts_with_a_truncated_warning(tmp_path):
+    cut = SAMPLE[: SAMPLE.rindex(b"%%EOF")]  # the download stopped just before the end marker
+    _, outcome = _convert(tmp_path, "cut.pdf", cut)
+    assert isinstance(outcome, Converted)
+    assert [w.kind for w in outcome.rows["warnings"]].count("truncated_pdf") == 1
+    assert _content(outcome.rows)["projects"] == _content(convert_file(SAMPLE_PDF).rows)["projects"]
