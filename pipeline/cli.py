@@ -5,9 +5,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import __version__
 from schemas import WriteError
 
+from . import __version__
 from .batch import BatchResult, run_batch
 
 

@@ -4,5 +4,4 @@ from .tables import TABLES, arrow_schema, columns
 from .validate import ValidationError, to_arrow
 
 __all__ = ["TABLES", "ValidationError", "WriteError", "arrow_schema", "check_writable", "clear_error",
-           "columns", "to_arrow",
-           "write_error", "write_rows"]
+           "columns", "to_arrow", "write_error", "write_rows"]

@@ -33,7 +33,7 @@ class WriteError(Exception):
         self.kind = kind
 
 
-def _write_error(out_dir: Path, exc: OSError) -> WriteError:
+def _as_write_error(out_dir: Path, exc: OSError) -> WriteError:
     kind = _KINDS.get(exc.errno, "write_failed")
     where = f" ({exc.filename})" if exc.filename and Path(exc.filename) != out_dir else ""
     return WriteError(kind, f"cannot write to output folder {out_dir}: {exc.strerror or exc}{where}")
@@ -51,7 +51,7 @@ def _write_all(out_dir: Path, files: dict[Path, pa.Table]) -> None:
         for tmp, target in staged:
             os.replace(tmp, target)
     except OSError as exc:
-        raise _write_error(out_dir, exc) from exc
+        raise _as_write_error(out_dir, exc) from exc
     finally:
         for tmp, _ in staged:
             with suppress(OSError):
@@ -66,7 +66,7 @@ def check_writable(out_dir: Path) -> None:
         probe.write_bytes(b"")
         probe.unlink()
     except OSError as exc:
-        raise _write_error(out_dir, exc) from exc
+        raise _as_write_error(out_dir, exc) from exc
 
 
 def write_rows(out_dir: Path, file_stem: str, rows: dict[str, list]) -> dict[str, int]:
@@ -86,4 +86,4 @@ def clear_error(out_dir: Path, file_stem: str) -> None:
     try:
         (out_dir / "errors" / f"{file_stem}.parquet").unlink(missing_ok=True)
     except OSError as exc:
-        raise _write_error(out_dir, exc) from exc
+        raise _as_write_error(out_dir, exc) from exc
