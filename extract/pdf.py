@@ -5,25 +5,18 @@ grow with the page count.
 """
 from __future__ import annotations
 
-import io
-import logging
 from collections import Counter
-from contextlib import contextmanager, suppress
 from dataclasses import replace
-from itertools import islice
 from pathlib import Path
 from statistics import median
 
-import pdfplumber
 import regex
-from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-from pdfminer.pdfpage import PDFPage
-from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
-from .diagnose import describe, looks_truncated, unreadable_pdf
+from .diagnose import describe, looks_truncated
 from .footer import page_number, running_header_texts
 from .layout import group_label_cells, mark_wraps, split_label
 from .lines import Line
+from .pdfopen import PARSER_ERRORS, close_pdf, open_pdf, parser_log
 from .source import ExtractError, SourceText
 from .text import canonical
 from .tree import Note
@@ -31,8 +24,6 @@ from .tree import Note
 _HEADING_FACE = regex.compile(r"(?i)gothic|goth|bold|black|heavy|kaku|W[5-9]\b")
 FOOTER_AREA = 0.9  # lines below 90 % of the page height may be page numbers
 HEADER_AREA = 0.1  # lines above 10 % may be running headers
-# What pdfplumber raises for damaged input (it wraps pdfminer's errors in PdfminerException).
-PARSER_ERRORS = (PdfminerException, MalformedPDFException)
 
 
 def _line_from_chars(chars: list[dict], page: int) -> Line:
@@ -115,70 +106,10 @@ def _right_edge(lines: list[Line]) -> float:
     return median(e for e in edges if e >= 0.9 * max(edges))
 
 
-def _open(path: Path, data: bytes, max_pages: int | None):
-    """The open PDF with at least one page and at most ``max_pages``, or ExtractError."""
-    try:
-        pdf = pdfplumber.open(io.BytesIO(data))
-    except PARSER_ERRORS as exc:
-        cause = exc.args[0] if exc.args else exc
-        if isinstance(cause, PDFPasswordIncorrect):
-            raise ExtractError("encrypted", f"{path}: encrypted PDF (a password is needed)") from exc
-        if isinstance(cause, PDFEncryptionError):
-            raise ExtractError("encrypted", f"{path}: encrypted PDF that cannot be decrypted "
-                                            f"({describe(cause)})") from exc
-        raise unreadable_pdf(path, data, exc) from exc
-    try:
-        _check_page_count(path, pdf, max_pages)
-    except ExtractError:
-        _close(pdf)
-        raise
-    return pdf
-
-
-def _check_page_count(path: Path, pdf, max_pages: int | None) -> None:
-    try:
-        # Count without building every page, so a huge page tree is refused cheaply.
-        limit = None if max_pages is None else max_pages + 1
-        count = sum(1 for _ in islice(PDFPage.create_pages(pdf.doc), limit))
-    except Exception as exc:  # pdfminer raises many types for a damaged page tree
-        raise ExtractError("damaged_pdf", f"{path}: damaged PDF: its page tree cannot be read "
-                                          f"({describe(exc)})") from exc
-    if count == 0:
-        raise ExtractError("no_pages", f"{path}: PDF has no pages")
-    if max_pages is not None and count > max_pages:
-        raise ExtractError("too_many_pages", f"{path}: more than {max_pages} pages "
-                                             "(the --max-pages limit)")
-
-
-class _ParserLog(logging.Handler):
-    """pdfminer's warnings while pages are read (data lost decompressing a stream,
-    operators it skipped): kept, so the loss shows as a warning row, not as stderr noise."""
-
-    def __init__(self):
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(" ".join(record.getMessage().split())[:200])
-
-
-@contextmanager
-def _parser_log():
-    logger = logging.getLogger("pdfminer")
-    handler, propagate = _ParserLog(), logger.propagate
-    logger.addHandler(handler)
-    logger.propagate = False
-    try:
-        yield handler
-    finally:
-        logger.removeHandler(handler)
-        logger.propagate = propagate
-
-
 def _read_page(page, index: int) -> tuple[list[Line], int | None, Note | None]:
     """Lines and printed number of one page, and a Note when it is damaged (no
     lines when it cannot be read at all)."""
-    with _parser_log() as log:
+    with parser_log() as log:
         try:
             lines, printed = _page_lines(page, index)
         except PARSER_ERRORS as exc:  # one damaged page: the others are still read
@@ -191,14 +122,8 @@ def _read_page(page, index: int) -> tuple[list[Line], int | None, Note | None]:
     return lines, printed, None
 
 
-def _close(pdf) -> None:
-    """Close, even when the page tree is damaged (pdfplumber's close walks the pages)."""
-    with suppress(*PARSER_ERRORS):
-        pdf.close()
-
-
 def read_pdf(path: Path, data: bytes, max_pages: int | None = None) -> SourceText:
-    pdf = _open(path, data, max_pages)
+    pdf = open_pdf(path, data, max_pages)
     try:
         pages: list[list[Line]] = []
         header_candidates: list[str | None] = []
@@ -230,7 +155,7 @@ def read_pdf(path: Path, data: bytes, max_pages: int | None = None) -> SourceTex
                                               f"({unreadable[0].text})")
         metadata = {k: str(v) for k, v in (pdf.metadata or {}).items() if isinstance(v, (str, int))}
     finally:
-        _close(pdf)
+        close_pdf(pdf)
     headers = running_header_texts(header_candidates)
     lines: list[Line] = []
     for page_lines in pages:
