@@ -123,3 +123,18 @@ def test_a_really_full_disk(tiny_disk, capsys):
     # the small error rows may still fit; those that were written say why
     if (out / "errors").is_dir():
         assert set(pd.read_parquet(out / "errors")["kind"]) == {"disk_full"}
+
+
+@pytest.mark.parametrize("code, kind", [
+    (errno.ENOSPC, "disk_full"), (errno.EDQUOT, "disk_full"), (errno.EACCES, "output_not_writable"),
+    (errno.EROFS, "output_not_writable"), (errno.EIO, "write_failed"),
+])
+def test_write_failures_get_a_stable_kind(tmp_path, monkeypatch, code, kind):
+    def fail(table, where, **kwargs):
+        raise OSError(code, os.strerror(code), str(where))
+
+    monkeypatch.setattr(schemas.parquet.pq, "write_table", fail)
+    with pytest.raises(schemas.parquet.WriteError) as caught:
+        schemas.parquet.write_rows(tmp_path, "doc", {})
+    assert caught.value.kind == kind and os.strerror(code) in str(caught.value)
+    assert not list(tmp_path.rglob("*.parquet")) and not list(tmp_path.rglob(".*"))
