@@ -5,23 +5,21 @@ grow with the page count.
 """
 from __future__ import annotations
 
-import io
 from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 from statistics import median
 
-import pdfplumber
 import regex
-from pdfminer.pdfdocument import PDFPasswordIncorrect
-from pdfminer.pdfparser import PDFSyntaxError
-from pdfplumber.utils.exceptions import PdfminerException
 
+from .diagnose import describe, looks_truncated
 from .footer import page_number, running_header_texts
 from .layout import group_label_cells, mark_wraps, split_label
 from .lines import Line
+from .pdfopen import PARSER_ERRORS, close_pdf, open_pdf, parser_log
 from .source import ExtractError, SourceText
 from .text import canonical
+from .tree import Note
 
 _HEADING_FACE = regex.compile(r"(?i)gothic|goth|bold|black|heavy|kaku|W[5-9]\b")
 FOOTER_AREA = 0.9  # lines below 90 % of the page height may be page numbers
@@ -76,12 +74,17 @@ def _split_leading_label(chars: list[dict], page: int) -> list[Line]:
     return [line] if parts is None else [p for p in parts if p is not None]
 
 
+def _text_lines(page) -> list[dict]:
+    """pdfplumber's lines of a page; raises PARSER_ERRORS for a damaged page."""
+    deduped = page.dedupe_chars(tolerance=1)  # overprinted bold: 自自自自 → 自
+    return deduped.extract_text_lines(return_chars=True, strip=True)
+
+
 def _page_lines(page, index: int) -> tuple[list[Line], int | None]:
     """Lines of one page in reading order, and the printed page number."""
-    deduped = page.dedupe_chars(tolerance=1)  # overprinted bold: 自自自自 → 自
     printed = None
     lines: list[Line] = []
-    for text_line in deduped.extract_text_lines(return_chars=True, strip=True):
+    for text_line in _text_lines(page):
         chars = text_line["chars"]
         if all(c["text"].isspace() for c in chars):
             continue
@@ -103,29 +106,56 @@ def _right_edge(lines: list[Line]) -> float:
     return median(e for e in edges if e >= 0.9 * max(edges))
 
 
-def read_pdf(path: Path, data: bytes) -> SourceText:
+def _read_page(page, index: int) -> tuple[list[Line], int | None, Note | None]:
+    """Lines and printed number of one page, and a Note when it is damaged (no
+    lines when it cannot be read at all)."""
+    with parser_log() as log:
+        try:
+            lines, printed = _page_lines(page, index)
+        except PARSER_ERRORS as exc:  # one damaged page: the others are still read
+            return [], None, Note("unreadable_page", f"page {index} cannot be read, its text is "
+                                                     f"missing ({describe(exc)})", index)
+    if log.messages:
+        what = "; ".join(dict.fromkeys(log.messages))
+        return lines, printed, Note("damaged_page_content",
+                                    f"page {index} is damaged, some text may be missing ({what})", index)
+    return lines, printed, None
+
+
+def read_pdf(path: Path, data: bytes, max_pages: int | None = None) -> SourceText:
+    pdf = open_pdf(path, data, max_pages)
     try:
-        pdf = pdfplumber.open(io.BytesIO(data))
-    except (PdfminerException, PDFSyntaxError, PDFPasswordIncorrect) as exc:
-        cause = exc.args[0] if exc.args else exc
-        if isinstance(cause, PDFPasswordIncorrect):
-            raise ExtractError("encrypted", f"{path}: encrypted PDF (a password is needed)") from exc
-        raise ExtractError("not_a_pdf", f"{path}: not a readable PDF ({cause!r})") from exc
-    with pdf:
         pages: list[list[Line]] = []
         header_candidates: list[str | None] = []
         without_text: list[int] = []
-        for index, page in enumerate(pdf.pages, start=1):
-            lines, printed = _page_lines(page, index)
+        notes: list[Note] = []
+        if looks_truncated(data):  # pdfminer rebuilt what it could: later pages may be missing
+            notes.append(Note("truncated_pdf", "the file ends without %%EOF (incomplete download?): "
+                                               "some pages or text may be missing"))
+        try:
+            plumber_pages = pdf.pages
+        except PARSER_ERRORS as exc:
+            raise ExtractError("damaged_pdf", f"{path}: damaged PDF: its pages cannot be read "
+                                              f"({describe(exc)})") from exc
+        for index, page in enumerate(plumber_pages, start=1):
+            lines, printed, note = _read_page(page, index)
             page.close()  # release the page's cached objects
-            if not lines:
+            if note:
+                notes.append(note)
+            elif not lines:
                 without_text.append(index)
             pages.append(
                 [replace(l, printed_page=printed) for l in lines] if printed is not None else lines
             )
             in_header = lines and lines[0].bbox[1] < page.height * HEADER_AREA
             header_candidates.append(lines[0].raw if in_header else None)
+        unreadable = [n for n in notes if n.kind == "unreadable_page"]
+        if len(unreadable) == len(pages):
+            raise ExtractError("damaged_pdf", f"{path}: damaged PDF: no page can be read "
+                                              f"({unreadable[0].text})")
         metadata = {k: str(v) for k, v in (pdf.metadata or {}).items() if isinstance(v, (str, int))}
+    finally:
+        close_pdf(pdf)
     headers = running_header_texts(header_candidates)
     lines: list[Line] = []
     for page_lines in pages:
@@ -137,5 +167,6 @@ def read_pdf(path: Path, data: bytes) -> SourceText:
         lines=lines,
         page_count=len(pages),
         pages_without_text=tuple(without_text),
+        notes=tuple(notes),
         metadata=metadata,
     )

@@ -260,8 +260,9 @@ def build_tree(source: SourceText) -> Document:
     for line in body:
         builder.feed(line)
     plan, issues, notes = builder.finish()
-    notes = [Note("no_text_layer", f"page {p} has no text layer (scanned image?)", p)
-             for p in source.pages_without_text] + notes
+    notes = [*source.notes,
+             *(Note("no_text_layer", f"page {p} has no text layer (scanned image?)", p)
+               for p in source.pages_without_text), *notes]
     if not toc:
         notes.append(Note("no_toc", "no 目次 found: headings cannot be checked against it"))
     notes += reconcile(toc, issues)

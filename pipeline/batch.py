@@ -1,12 +1,12 @@
 """Run conversions over many inputs and write each document's tables."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterable, Iterator
 
 from extract import READERS
-from schemas import ValidationError, clear_error, write_error, write_rows
+from schemas import ValidationError, WriteError, check_writable, clear_error, write_error, write_rows
 from schemas.tables import ErrorRow
 
 from .convert import Converted, convert_file, path_key
@@ -38,24 +38,34 @@ class BatchResult:
     errors: list[ErrorRow] = field(default_factory=list)
 
 
-def run_batch(inputs: Iterable[Path], out_dir: Path) -> BatchResult:
+def run_batch(inputs: Iterable[Path], out_dir: Path, *, max_pages: int | None = None,
+              timeout: float | None = None) -> BatchResult:
+    """Convert and write every input. Raises WriteError before converting anything
+    when ``out_dir`` cannot be written."""
+    check_writable(out_dir)
     result = BatchResult()
     for path in discover(inputs):
-        outcome = convert_file(path)
+        outcome = convert_file(path, max_pages=max_pages, timeout=timeout)
         if isinstance(outcome, Converted):
             try:
                 counts = write_rows(out_dir, outcome.source.doc_id, outcome.rows)
+                clear_error(out_dir, path_key(path))
             except ValidationError as exc:
                 outcome = ErrorRow(str(path), "validate", "invalid_rows", f"{path}: {exc}",
                                    outcome.source.doc_id)
+            except WriteError as exc:  # the document's previous files are left as they were
+                outcome = ErrorRow(str(path), "write", exc.kind, f"{path}: {exc}",
+                                   outcome.source.doc_id)
             else:
-                clear_error(out_dir, path_key(path))
                 document = outcome.rows["documents"][0]
                 result.converted.append(DocumentSummary(
                     path, counts, document.ward, document.fiscal_year,
                     sum(p.budget_yen or 0 for p in outcome.rows.get("projects", []))))
                 continue
         error = outcome if isinstance(outcome, ErrorRow) else outcome.error
-        write_error(out_dir, path_key(path), error)
+        try:
+            write_error(out_dir, path_key(path), error)
+        except WriteError as exc:
+            error = replace(error, message=f"{error.message} (not recorded in errors/: {exc})")
         result.errors.append(error)
     return result

@@ -5,6 +5,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from schemas import WriteError
 from schemas.dictionary import data_dictionary
 
 from . import __version__
@@ -22,8 +23,18 @@ def _summary(result: BatchResult, out_dir: Path) -> str:
             f"  {doc.path}: {doc.ward or '?'} {year} · {c['issues']} 経営課題, {c['measures']} 施策, "
             f"{c['projects']} 事業 (¥{doc.budget_yen:,}), {c['targets']} 目標, "
             f"{c['activities']} activities, {c['warnings']} warnings"
+            + ("  [no 経営課題 found: not a 運営方針 概要版? see warnings]" if not c["issues"] else "")
         )
     return "\n".join(lines)
+
+
+def _positive(number_type):
+    def parse(text: str):
+        value = number_type(text)
+        if value <= 0:
+            raise argparse.ArgumentTypeError(f"must be greater than 0: {text}")
+        return value
+    return parse
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -35,6 +46,10 @@ def main(argv: list[str] | None = None) -> int:
     convert.add_argument("inputs", nargs="+", type=Path, metavar="INPUT")
     convert.add_argument("--out", type=Path, required=True, metavar="DIR",
                          help="output folder: one Parquet dataset per table at DIR/<table>/")
+    convert.add_argument("--max-pages", type=_positive(int), metavar="N",
+                         help="refuse a PDF (or paged text) of more than N pages with an error row")
+    convert.add_argument("--timeout", type=_positive(float), metavar="SECONDS",
+                         help="stop converting a document after SECONDS, with an error row")
     commands.add_parser("schema", help="print the data dictionary (tables, columns, types)")
     inspect = commands.add_parser("inspect", help="print the parsed tree of one file, with pages")
     inspect.add_argument("file", type=Path, metavar="FILE")
@@ -62,7 +77,11 @@ def main(argv: list[str] | None = None) -> int:
             print(f"note: {problem}", file=sys.stderr)
         print(f"wrote {args.html}: {summary.documents} document(s), {summary.page_images} page image(s)")
         return 0
-    result = run_batch(args.inputs, args.out)
+    try:
+        result = run_batch(args.inputs, args.out, max_pages=args.max_pages, timeout=args.timeout)
+    except WriteError as exc:  # the output folder is unusable: nothing was converted
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     for error in result.errors:
         print(f"error: {error.message}", file=sys.stderr)
     print(_summary(result, args.out))

@@ -10,6 +10,7 @@ from normalize import SourceInfo, Tables, to_rows
 from schemas.tables import ErrorRow
 
 from . import __version__
+from .deadline import DocumentTimeout, deadline
 
 
 @dataclass(frozen=True)
@@ -28,18 +29,25 @@ def path_key(path: Path) -> str:
     return hashlib.sha256(str(path).encode()).hexdigest()[:16]
 
 
-def convert_file(path: Path) -> Converted | Failed:
+def convert_file(path: Path, *, max_pages: int | None = None,
+                 timeout: float | None = None) -> Converted | Failed:
+    """Convert one file; ``max_pages`` and ``timeout`` (seconds) bound the work."""
     stage, doc_id = "read", None
     try:
-        data = path.read_bytes()
-        sha = hashlib.sha256(data).hexdigest()
-        doc_id = sha[:16]
-        source = SourceInfo(doc_id=doc_id, path=str(path), sha256=sha,
-                            format=path.suffix.lower().lstrip("."), parser_version=__version__)
-        stage = "extract"
-        tree = extract_document(path, data)
-        stage = "normalize"
-        return Converted(source, to_rows(tree, source))
+        with deadline(timeout):
+            data = path.read_bytes()
+            sha = hashlib.sha256(data).hexdigest()
+            doc_id = sha[:16]
+            source = SourceInfo(doc_id=doc_id, path=str(path), sha256=sha,
+                                format=path.suffix.lower().lstrip("."), parser_version=__version__)
+            stage = "extract"
+            tree = extract_document(path, data, max_pages)
+            stage = "normalize"
+            return Converted(source, to_rows(tree, source))
+    except DocumentTimeout:
+        return Failed(ErrorRow(str(path), stage, "timeout",
+                               f"{path}: stopped after {timeout:g} s during {stage} "
+                               "(the --timeout limit)", doc_id))
     except ExtractError as exc:
         return Failed(ErrorRow(str(path), stage, exc.kind, str(exc), doc_id))
     except OSError as exc:
