@@ -17,11 +17,13 @@ from pdfminer.pdfdocument import PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 from pdfplumber.utils.exceptions import PdfminerException
 
+from . import glyphs
 from .footer import page_number, running_header_texts
 from .layout import group_label_cells, mark_wraps, split_label
 from .lines import Line
 from .source import ExtractError, SourceText
-from .text import canonical
+from .text import canonical, normalize_text
+from .tree import Note
 
 _HEADING_FACE = regex.compile(r"(?i)gothic|goth|bold|black|heavy|kaku|W[5-9]\b")
 FOOTER_AREA = 0.9  # lines below 90 % of the page height may be page numbers
@@ -29,12 +31,15 @@ HEADER_AREA = 0.1  # lines above 10 % may be running headers
 
 
 def _line_from_chars(chars: list[dict], page: int) -> Line:
-    """One line; ``chars`` holds at least one glyph that is not a space."""
-    ink = [c for c in chars if not c["text"].isspace()]
+    """One line; ``chars`` holds at least one glyph that is not a space.
+    A 均等割付 line's text drops its gaps, digits included (平 成 2 9 年 度)."""
+    ink = glyphs.ink(chars)
     sizes = Counter(round(c["size"], 1) for c in ink)
     faces = Counter(c["fontname"] for c in ink)
+    raw = _chars_text(chars)
     return Line(
-        raw=_chars_text(chars),
+        raw=raw,
+        text=normalize_text(raw.replace(" ", "")) if glyphs.evenly_spaced(ink) else "",
         page=page,
         bbox=(
             min(c["x0"] for c in ink),
@@ -49,14 +54,15 @@ def _line_from_chars(chars: list[dict], page: int) -> Line:
 
 def _chars_text(chars: list[dict]) -> str:
     """Chars of one line left to right, a space where a gap is wider than a
-    quarter em: the space producers draw between ``1`` and ``豊`` is ~0.28 em."""
+    fifth of an em: the space producers draw between ``1`` and ``豊`` is
+    0.25–0.28 em (HeiseiMin's is exactly 0.25 em and drawn as a gap, no glyph)."""
     parts: list[str] = []
     prev = None
     for c in chars:
         if c["text"].isspace():
             parts.append(" ")
             continue
-        if prev is not None and c["x0"] - prev["x1"] > c["size"] / 4:
+        if prev is not None and c["x0"] - prev["x1"] > c["size"] / 5:
             parts.append(" ")
         parts.append(c["text"])
         prev = c
@@ -76,13 +82,23 @@ def _split_leading_label(chars: list[dict], page: int) -> list[Line]:
     return [line] if parts is None else [p for p in parts if p is not None]
 
 
-def _page_lines(page, index: int) -> tuple[list[Line], int | None]:
-    """Lines of one page in reading order, and the printed page number."""
+def _value_line(chars: list[dict], header: glyphs.HeaderCell, page: int) -> Line:
+    """A cell under a column header: raw as printed, text as the bracket form
+    (``11,686千円`` under 予算額 reads 【予算額11,686千円】)."""
+    line = _line_from_chars(chars, page)
+    return replace(line, text=normalize_text(header.template.format(line.raw)))
+
+
+def _page_lines(page, index: int) -> tuple[list[Line], int | None, int]:
+    """Lines of one page in reading order, the printed page number and the
+    number of glyphs without Unicode (non-embedded fonts without a ToUnicode map)."""
     deduped = page.dedupe_chars(tolerance=1)  # overprinted bold: 自自自自 → 自
-    printed = None
+    printed, unmapped = None, 0
     lines: list[Line] = []
+    header: tuple[glyphs.HeaderCell, list[dict]] | None = None  # a 予算額 header cell, pending
     for text_line in deduped.extract_text_lines(return_chars=True, strip=True):
-        chars = text_line["chars"]
+        chars, count = glyphs.replace_unmapped(text_line["chars"])
+        unmapped += count
         if all(c["text"].isspace() for c in chars):
             continue
         if text_line["top"] > page.height * FOOTER_AREA:
@@ -90,8 +106,25 @@ def _page_lines(page, index: int) -> tuple[list[Line], int | None]:
             if number is not None:
                 printed = number
                 continue
+        if header and (split := glyphs.split_under_header(chars, header[0])):
+            rest, value = split
+            if glyphs.ink(rest):
+                lines.extend(_split_leading_label(rest, index))
+            lines.append(_value_line(value, header[0], index))
+            header = None
+            continue
+        if header:  # a header with no value under it stays a line of its own
+            lines.extend(_split_leading_label(header[1], index))
+            header = None
+        if found := glyphs.header_cell(chars):
+            chars, header_glyphs, cell = found
+            header = (cell, header_glyphs)
+            if not glyphs.ink(chars):
+                continue
         lines.extend(_split_leading_label(chars, index))
-    return lines, printed
+    if header:
+        lines.extend(_split_leading_label(header[1], index))
+    return lines, printed, unmapped
 
 
 def _right_edge(lines: list[Line]) -> float:
@@ -115,9 +148,14 @@ def read_pdf(path: Path, data: bytes) -> SourceText:
         pages: list[list[Line]] = []
         header_candidates: list[str | None] = []
         without_text: list[int] = []
+        notes: list[Note] = []
         for index, page in enumerate(pdf.pages, start=1):
-            lines, printed = _page_lines(page, index)
+            lines, printed, unmapped = _page_lines(page, index)
             page.close()  # release the page's cached objects
+            if unmapped:
+                notes.append(Note("unmapped_glyphs", f"page {index}: {unmapped} glyph(s) have no "
+                                  f"Unicode mapping (font without ToUnicode); shown as {glyphs.REPLACEMENT}",
+                                  index))
             if not lines:
                 without_text.append(index)
             pages.append(
@@ -137,5 +175,6 @@ def read_pdf(path: Path, data: bytes) -> SourceText:
         lines=lines,
         page_count=len(pages),
         pages_without_text=tuple(without_text),
+        notes=tuple(notes),
         metadata=metadata,
     )

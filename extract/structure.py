@@ -239,7 +239,7 @@ def build_tree(source: SourceText) -> Document:
         builder.feed(line)
     plan, issues, notes = builder.finish()
     notes = [Note("no_text_layer", f"page {p} has no text layer (scanned image?)", p)
-             for p in source.pages_without_text] + notes
+             for p in source.pages_without_text] + list(source.notes) + notes
     if not toc:
         notes.append(Note("no_toc", "no 目次 found: headings cannot be checked against it"))
     notes += reconcile(toc, issues)
