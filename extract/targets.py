@@ -42,10 +42,17 @@ def _slice(span: Span, start: int, end: int) -> Span:
     return Span(span.text[start:end].strip(), tuple(lines))
 
 
+def _opens_item(line: Line) -> bool:
+    """A ・ line opens a new target, unless the page geometry says it continues
+    the line above (・ also joins words, 職場見学・訪問, and a wrap can land
+    before it). Text input has no geometry: its ・ always opens an item."""
+    return bool(BULLET.match(line.text)) and not (line.wrapped and line.bbox)
+
+
 def split_targets(block: list[Line]) -> list[Span]:
     groups: list[list[Line]] = []
     for line in block:
-        if not groups or BULLET.match(line.text):
+        if not groups or _opens_item(line):
             groups.append([line])
         else:
             groups[-1].append(line)

@@ -181,7 +181,7 @@ class _Renderer:
             while end < len(s) and self.width(s[start:end + 1], font, size) <= width:
                 end += 1
             if split and end < len(s):
-                for k in range(end, max(start + 1, end - 3), -1):
+                for k in range(end, max(start + 1, end - 2), -1):
                     if _HARD_SPLIT.match(s, k - 1) and not s[k - 1].isspace():
                         end = k
                         break
@@ -199,8 +199,10 @@ class _Renderer:
     def target_cell(self, lines: list[str]) -> None:
         s = self.s
         width = s.cell_text_right - CELL_TEXT_X
-        printed = [w for line in lines
-                   for w in self.wrap(line, self.mincho, BODY, width, split=s.split_inside_numbers)]
+        printed = []  # (text, ends its source line)
+        for line in lines:
+            parts = self.wrap(line, self.mincho, BODY, width, split=s.split_inside_numbers)
+            printed += [(part, k == len(parts) - 1) for k, part in enumerate(parts)]
         top0 = self.top
         height = len(printed) * 15.75 + 8
         bottom_y = s.page_height - top0 - height
@@ -210,8 +212,11 @@ class _Renderer:
         self.label_index += 1
         label_w = self.width(label, self.gothic, 11) + self.spread(11) * (len(label) - 1)
         self.spread_heading((CELL_X0 + LABEL_X1 - label_w) / 2, top0 + height / 2 - 5.5, label, 11)
-        for i, line in enumerate(printed):
-            self.text(CELL_TEXT_X, top0 + 4 + i * 15.75, line, self.mincho, BODY)
+        for i, (line, last) in enumerate(printed):
+            # justified: a line broken early is spread to the cell's edge (両端揃え)
+            short = width - self.width(line, self.mincho, BODY)
+            spread = short / (len(line) - 1) if not last and len(line) > 1 else 0.0
+            self.text(CELL_TEXT_X, top0 + 4 + i * 15.75, line, self.mincho, BODY, spread=spread)
         self.top = top0 + height + 12
 
     def project(self, block: Block) -> None:
