@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .kpi import KpiRow
 from .lines import Line, Span
 
 
@@ -93,3 +94,4 @@ class Document:
     notes: list[Note]
     page_count: int | None
     metadata: dict[str, str] = field(default_factory=dict)
+    kpis: list[KpiRow] = field(default_factory=list)  # generic rules, other families only
