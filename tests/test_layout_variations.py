@@ -181,11 +181,3 @@ def test_variation_gives_the_plain_samples_records(name, rendered, plain_records
         for i, (g, e) in enumerate(zip(got[table], rows)):
             assert g == e, f"{name}: {table} record {i} differs"
 
-
-def test_unmapped_glyphs_are_reported_not_written():
-    """pdfminer writes (cid:N) for a glyph without Unicode; it becomes U+FFFD plus a warning."""
-    from extract.glyphs import replace_unmapped
-
-    glyphs = [{"text": "予"}, {"text": "(cid:1234)"}, {"text": "算"}]
-    out, count = replace_unmapped(glyphs)
-    assert ("".join(g["text"] for g in out), count) == ("予\ufffd算", 1)
