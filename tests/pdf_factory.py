@@ -39,6 +39,7 @@ class Block:
     budget: str | None = None  # project: the 【予算額 …】 bracket
     lines: list[str] = field(default_factory=list)  # target: its printed lines
     level: int = 0  # toc: 0 issue/plan, 1 measure
+    page_no: str = ""  # toc: the page number it gives
 
 
 _LIST_MARKER = re.compile(r"^\s*(?:[-*+]\s+)+")
@@ -69,7 +70,7 @@ def seed_pages(seed: str) -> list[list[Block]]:
         if "\t" in text:
             title, leader = text.split("\t")
             page.append(Block("toc", title, level=0 if title.startswith(("経営課題", "計画")) else 1,
-                              budget=leader.split()[-1]))
+                              page_no=leader.split()[-1]))
         elif text == "も く じ":
             page.append(Block("toc_head", text))
         elif text.startswith("経営課題 "):
@@ -268,7 +269,7 @@ class _Renderer:
             elif k == "toc":
                 x, font, size = (LEFT, self.gothic, 11) if block.level == 0 else (90.7, self.mincho, BODY)
                 end = self.text(x, self.top, block.text, font, size)
-                page_no = self.digits(block.budget)
+                page_no = self.digits(block.page_no)
                 pw = self.width(page_no, font, size)
                 dots = int((RIGHT - pw - end - 8) / size)
                 self.text(end + 4, self.top, "・" * dots, font, size)

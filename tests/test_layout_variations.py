@@ -120,10 +120,6 @@ VARIANTS: dict[str, tuple[Style, Callable[[bytes], bool]]] = {
 }
 
 
-def _needs_ipaex(style: Style) -> bool:
-    return not style.cid_fonts
-
-
 @pytest.fixture(scope="session")
 def plain_records():
     return without(records(PLAIN), COMPARED_AWAY)
@@ -147,7 +143,7 @@ def rendered(tmp_path_factory):
 
 
 def _skip_without_fonts(style: Style) -> None:
-    if _needs_ipaex(style) and not fonts_available():
+    if not style.cid_fonts and not fonts_available():
         pytest.skip("IPAex fonts not installed (Debian package fonts-ipaexfont; "
                     "`make test` installs it where apt-get is available as root)")
 
