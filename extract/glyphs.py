@@ -53,6 +53,18 @@ def evenly_spaced(glyphs: Sequence[Glyph]) -> bool:
     return typical > size / 5 and all(abs(gap - typical) <= 0.15 * size for gap in gaps)
 
 
+def vertical_writing(glyphs: Sequence[Glyph]) -> bool:
+    """縦書き: in drawing order, most glyphs sit under the previous one (same x,
+    next line down) rather than beside it."""
+    glyphs = ink(glyphs)
+    stacked = beside = 0
+    for a, b in zip(glyphs, glyphs[1:]):
+        near = 0.2 * a["size"]
+        stacked += abs(b["x0"] - a["x0"]) < near and 0 < b["top"] - a["top"] <= 1.5 * a["size"]
+        beside += abs(b["top"] - a["top"]) < near and 0 <= b["x0"] - a["x0"] <= 1.5 * a["size"]
+    return stacked > beside and stacked >= (len(glyphs) - 1) / 2
+
+
 def segments(glyphs: Sequence[Glyph], gap_em: float = 1.0) -> list[list[Glyph]]:
     """A row's glyphs cut where the gap between two glyphs is wider than ``gap_em``."""
     parts: list[list[Glyph]] = []

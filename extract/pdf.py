@@ -89,9 +89,21 @@ def _value_line(chars: list[dict], header: glyphs.HeaderCell, page: int) -> Line
     return replace(line, text=normalize_text(header.template.format(line.raw)))
 
 
-def _page_lines(page, index: int) -> tuple[list[Line], int | None, int]:
-    """Lines of one page in reading order, the printed page number and the
-    number of glyphs without Unicode (non-embedded fonts without a ToUnicode map)."""
+def _page_notes(chars: list[dict], unmapped: int, index: int) -> list[Note]:
+    """What a page's glyphs say about how far its text can be trusted."""
+    notes = []
+    if unmapped:
+        notes.append(Note("unmapped_glyphs", f"page {index}: {unmapped} glyph(s) have no Unicode "
+                          f"mapping (font without ToUnicode); shown as {glyphs.REPLACEMENT}", index))
+    if glyphs.vertical_writing(chars):
+        notes.append(Note("vertical_text", f"page {index}: vertical writing (縦書き) is read in "
+                          "horizontal order; its text is not reliable", index))
+    return notes
+
+
+def _page_lines(page, index: int) -> tuple[list[Line], int | None, list[Note]]:
+    """Lines of one page in reading order, the printed page number and notes
+    on the page's glyphs (unmapped, vertical)."""
     deduped = page.dedupe_chars(tolerance=1)  # overprinted bold: 自自自自 → 自
     printed, unmapped = None, 0
     lines: list[Line] = []
@@ -124,7 +136,7 @@ def _page_lines(page, index: int) -> tuple[list[Line], int | None, int]:
         lines.extend(_split_leading_label(chars, index))
     if header:
         lines.extend(_split_leading_label(header[1], index))
-    return lines, printed, unmapped
+    return lines, printed, _page_notes(deduped.chars, unmapped, index)
 
 
 def _right_edge(lines: list[Line]) -> float:
@@ -150,12 +162,9 @@ def read_pdf(path: Path, data: bytes) -> SourceText:
         without_text: list[int] = []
         notes: list[Note] = []
         for index, page in enumerate(pdf.pages, start=1):
-            lines, printed, unmapped = _page_lines(page, index)
+            lines, printed, page_notes = _page_lines(page, index)
             page.close()  # release the page's cached objects
-            if unmapped:
-                notes.append(Note("unmapped_glyphs", f"page {index}: {unmapped} glyph(s) have no "
-                                  f"Unicode mapping (font without ToUnicode); shown as {glyphs.REPLACEMENT}",
-                                  index))
+            notes += page_notes
             if not lines:
                 without_text.append(index)
             pages.append(

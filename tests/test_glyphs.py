@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from extract.glyphs import (
     COLUMN_HEADERS, UNMAPPED, evenly_spaced, header_cell, replace_unmapped, segments,
-    split_under_header,
+    split_under_header, vertical_writing,
 )
 from extract.kpi import ARROW_KPI, KPI_HEADER, TABLE_END, find_kpis
 from extract.lines import Line
@@ -49,6 +49,13 @@ def test_budget_under_a_予算額_column_header():
     # a row far below, or a last segment in another column, is not the header's value
     assert split_under_header(glyphs("11,686千円", 480, 300, advance=5.5), header) is None
     assert split_under_header(glyphs("説明文", 60, 117), header) is None
+
+
+def test_vertical_writing_is_told_from_horizontal():
+    column = [{**g, "x0": 500.0, "x1": 510.5, "top": 100 + 11 * i, "bottom": 110.5 + 11 * i}
+              for i, g in enumerate(glyphs("そそ宇こ", 0, 0))]  # one 縦書き column
+    assert vertical_writing(column + [{**g, "x0": 480.0, "x1": 490.5} for g in column])
+    assert not vertical_writing(glyphs("地域活動協議会", 60, 100))
 
 
 def test_segments_cut_at_an_em():
