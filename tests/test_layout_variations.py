@@ -76,7 +76,8 @@ def _narrow_splits(pdf: bytes) -> bool:
     digit_digit = any(re.search(r"\d$", a) and re.match(r"\d", b) for a, b in pairs)
     number_unit = any(re.search(r"\d$", a) and re.match(r"[^\d\s（(：:、。]", b) for a, b in pairs)
     open_bracket = any(a.endswith("（") for a, _ in pairs)
-    return digit_digit and number_unit and open_bracket
+    comparator = any(a.endswith("以") and b.startswith("上") for a, b in pairs)  # 80%以 / 上
+    return digit_digit and number_unit and open_bracket and comparator
 
 
 # name: (style, what the fixture must show for the variation to be real)
@@ -102,7 +103,7 @@ VARIANTS: dict[str, tuple[Style, Callable[[bytes], bool]]] = {
     "4-running-header-bare-footer": (
         Style(running_header=HEADER, footer="{}"), _footers("{}")),
     "5-narrow-columns": (
-        # a 目標 cell 174 pt wide; the wraps land inside 74団体, (25団体) and after （
+        # a 目標 cell 174 pt wide; wraps land inside 74団体, (25団体), 以上 and after （
         Style(cell_text_right=282.0, split_inside_numbers=True, page_height=1190.0),
         _narrow_splits),
     "6-fake-bold": (
