@@ -59,8 +59,8 @@ def group_label_cells(lines: Sequence[Line]) -> list[Line]:
         while end < len(out) and in_cell(out[end]):
             end += 1
         cell_lines = [replace(l, cell=label.cell) for l in out[start:i] + out[i + 1 : end]]
-        if cell_lines:  # a cell wraps at its own right edge, narrower than the page's
-            cell_lines = mark_wraps(cell_lines, max(l.bbox[2] for l in cell_lines))
+        if cell_lines:
+            cell_lines[0] = replace(cell_lines[0], wrapped=False)
         out[start:end] = [label, *cell_lines]
         i = end
     return out

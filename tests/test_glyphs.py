@@ -100,10 +100,13 @@ def test_kpi_table_rows_from_geometry():
     assert any("展覧会の開催数" in s.text for s in found.unreadable)
 
 
-def test_a_wrapped_line_opening_with_a_middle_dot_continues_its_target():
-    # 「港区ワークス探検団」（職場見学 / ・訪問）開催。… in a narrow cell
-    first = Line(raw="「港区ワークス探検団」（職場見学", page=7, bbox=(108, 400, 282, 410))
-    cont = Line(raw="・訪問）開催。（協力企業 8 社）", page=7, bbox=(108, 416, 270, 426), wrapped=True)
-    bullet = Line(raw="・区役所が提供した機会", page=7, bbox=(108, 432, 260, 442), wrapped=False)
+def test_a_line_opening_with_a_middle_dot_inside_a_bracket_continues_its_target():
+    # 「港区ワークス探検団」（職場見学 / ・訪問）開催。… wrapped in a narrow cell
+    first = Line(raw="「港区ワークス探検団」（職場見学", page=7)
+    cont = Line(raw="・訪問）開催。（協力企業 8 社）", page=7)
+    bullet = Line(raw="・区役所が提供した機会", page=7)
     assert [s.text for s in split_targets([first, cont, bullet])] == [
         "「港区ワークス探検団」(職場見学・訪問)開催。(協力企業8社)", "・区役所が提供した機会"]
+    # two one-line bullets in a cell stay two targets, whatever their lengths
+    long, short = Line(raw="・区の広報紙の発行：12回", page=7), Line(raw="・SNS発信：週1回", page=7)
+    assert len(split_targets([long, short])) == 2
