@@ -69,17 +69,48 @@ def _chars_text(chars: list[dict]) -> str:
     return "".join(parts).strip()
 
 
+LABEL_MAX_GLYPHS = 4  # 目標, 目 標, 【目標】
+
+
 def _split_leading_label(chars: list[dict], page: int) -> list[Line]:
-    """Split a line whose first segment (before a gap of a full em) is a label."""
+    """Split a line whose first segment (before a gap of a full em) is a label.
+    A 均等割付 label (目　　標) has a gap of its own, so every gap within the
+    first few glyphs is tried."""
     for i in range(1, len(chars)):
+        if len(glyphs.ink(chars[:i])) > LABEL_MAX_GLYPHS:
+            break
         if not chars[i]["text"].isspace() and chars[i]["x0"] - chars[i - 1]["x1"] > chars[i]["size"]:
             parts = split_label(_line_from_chars(chars[:i], page))
             if parts and parts[1] is None:
                 return [parts[0], _line_from_chars(chars[i:], page)]
-            break
     line = _line_from_chars(chars, page)
     parts = split_label(line)
-    return [line] if parts is None else [p for p in parts if p is not None]
+    if parts is None:
+        return [line]
+    return _label_by_glyphs(chars, page) or [p for p in parts if p is not None]
+
+
+_LABEL_END, _LABEL_CLOSE, _AFTER_LABEL = "標", "】]", " \u3000:："
+
+
+def _label_by_glyphs(chars: list[dict], page: int) -> list[Line] | None:
+    """Label and rest of a line that opens with a label (``目　標 した団体…``),
+    each with the box of its own glyphs: the label cell's right edge is where
+    the label ends, not where the line does."""
+    ink = glyphs.ink(chars)
+    end = next((k for k, g in enumerate(ink) if g["text"] == _LABEL_END), None)
+    if end is None:
+        return None
+    if end + 1 < len(ink) and ink[end + 1]["text"] in _LABEL_CLOSE:
+        end += 1
+    cut = next(k for k, c in enumerate(chars) if c is ink[end]) + 1
+    rest = list(chars[cut:])
+    while rest and rest[0]["text"] in _AFTER_LABEL:
+        rest.pop(0)
+    label = split_label(_line_from_chars(chars[:cut], page))
+    if label is None:
+        return None
+    return [label[0], _line_from_chars(rest, page)] if glyphs.ink(rest) else [label[0]]
 
 
 def _value_line(chars: list[dict], header: glyphs.HeaderCell, page: int) -> Line:
@@ -104,7 +135,9 @@ def _page_notes(chars: list[dict], unmapped: int, index: int) -> list[Note]:
 def _page_lines(page, index: int) -> tuple[list[Line], int | None, list[Note]]:
     """Lines of one page in reading order, the printed page number and notes
     on the page's glyphs (unmapped, vertical)."""
-    deduped = page.dedupe_chars(tolerance=1)  # overprinted bold: 自自自自 → 自
+    # overprinted bold: 自自自自 → 自. Not keyed on size: a producer's strikes can
+    # differ in it by float noise (16.0 vs 15.99999999999994).
+    deduped = page.dedupe_chars(tolerance=1, extra_attrs=("fontname",))
     printed, unmapped = None, 0
     lines: list[Line] = []
     header: tuple[glyphs.HeaderCell, list[dict]] | None = None  # a 予算額 header cell, pending

@@ -110,7 +110,7 @@ class Style:
     cid_fonts: bool = False  # 7: non-embedded HeiseiMin-W3 / HeiseiKakuGo-W5
     dash: str = "ー"  # 7: the glyph a producer uses for a dash in an amount
     even_spacing: bool = False  # 8: 均等割付 of headings, labels and the cover
-    scanned_page: bool = False  # 9: a page with an image and no text layer
+    scanned_page: bool = False  # 9: a page with an image and no text layer, after the 目次
     page_height: float = PAGE_H
 
 
@@ -326,7 +326,7 @@ def render(seed: str, style: Style = Style()) -> bytes:
     # cover and 目次 carry no printed number; the 計画 page is page 1 (as the 目次 says)
     for index, blocks in enumerate(pages):
         r.page(blocks, index - 1 if index >= 2 else None)
-    if style.scanned_page:
-        r.scanned_page()
+        if index == 1 and style.scanned_page:  # an unnumbered scan between 目次 and 計画
+            r.scanned_page()
     r.c.save()
     return r.buffer.getvalue()
