@@ -123,7 +123,8 @@ VARIANTS: dict[str, tuple[Style, Callable[[bytes], bool]]] = {
               running_header=HEADER, footer="－ {} －", cell_text_right=282.0,
               split_inside_numbers=True, page_height=1190.0, bold_strikes=4, even_spacing=True),
         lambda pdf: "大大大大 阪阪阪阪" in all_text(pdf, dedupe=False)
-        and page_texts(pdf)[4][0] == HEADER and "１１，６８６千円" in all_text(pdf)),
+        and page_texts(pdf)[4][0] == "平成２９年度 港区運営方針 概要版"
+        and "１１，６８６千円" in all_text(pdf)),
     "all-at-once-cid": (
         Style(cid_fonts=True, dash="\u2212", full_width_digits=True, budget="below",
               labels=("目標", "目　標"), running_header=HEADER, footer="{}", bold_strikes=3,
