@@ -12,13 +12,14 @@ from statistics import median
 
 import regex
 
+from . import glyphs
 from .diagnose import describe, looks_truncated
 from .footer import page_number, running_header_texts
 from .layout import group_label_cells, mark_wraps, split_label
 from .lines import Line
 from .pdfopen import PARSER_ERRORS, close_pdf, open_pdf, parser_log
 from .source import ExtractError, SourceText
-from .text import canonical
+from .text import canonical, normalize_text
 from .tree import Note
 
 _HEADING_FACE = regex.compile(r"(?i)gothic|goth|bold|black|heavy|kaku|W[5-9]\b")
@@ -27,12 +28,15 @@ HEADER_AREA = 0.1  # lines above 10 % may be running headers
 
 
 def _line_from_chars(chars: list[dict], page: int) -> Line:
-    """One line; ``chars`` holds at least one glyph that is not a space."""
-    ink = [c for c in chars if not c["text"].isspace()]
+    """One line; ``chars`` holds at least one glyph that is not a space.
+    A 均等割付 line's text drops its gaps, digits included (平 成 2 9 年 度)."""
+    ink = glyphs.ink(chars)
     sizes = Counter(round(c["size"], 1) for c in ink)
     faces = Counter(c["fontname"] for c in ink)
+    raw = _chars_text(chars)
     return Line(
-        raw=_chars_text(chars),
+        raw=raw,
+        text=normalize_text(raw.replace(" ", "")) if glyphs.evenly_spaced(ink) else "",
         page=page,
         bbox=(
             min(c["x0"] for c in ink),
@@ -47,45 +51,96 @@ def _line_from_chars(chars: list[dict], page: int) -> Line:
 
 def _chars_text(chars: list[dict]) -> str:
     """Chars of one line left to right, a space where a gap is wider than a
-    quarter em: the space producers draw between ``1`` and ``豊`` is ~0.28 em."""
+    fifth of an em: the space producers draw between ``1`` and ``豊`` is
+    0.25–0.28 em (HeiseiMin's is exactly 0.25 em and drawn as a gap, no glyph)."""
     parts: list[str] = []
     prev = None
     for c in chars:
         if c["text"].isspace():
             parts.append(" ")
             continue
-        if prev is not None and c["x0"] - prev["x1"] > c["size"] / 4:
+        if prev is not None and c["x0"] - prev["x1"] > c["size"] / 5:
             parts.append(" ")
         parts.append(c["text"])
         prev = c
     return "".join(parts).strip()
 
 
+LABEL_MAX_GLYPHS = 4  # 目標, 目 標, 【目標】
+
+
 def _split_leading_label(chars: list[dict], page: int) -> list[Line]:
-    """Split a line whose first segment (before a gap of a full em) is a label."""
+    """Split a line whose first segment (before a gap of a full em) is a label.
+    A 均等割付 label (目　　標) has a gap of its own, so every gap within the
+    first few glyphs is tried."""
     for i in range(1, len(chars)):
+        if len(glyphs.ink(chars[:i])) > LABEL_MAX_GLYPHS:
+            break
         if not chars[i]["text"].isspace() and chars[i]["x0"] - chars[i - 1]["x1"] > chars[i]["size"]:
             parts = split_label(_line_from_chars(chars[:i], page))
             if parts and parts[1] is None:
                 return [parts[0], _line_from_chars(chars[i:], page)]
-            break
     line = _line_from_chars(chars, page)
     parts = split_label(line)
-    return [line] if parts is None else [p for p in parts if p is not None]
+    if parts is None:
+        return [line]
+    return _label_by_glyphs(chars, page) or [p for p in parts if p is not None]
 
 
-def _text_lines(page) -> list[dict]:
-    """pdfplumber's lines of a page; raises PARSER_ERRORS for a damaged page."""
-    deduped = page.dedupe_chars(tolerance=1)  # overprinted bold: 自自自自 → 自
-    return deduped.extract_text_lines(return_chars=True, strip=True)
+_LABEL_END, _LABEL_CLOSE, _AFTER_LABEL = "標", "】]", " \u3000:："
 
 
-def _page_lines(page, index: int) -> tuple[list[Line], int | None]:
-    """Lines of one page in reading order, and the printed page number."""
-    printed = None
+def _label_by_glyphs(chars: list[dict], page: int) -> list[Line] | None:
+    """Label and rest of a line that opens with a label (``目　標 した団体…``),
+    each with the box of its own glyphs: the label cell's right edge is where
+    the label ends, not where the line does."""
+    ink = glyphs.ink(chars)
+    end = next((k for k, g in enumerate(ink) if g["text"] == _LABEL_END), None)
+    if end is None:
+        return None
+    if end + 1 < len(ink) and ink[end + 1]["text"] in _LABEL_CLOSE:
+        end += 1
+    cut = next(k for k, c in enumerate(chars) if c is ink[end]) + 1
+    rest = list(chars[cut:])
+    while rest and rest[0]["text"] in _AFTER_LABEL:
+        rest.pop(0)
+    label = split_label(_line_from_chars(chars[:cut], page))
+    if label is None:
+        return None
+    return [label[0], _line_from_chars(rest, page)] if glyphs.ink(rest) else [label[0]]
+
+
+def _value_line(chars: list[dict], header: glyphs.HeaderCell, page: int) -> Line:
+    """A cell under a column header: raw as printed, text as the bracket form
+    (``11,686千円`` under 予算額 reads 【予算額11,686千円】)."""
+    line = _line_from_chars(chars, page)
+    return replace(line, text=normalize_text(header.template.format(line.raw)))
+
+
+def _page_notes(chars: list[dict], unmapped: int, index: int) -> list[Note]:
+    """What a page's glyphs say about how far its text can be trusted."""
+    notes = []
+    if unmapped:
+        notes.append(Note("unmapped_glyphs", f"page {index}: {unmapped} glyph(s) have no Unicode "
+                          f"mapping (font without ToUnicode); shown as {glyphs.REPLACEMENT}", index))
+    if glyphs.vertical_writing(chars):
+        notes.append(Note("vertical_text", f"page {index}: vertical writing (縦書き) is read in "
+                          "horizontal order; its text is not reliable", index))
+    return notes
+
+
+def _page_lines(page, index: int) -> tuple[list[Line], int | None, list[Note]]:
+    """Lines of one page in reading order, the printed page number and notes
+    on the page's glyphs (unmapped, vertical)."""
+    # overprinted bold: 自自自自 → 自. Not keyed on size: a producer's strikes can
+    # differ in it by float noise (16.0 vs 15.99999999999994).
+    deduped = page.dedupe_chars(tolerance=1, extra_attrs=("fontname",))
+    printed, unmapped = None, 0
     lines: list[Line] = []
-    for text_line in _text_lines(page):
-        chars = text_line["chars"]
+    header: tuple[glyphs.HeaderCell, list[dict]] | None = None  # a 予算額 header cell, pending
+    for text_line in deduped.extract_text_lines(return_chars=True, strip=True):
+        chars, count = glyphs.replace_unmapped(text_line["chars"])
+        unmapped += count
         if all(c["text"].isspace() for c in chars):
             continue
         if text_line["top"] > page.height * FOOTER_AREA:
@@ -93,8 +148,25 @@ def _page_lines(page, index: int) -> tuple[list[Line], int | None]:
             if number is not None:
                 printed = number
                 continue
+        if header and (split := glyphs.split_under_header(chars, header[0])):
+            rest, value = split
+            if glyphs.ink(rest):
+                lines.extend(_split_leading_label(rest, index))
+            lines.append(_value_line(value, header[0], index))
+            header = None
+            continue
+        if header:  # a header with no value under it stays a line of its own
+            lines.extend(_split_leading_label(header[1], index))
+            header = None
+        if found := glyphs.header_cell(chars):
+            chars, header_glyphs, cell = found
+            header = (cell, header_glyphs)
+            if not glyphs.ink(chars):
+                continue
         lines.extend(_split_leading_label(chars, index))
-    return lines, printed
+    if header:
+        lines.extend(_split_leading_label(header[1], index))
+    return lines, printed, _page_notes(deduped.chars, unmapped, index)
 
 
 def _right_edge(lines: list[Line]) -> float:
@@ -106,20 +178,23 @@ def _right_edge(lines: list[Line]) -> float:
     return median(e for e in edges if e >= 0.9 * max(edges))
 
 
-def _read_page(page, index: int) -> tuple[list[Line], int | None, Note | None]:
-    """Lines and printed number of one page, and a Note when it is damaged (no
-    lines when it cannot be read at all)."""
+_DAMAGE = ("unreadable_page", "damaged_page_content")
+
+
+def _read_page(page, index: int) -> tuple[list[Line], int | None, list[Note]]:
+    """Lines, printed number and notes of one page; a damaged page gets a
+    Note (and no lines when it cannot be read at all)."""
     with parser_log() as log:
         try:
-            lines, printed = _page_lines(page, index)
+            lines, printed, notes = _page_lines(page, index)
         except PARSER_ERRORS as exc:  # one damaged page: the others are still read
-            return [], None, Note("unreadable_page", f"page {index} cannot be read, its text is "
-                                                     f"missing ({describe(exc)})", index)
+            return [], None, [Note("unreadable_page", f"page {index} cannot be read, its text is "
+                                                      f"missing ({describe(exc)})", index)]
     if log.messages:
         what = "; ".join(dict.fromkeys(log.messages))
-        return lines, printed, Note("damaged_page_content",
-                                    f"page {index} is damaged, some text may be missing ({what})", index)
-    return lines, printed, None
+        notes = [*notes, Note("damaged_page_content",
+                              f"page {index} is damaged, some text may be missing ({what})", index)]
+    return lines, printed, notes
 
 
 def read_pdf(path: Path, data: bytes, max_pages: int | None = None) -> SourceText:
@@ -138,11 +213,10 @@ def read_pdf(path: Path, data: bytes, max_pages: int | None = None) -> SourceTex
             raise ExtractError("damaged_pdf", f"{path}: damaged PDF: its pages cannot be read "
                                               f"({describe(exc)})") from exc
         for index, page in enumerate(plumber_pages, start=1):
-            lines, printed, note = _read_page(page, index)
+            lines, printed, page_notes = _read_page(page, index)
             page.close()  # release the page's cached objects
-            if note:
-                notes.append(note)
-            elif not lines:
+            notes += page_notes
+            if not lines and not any(n.kind in _DAMAGE for n in page_notes):
                 without_text.append(index)
             pages.append(
                 [replace(l, printed_page=printed) for l in lines] if printed is not None else lines

@@ -23,3 +23,4 @@ class SourceText:
     pages_without_text: tuple[int, ...] = ()  # scanned pages: no text layer
     notes: tuple[Note, ...] = ()  # what the reader noticed: damaged pages, a truncated file
     metadata: dict[str, str] = field(default_factory=dict)  # PDF Info dictionary
+    notes: tuple[Note, ...] = ()  # what the reader noticed, e.g. unmapped glyphs

@@ -14,6 +14,7 @@ from .headings import (
     BUDGET_ONLY, BUDGET_SUM_LINE, BULLET, ISSUE, ISSUE_BUDGET_TOTAL, MEASURE, PLAN, PLAN_MISSION, PLAN_POLICY, PLAN_VISION,
     PROJECT, TOC_HEAD, emphasized, title_like,
 )
+from .kpi import KpiRow, find_kpis
 from .layout import is_label
 from .lines import Line, Span
 from .source import SourceText
@@ -266,8 +267,10 @@ def build_tree(source: SourceText) -> Document:
     if not toc:
         notes.append(Note("no_toc", "no 目次 found: headings cannot be checked against it"))
     notes += reconcile(toc, issues)
+    kpis = []
     if not issues:
         notes.append(Note("no_issues", "no 経営課題 found: not a 運営方針 概要版 layout?"))
+        kpis, notes = _generic_targets(source.lines, notes)
     return Document(
         cover=read_cover(cover_lines),
         toc=toc,
@@ -277,4 +280,15 @@ def build_tree(source: SourceText) -> Document:
         page_count=source.page_count,
         metadata=source.metadata,
         budget_totals=builder.budget_totals,
+        kpis=kpis,
     )
+
+
+def _generic_targets(lines: list[Line], notes: list[Note]) -> tuple[list[KpiRow], list[Note]]:
+    """Targets the generic rules find in a document of another family; their
+    lines are no longer unplaced, the rows they cannot read are reported."""
+    found = find_kpis(lines)
+    placed = {(l.text, l.page) for row in found.rows for l in row.lines}
+    notes = [n for n in notes if not (n.kind == "unplaced_line" and (n.text, n.page) in placed)]
+    notes += [Note("unreadable_kpi_row", span.text, span.page) for span in found.unreadable]
+    return found.rows, notes

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .kpi import KpiRow
 from .lines import Line, Span
 
 
@@ -95,3 +96,4 @@ class Document:
     page_count: int | None
     metadata: dict[str, str] = field(default_factory=dict)
     budget_totals: list[Span] = field(default_factory=list)  # printed ward totals (予算額合計 N千円)
+    kpis: list[KpiRow] = field(default_factory=list)  # generic rules, other families only
