@@ -44,7 +44,7 @@ class _Builder:
         self.issues: list[ManagementIssue] = []
         self.budget_totals: list[Span] = []  # the ward's printed totals
         self.notes: list[Note] = []
-        self.section: str | None = None  # plan | issue | measure | project | target | after_target
+        self.section: str | None = None  # plan|issue|measure|project|target|after_target|duplicate
         self.issue: ManagementIssue | None = None
         self.measure: Measure | None = None
         self.project: Project | None = None
@@ -93,6 +93,9 @@ class _Builder:
         if self.issue and self.issue.number == number:  # a repeated running section title
             self.notes.append(Note("repeated_heading", line.text, line.page))
             return True
+        if any(i.number == number for i in self.issues):
+            self.issue = None
+            return self.duplicate(line, f"経営課題{number}")
         self.new_section("issue")
         self.issue = ManagementIssue(number, title, Span.of([line]))
         if total:
@@ -110,10 +113,21 @@ class _Builder:
         listed = (self.issue.number, number) in self.toc_keys
         if not title_like(title) or not (number == expected or listed):
             return False
+        if any(m.number == number for m in self.issue.measures):
+            return self.duplicate(line, f"施策{self.issue.number}-{number}")
         self.new_section("measure")
         self.measure = Measure(number, title, Span.of([line]))
         self.issue.measures.append(self.measure)
         self.project = None
+        return True
+
+    def duplicate(self, line: Line, label: str) -> bool:
+        """A heading seen before (a page printed twice): its lines are reported
+        as unplaced rather than parsed into the first one's 事業 and 目標."""
+        self.new_section("duplicate")
+        self.measure = self.project = None
+        self.notes.append(Note("duplicate_heading", f"{label} appears again; its lines are "
+                               f"reported, not parsed: {line.text}", line.page))
         return True
 
     def project_heading(self, line: Line) -> bool:

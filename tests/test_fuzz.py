@@ -95,12 +95,14 @@ def test_a_batch_of_mutants_writes_every_good_one_and_a_row_for_every_bad_one(tm
     assert len([l for l in capsys.readouterr().err.splitlines() if l.startswith("error:")]) == len(failed)
 
 
-@pytest.mark.xfail(strict=True, reason="core bug, not fixed here: with 施策1-2's heading damaged, "
-                                       "extract/structure.py opens 施策1-3 twice (pages 6 and 7), "
-                                       "so the rows fail validation (duplicate key)")
 def test_mutant_with_a_damaged_measure_heading_numbers_each_measure_once(tmp_path):
     path = tmp_path / "138-flip.pdf"
     path.write_bytes(dict(mutants(SEED, 139))["138-flip"])
     outcome = convert_file(path)
     keys = [(m.issue_no, m.measure_no) for m in outcome.rows["measures"]]
     assert len(keys) == len(set(keys))
+    # page 6 draws page 7's content: the second 施策1-3 is reported, its lines too
+    warnings = outcome.rows["warnings"]
+    assert [w.page for w in warnings if w.kind == "duplicate_heading"] == [7]
+    assert any(w.kind == "unplaced_line" and w.page == 7 and "校庭等の芝生化" in w.text for w in warnings)
+    assert [(p.measure_no, p.project_no) for p in outcome.rows["projects"] if p.measure_no == 3] == [(3, 1), (3, 2)]
