@@ -275,9 +275,11 @@ def build_tree(source: SourceText) -> Document:
     for line in body:
         builder.feed(line)
     plan, issues, notes = builder.finish()
+    cover = read_cover(cover_lines)
     notes = [*source.notes,
              *(Note("no_text_layer", f"page {p} has no text layer (scanned image?)", p)
-               for p in source.pages_without_text), *notes]
+               for p in source.pages_without_text),
+             *(Note("unplaced_line", line.text, line.page) for line in cover.unplaced), *notes]
     if not toc:
         notes.append(Note("no_toc", "no 目次 found: headings cannot be checked against it"))
     notes += reconcile(toc, issues)
@@ -286,7 +288,7 @@ def build_tree(source: SourceText) -> Document:
         notes.append(Note("no_issues", "no 経営課題 found: not a 運営方針 概要版 layout?"))
         kpis, notes = _generic_targets(source.lines, notes)
     return Document(
-        cover=read_cover(cover_lines),
+        cover=cover,
         toc=toc,
         plan=plan,
         issues=issues,

@@ -36,6 +36,7 @@ class Cover:
     published: str | None = None  # 平成29年6月
     organization: str | None = None  # 大阪市港区役所
     title: str | None = None  # 港区運営方針 概要版
+    unplaced: list[Line] = field(default_factory=list)  # cover lines that are not title-like
 
 
 @dataclass

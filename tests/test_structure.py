@@ -108,3 +108,10 @@ def test_a_measure_printed_twice_is_reported_not_parsed_twice():
     kinds = [n.kind for n in doc.notes]
     assert kinds.count("duplicate_heading") == 1
     assert kinds.count("unplaced_line") == 3  # the second copy's 事業, label and target line
+
+
+def test_a_cover_takes_only_title_like_lines():
+    doc = tree("令和7年度 予算の概要\n財政課\nこれは表紙ではなく本文の一文であり、表題として扱ってはならない。\n")
+    assert doc.cover.title == "予算の概要 財政課"
+    assert [(n.kind, n.text) for n in doc.notes if n.kind == "unplaced_line"] == [
+        ("unplaced_line", "これは表紙ではなく本文の一文であり、表題として扱ってはならない。")]
