@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run report test golden docs bench install clean
+.PHONY: run report test golden docs bench install clean fonts
 
 run: $(STAMP)  ## convert everything in samples/ into out/ and print a summary
 	$(BIN)/hoshin convert samples --out out
@@ -12,9 +12,17 @@ run: $(STAMP)  ## convert everything in samples/ into out/ and print a summary
 report: run  ## HTML quality report of out/ → out/report.html
 	$(BIN)/hoshin report out --html out/report.html
 
-test: $(STAMP)  ## unit, golden and integration tests (installs chromium for the report test)
+test: $(STAMP) fonts  ## unit, golden and integration tests (installs chromium for the report test)
 	.ci/chromium
 	$(BIN)/pytest
+
+# The layout-variation fixtures embed IPAex fonts (Debian fonts-ipaexfont, IPA
+# Font License). Installed only when missing and only where apt-get runs as
+# root; elsewhere those tests skip and say why.
+IPAEX := /usr/share/fonts/opentype/ipaexfont-mincho/ipaexm.ttf
+fonts:
+	@if [ ! -f $(IPAEX) ] && command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
+		apt-get update -qq && apt-get install -y -qq fonts-ipaexfont >/dev/null; fi
 
 golden: $(STAMP)  ## rewrite samples/expected/ from the current parser; review the diff by hand
 	$(BIN)/python -m tests.golden --write

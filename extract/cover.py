@@ -16,6 +16,12 @@ PUBLISHED = regex.compile(r"(?:(?:昭和|平成|令和)(?:\d{1,2}|元)|\d{4})年
 ORGANIZATION = regex.compile(r"\S*(?:役所|役場)$")
 
 
+# A cover title is a few short lines (港区運営方針 / 概要版); a longer or
+# sentence-like line on the cover is body text the segmenter could not place.
+TITLE_MAX_CHARS = 40
+TITLE_MAX_LINES = 3
+
+
 def read_cover(lines: list[Line]) -> Cover:
     cover = Cover(lines=list(lines))
     title_parts: list[str] = []
@@ -31,8 +37,13 @@ def read_cover(lines: list[Line]) -> Cover:
             # The year may also open the title line: 平成29年度 港区運営方針
             if cover.fiscal_year_label is None and (m := FISCAL_YEAR_LABEL.match(text)):
                 cover.fiscal_year_label = m.group()
-                text = text[m.end() :].strip()
-            if text:
-                title_parts.append(line.text)
+                text = text[m.end() :]
+            if not text:
+                continue
+            if (len(title_parts) < TITLE_MAX_LINES and len(text) <= TITLE_MAX_CHARS
+                    and not text.endswith("。")):
+                title_parts.append(text)
+            else:
+                cover.unplaced.append(line)
     cover.title = " ".join(title_parts) or None
     return cover

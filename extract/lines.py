@@ -79,5 +79,8 @@ class Span:
 
 def join_text(lines: Iterable[Line]) -> str:
     """Join wrapped lines. Japanese wraps anywhere, even inside numbers
-    (``２７０`` / ``０人``), so lines are joined without a separator."""
-    return normalize_text("".join(line.spaced for line in lines))
+    (``２７０`` / ``０人``), so lines are joined without a separator. The raw
+    text is joined before it is normalized: a line may open with the 長音 of
+    the word the wrap split (``コミュニケ`` / ``ーション``), which alone would
+    read as a dash."""
+    return normalize_text("".join(line.raw for line in lines))

@@ -1,7 +1,7 @@
 """Read a PDF into lines with page, box and font provenance.
 
 An engine (``pdf_engines``) turns each page into glyph records and
-``text_rows`` groups them into lines; everything after that — labels,
+``text_rows`` groups them into lines; everything after that — labels, cells,
 footers, running headers, wraps — is done here once for every engine. Pages
 are read one at a time and released, so memory does not grow with the page
 count (only the lines are kept).
@@ -15,13 +15,16 @@ from statistics import median
 
 import regex
 
+from . import glyphs
+from .diagnose import looks_truncated
 from .footer import page_number, running_header_texts
 from .layout import group_label_cells, mark_wraps, split_label
 from .lines import Line
 from .pdf_engines import DEFAULT_ENGINE, open_pdf
-from .source import SourceText
-from .text import canonical
+from .source import ExtractError, SourceText
+from .text import canonical, normalize_text
 from .text_rows import dedupe_overprint, text_lines
+from .tree import Note
 
 _HEADING_FACE = regex.compile(r"(?i)gothic|goth|bold|black|heavy|kaku|W[5-9]\b")
 FOOTER_AREA = 0.9  # lines below 90 % of the page height may be page numbers
@@ -29,12 +32,15 @@ HEADER_AREA = 0.1  # lines above 10 % may be running headers
 
 
 def _line_from_chars(chars: list[dict], page: int) -> Line:
-    """One line; ``chars`` holds at least one glyph that is not a space."""
-    ink = [c for c in chars if not c["text"].isspace()]
+    """One line; ``chars`` holds at least one glyph that is not a space.
+    A 均等割付 line's text drops its gaps, digits included (平 成 2 9 年 度)."""
+    ink = glyphs.ink(chars)
     sizes = Counter(round(c["size"], 1) for c in ink)
     faces = Counter(c["fontname"] for c in ink)
+    raw = _chars_text(chars)
     return Line(
-        raw=_chars_text(chars),
+        raw=raw,
+        text=normalize_text(raw.replace(" ", "")) if glyphs.evenly_spaced(ink) else "",
         page=page,
         bbox=(
             min(c["x0"] for c in ink),
@@ -49,45 +55,119 @@ def _line_from_chars(chars: list[dict], page: int) -> Line:
 
 def _chars_text(chars: list[dict]) -> str:
     """Chars of one line left to right, a space where a gap is wider than a
-    quarter em: the space producers draw between ``1`` and ``豊`` is ~0.28 em."""
+    fifth of an em: the space producers draw between ``1`` and ``豊`` is
+    0.25–0.28 em (HeiseiMin's is exactly 0.25 em and drawn as a gap, no glyph)."""
     parts: list[str] = []
     prev = None
     for c in chars:
         if c["text"].isspace():
             parts.append(" ")
             continue
-        if prev is not None and c["x0"] - prev["x1"] > c["size"] / 4:
+        if prev is not None and c["x0"] - prev["x1"] > c["size"] / 5:
             parts.append(" ")
         parts.append(c["text"])
         prev = c
     return "".join(parts).strip()
 
 
+LABEL_MAX_GLYPHS = 4  # 目標, 目 標, 【目標】
+
+
 def _split_leading_label(chars: list[dict], page: int) -> list[Line]:
-    """Split a line whose first segment (before a gap of a full em) is a label."""
+    """Split a line whose first segment (before a gap of a full em) is a label.
+    A 均等割付 label (目　　標) has a gap of its own, so every gap within the
+    first few glyphs is tried."""
     for i in range(1, len(chars)):
+        if len(glyphs.ink(chars[:i])) > LABEL_MAX_GLYPHS:
+            break
         if not chars[i]["text"].isspace() and chars[i]["x0"] - chars[i - 1]["x1"] > chars[i]["size"]:
             parts = split_label(_line_from_chars(chars[:i], page))
             if parts and parts[1] is None:
                 return [parts[0], _line_from_chars(chars[i:], page)]
-            break
     line = _line_from_chars(chars, page)
     parts = split_label(line)
-    return [line] if parts is None else [p for p in parts if p is not None]
+    if parts is None:
+        return [line]
+    return _label_by_glyphs(chars, page) or [p for p in parts if p is not None]
 
 
-def _page_lines(glyphs: list[dict], height: float, index: int) -> tuple[list[Line], int | None]:
-    """Lines of one page in reading order, and the printed page number."""
-    printed = None
+_LABEL_END, _LABEL_CLOSE, _AFTER_LABEL = "標", "】]", " \u3000:："
+
+
+def _label_by_glyphs(chars: list[dict], page: int) -> list[Line] | None:
+    """Label and rest of a line that opens with a label (``目　標 した団体…``),
+    each with the box of its own glyphs: the label cell's right edge is where
+    the label ends, not where the line does."""
+    ink = glyphs.ink(chars)
+    end = next((k for k, g in enumerate(ink) if g["text"] == _LABEL_END), None)
+    if end is None:
+        return None
+    if end + 1 < len(ink) and ink[end + 1]["text"] in _LABEL_CLOSE:
+        end += 1
+    cut = next(k for k, c in enumerate(chars) if c is ink[end]) + 1
+    rest = list(chars[cut:])
+    while rest and rest[0]["text"] in _AFTER_LABEL:
+        rest.pop(0)
+    label = split_label(_line_from_chars(chars[:cut], page))
+    if label is None:
+        return None
+    return [label[0], _line_from_chars(rest, page)] if glyphs.ink(rest) else [label[0]]
+
+
+def _value_line(chars: list[dict], header: glyphs.HeaderCell, page: int) -> Line:
+    """A cell under a column header: raw as printed, text as the bracket form
+    (``11,686千円`` under 予算額 reads 【予算額11,686千円】)."""
+    line = _line_from_chars(chars, page)
+    return replace(line, text=normalize_text(header.template.format(line.raw)))
+
+
+def _page_notes(chars: list[dict], unmapped: int, index: int) -> list[Note]:
+    """What a page's glyphs say about how far its text can be trusted."""
+    notes = []
+    if unmapped:
+        notes.append(Note("unmapped_glyphs", f"page {index}: {unmapped} glyph(s) have no Unicode "
+                          f"mapping (font without ToUnicode); shown as {glyphs.REPLACEMENT}", index))
+    if glyphs.vertical_writing(chars):
+        notes.append(Note("vertical_text", f"page {index}: vertical writing (縦書き) is read in "
+                          "horizontal order; its text is not reliable", index))
+    return notes
+
+
+def _page_lines(page_glyphs: list[dict], height: float, index: int
+                ) -> tuple[list[Line], int | None, list[Note]]:
+    """Lines of one page in reading order, the printed page number and notes
+    on the page's glyphs (unmapped, vertical)."""
+    deduped = dedupe_overprint(page_glyphs)  # overprinted bold: 自自自自 → 自
+    printed, unmapped = None, 0
     lines: list[Line] = []
-    for chars in text_lines(dedupe_overprint(glyphs)):  # overprinted bold: 自自自自 → 自
+    header: tuple[glyphs.HeaderCell, list[dict]] | None = None  # a 予算額 header cell, pending
+    for chars in text_lines(deduped):
+        chars, count = glyphs.replace_unmapped(chars)
+        unmapped += count
         if min(c["top"] for c in chars) > height * FOOTER_AREA:
             number = page_number(_chars_text(chars), in_footer_area=True)
             if number is not None:
                 printed = number
                 continue
+        if header and (split := glyphs.split_under_header(chars, header[0])):
+            rest, value = split
+            if glyphs.ink(rest):
+                lines.extend(_split_leading_label(rest, index))
+            lines.append(_value_line(value, header[0], index))
+            header = None
+            continue
+        if header:  # a header with no value under it stays a line of its own
+            lines.extend(_split_leading_label(header[1], index))
+            header = None
+        if found := glyphs.header_cell(chars):
+            chars, header_glyphs, cell = found
+            header = (cell, header_glyphs)
+            if not glyphs.ink(chars):
+                continue
         lines.extend(_split_leading_label(chars, index))
-    return lines, printed
+    if header:
+        lines.extend(_split_leading_label(header[1], index))
+    return lines, printed, _page_notes(deduped, unmapped, index)
 
 
 def _right_edge(lines: list[Line]) -> float:
@@ -99,14 +179,24 @@ def _right_edge(lines: list[Line]) -> float:
     return median(e for e in edges if e >= 0.9 * max(edges))
 
 
-def read_pdf(path: Path, data: bytes, engine: str = DEFAULT_ENGINE) -> SourceText:
+_DAMAGE = ("unreadable_page", "damaged_page_content")
+
+
+def read_pdf(path: Path, data: bytes, max_pages: int | None = None,
+             engine: str = DEFAULT_ENGINE) -> SourceText:
     pages: list[list[Line]] = []
     header_candidates: list[str | None] = []
     without_text: list[int] = []
-    with open_pdf(engine, path, data) as pdf:
+    notes: list[Note] = []
+    if looks_truncated(data):  # the parser rebuilt what it could: later pages may be missing
+        notes.append(Note("truncated_pdf", "the file ends without %%EOF (incomplete download?): "
+                                           "some pages or text may be missing"))
+    with open_pdf(engine, path, data, max_pages) as pdf:
         for index, page in enumerate(pdf.pages(), start=1):
-            lines, printed = _page_lines(page.glyphs, page.height, index)
-            if not lines:
+            lines, printed, page_notes = _page_lines(page.glyphs, page.height, index)
+            page_notes = [*page.notes, *page_notes]
+            notes += page_notes
+            if not lines and not any(n.kind in _DAMAGE for n in page_notes):
                 without_text.append(index)
             pages.append(
                 [replace(l, printed_page=printed) for l in lines] if printed is not None else lines
@@ -114,6 +204,10 @@ def read_pdf(path: Path, data: bytes, engine: str = DEFAULT_ENGINE) -> SourceTex
             in_header = lines and lines[0].bbox[1] < page.height * HEADER_AREA
             header_candidates.append(lines[0].raw if in_header else None)
         metadata = pdf.metadata
+    unreadable = [n for n in notes if n.kind == "unreadable_page"]
+    if pages and len(unreadable) == len(pages):
+        raise ExtractError("damaged_pdf", f"{path}: damaged PDF: no page can be read "
+                                          f"({unreadable[0].text})")
     headers = running_header_texts(header_candidates)
     lines: list[Line] = []
     for page_lines in pages:
@@ -125,5 +219,6 @@ def read_pdf(path: Path, data: bytes, engine: str = DEFAULT_ENGINE) -> SourceTex
         lines=lines,
         page_count=len(pages),
         pages_without_text=tuple(without_text),
+        notes=tuple(notes),
         metadata=metadata,
     )

@@ -10,20 +10,18 @@ pdfminer has none.
 from __future__ import annotations
 
 import ctypes
-import io
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator, Protocol
 
-import pdfplumber
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
-from pdfminer.pdfdocument import PDFPasswordIncorrect
-from pdfminer.pdfparser import PDFSyntaxError
-from pdfplumber.utils.exceptions import PdfminerException
 
+from .diagnose import describe, unreadable_pdf
+from .pdfopen import PARSER_ERRORS, check_page_count, close_pdf, open_pdf as open_plumber, parser_log
 from .source import ExtractError
+from .tree import Note
 
 DEFAULT_ENGINE = "pdfplumber"
 
@@ -31,7 +29,8 @@ DEFAULT_ENGINE = "pdfplumber"
 @dataclass(frozen=True)
 class PageGlyphs:
     height: float
-    glyphs: list[dict]  # pdfplumber-style chars, see text_rows
+    glyphs: list[dict]  # pdfplumber-style chars, see text_rows; empty when unreadable
+    notes: list[Note] = field(default_factory=list)  # a page that is damaged or unreadable
 
 
 class OpenPdf(Protocol):
@@ -40,38 +39,45 @@ class OpenPdf(Protocol):
     def pages(self) -> Iterator[PageGlyphs]: ...
 
 
-def _encrypted(path: Path) -> ExtractError:
-    return ExtractError("encrypted", f"{path}: encrypted PDF (a password is needed)")
-
-
-def _unreadable(path: Path, cause) -> ExtractError:
-    return ExtractError("not_a_pdf", f"{path}: not a readable PDF ({cause!r})")
+def _unreadable_page(index: int, exc: BaseException) -> Note:
+    return Note("unreadable_page", f"page {index} cannot be read, its text is missing "
+                                   f"({describe(exc)})", index)
 
 
 class _Plumber:
-    def __init__(self, pdf):
-        self._pdf = pdf
+    def __init__(self, path: Path, pdf):
+        self._path, self._pdf = path, pdf
         self.metadata = {k: str(v) for k, v in (pdf.metadata or {}).items()
                          if isinstance(v, (str, int))}
 
     def pages(self) -> Iterator[PageGlyphs]:
-        for page in self._pdf.pages:
-            glyphs = page.chars
+        try:
+            pages = self._pdf.pages
+        except PARSER_ERRORS as exc:
+            raise ExtractError("damaged_pdf", f"{self._path}: damaged PDF: its pages cannot be "
+                                              f"read ({describe(exc)})") from exc
+        for index, page in enumerate(pages, start=1):
+            notes = []
+            with parser_log() as log:  # the page is parsed when its chars are asked for
+                try:
+                    glyphs = page.chars
+                except PARSER_ERRORS as exc:  # one damaged page: the others are still read
+                    glyphs, notes = [], [_unreadable_page(index, exc)]
+            if log.messages:
+                what = "; ".join(dict.fromkeys(log.messages))
+                notes.append(Note("damaged_page_content", f"page {index} is damaged, some text "
+                                                          f"may be missing ({what})", index))
             page.close()  # release the page's cached objects
-            yield PageGlyphs(page.height, glyphs)
+            yield PageGlyphs(page.height, glyphs, notes)
 
 
 @contextmanager
-def _open_plumber(path: Path, data: bytes) -> Iterator[_Plumber]:
+def _open_plumber(path: Path, data: bytes, max_pages: int | None) -> Iterator[_Plumber]:
+    pdf = open_plumber(path, data, max_pages)
     try:
-        pdf = pdfplumber.open(io.BytesIO(data))
-    except (PdfminerException, PDFSyntaxError, PDFPasswordIncorrect) as exc:
-        cause = exc.args[0] if exc.args else exc
-        if isinstance(cause, PDFPasswordIncorrect):
-            raise _encrypted(path) from exc
-        raise _unreadable(path, cause) from exc
-    with pdf:
-        yield _Plumber(pdf)
+        yield _Plumber(path, pdf)
+    finally:
+        close_pdf(pdf)
 
 
 # FPDFText_GetTextObject with an integer result: the object's address is the
@@ -88,7 +94,11 @@ class _Pdfium:
 
     def pages(self) -> Iterator[PageGlyphs]:
         for index in range(len(self._doc)):
-            page = self._doc[index]
+            try:
+                page = self._doc[index]
+            except pdfium.PdfiumError as exc:  # one damaged page: the others are still read
+                yield PageGlyphs(0.0, [], [_unreadable_page(index + 1, exc)])
+                continue
             try:
                 top = page.get_mediabox()[3]
                 textpage = page.get_textpage()
@@ -185,14 +195,15 @@ class _Faces:
 
 
 @contextmanager
-def _open_pdfium(path: Path, data: bytes) -> Iterator[_Pdfium]:
+def _open_pdfium(path: Path, data: bytes, max_pages: int | None) -> Iterator[_Pdfium]:
     try:
         doc = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
         if exc.err_code == pdfium_c.FPDF_ERR_PASSWORD:
-            raise _encrypted(path) from exc
-        raise _unreadable(path, exc) from exc
+            raise ExtractError("encrypted", f"{path}: encrypted PDF (a password is needed)") from exc
+        raise unreadable_pdf(path, data, exc) from exc
     try:
+        check_page_count(path, len(doc), max_pages)
         yield _Pdfium(doc)
     finally:
         doc.close()
@@ -201,6 +212,7 @@ def _open_pdfium(path: Path, data: bytes) -> Iterator[_Pdfium]:
 ENGINES = {"pdfplumber": _open_plumber, "pdfium": _open_pdfium}
 
 
-def open_pdf(engine: str, path: Path, data: bytes):
-    """Context manager giving an ``OpenPdf`` for ``data`` read by ``engine``."""
-    return ENGINES[engine](path, data)
+def open_pdf(engine: str, path: Path, data: bytes, max_pages: int | None = None):
+    """Context manager giving an ``OpenPdf`` for ``data`` read by ``engine``;
+    ExtractError when it cannot be opened or has more than ``max_pages`` pages."""
+    return ENGINES[engine](path, data, max_pages)

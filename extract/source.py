@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .lines import Line
+from .tree import Note
 
 
 class ExtractError(Exception):
@@ -20,4 +21,6 @@ class SourceText:
     lines: list[Line]
     page_count: int | None  # None for text without page breaks
     pages_without_text: tuple[int, ...] = ()  # scanned pages: no text layer
+    notes: tuple[Note, ...] = ()  # what the reader noticed: damaged pages, a truncated file
     metadata: dict[str, str] = field(default_factory=dict)  # PDF Info dictionary
+    notes: tuple[Note, ...] = ()  # what the reader noticed, e.g. unmapped glyphs

@@ -14,6 +14,7 @@ from .headings import (
     BUDGET_ONLY, BUDGET_SUM_LINE, BULLET, ISSUE, ISSUE_BUDGET_TOTAL, MEASURE, PLAN, PLAN_MISSION, PLAN_POLICY, PLAN_VISION,
     PROJECT, TOC_HEAD, emphasized, title_like,
 )
+from .kpi import KpiRow, find_kpis
 from .layout import is_label
 from .lines import Line, Span
 from .source import SourceText
@@ -43,7 +44,7 @@ class _Builder:
         self.issues: list[ManagementIssue] = []
         self.budget_totals: list[Span] = []  # the ward's printed totals
         self.notes: list[Note] = []
-        self.section: str | None = None  # plan | issue | measure | project | target | after_target
+        self.section: str | None = None  # plan|issue|measure|project|target|after_target|duplicate
         self.issue: ManagementIssue | None = None
         self.measure: Measure | None = None
         self.project: Project | None = None
@@ -92,6 +93,9 @@ class _Builder:
         if self.issue and self.issue.number == number:  # a repeated running section title
             self.notes.append(Note("repeated_heading", line.text, line.page))
             return True
+        if any(i.number == number for i in self.issues):
+            self.issue = None
+            return self.duplicate(line, f"経営課題{number}")
         self.new_section("issue")
         self.issue = ManagementIssue(number, title, Span.of([line]))
         if total:
@@ -109,10 +113,21 @@ class _Builder:
         listed = (self.issue.number, number) in self.toc_keys
         if not title_like(title) or not (number == expected or listed):
             return False
+        if any(m.number == number for m in self.issue.measures):
+            return self.duplicate(line, f"施策{self.issue.number}-{number}")
         self.new_section("measure")
         self.measure = Measure(number, title, Span.of([line]))
         self.issue.measures.append(self.measure)
         self.project = None
+        return True
+
+    def duplicate(self, line: Line, label: str) -> bool:
+        """A heading seen before (a page printed twice): its lines are reported
+        as unplaced rather than parsed into the first one's 事業 and 目標."""
+        self.new_section("duplicate")
+        self.measure = self.project = None
+        self.notes.append(Note("duplicate_heading", f"{label} appears again; its lines are "
+                               f"reported, not parsed: {line.text}", line.page))
         return True
 
     def project_heading(self, line: Line) -> bool:
@@ -260,15 +275,20 @@ def build_tree(source: SourceText) -> Document:
     for line in body:
         builder.feed(line)
     plan, issues, notes = builder.finish()
-    notes = [Note("no_text_layer", f"page {p} has no text layer (scanned image?)", p)
-             for p in source.pages_without_text] + notes
+    cover = read_cover(cover_lines)
+    notes = [*source.notes,
+             *(Note("no_text_layer", f"page {p} has no text layer (scanned image?)", p)
+               for p in source.pages_without_text),
+             *(Note("unplaced_line", line.text, line.page) for line in cover.unplaced), *notes]
     if not toc:
         notes.append(Note("no_toc", "no 目次 found: headings cannot be checked against it"))
     notes += reconcile(toc, issues)
+    kpis = []
     if not issues:
         notes.append(Note("no_issues", "no 経営課題 found: not a 運営方針 概要版 layout?"))
+        kpis, notes = _generic_targets(source.lines, notes)
     return Document(
-        cover=read_cover(cover_lines),
+        cover=cover,
         toc=toc,
         plan=plan,
         issues=issues,
@@ -276,4 +296,15 @@ def build_tree(source: SourceText) -> Document:
         page_count=source.page_count,
         metadata=source.metadata,
         budget_totals=builder.budget_totals,
+        kpis=kpis,
     )
+
+
+def _generic_targets(lines: list[Line], notes: list[Note]) -> tuple[list[KpiRow], list[Note]]:
+    """Targets the generic rules find in a document of another family; their
+    lines are no longer unplaced, the rows they cannot read are reported."""
+    found = find_kpis(lines)
+    placed = {(l.text, l.page) for row in found.rows for l in row.lines}
+    notes = [n for n in notes if not (n.kind == "unplaced_line" and (n.text, n.page) in placed)]
+    notes += [Note("unreadable_kpi_row", span.text, span.page) for span in found.unreadable]
+    return found.rows, notes

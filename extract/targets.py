@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import regex
 
-from .headings import BULLET
+from .headings import BULLET, balanced
 from .lines import Line, Span
 
 _PAREN_GROUP = regex.compile(r"\((?:[^()]++|(?R))*\)")
@@ -42,10 +42,18 @@ def _slice(span: Span, start: int, end: int) -> Span:
     return Span(span.text[start:end].strip(), tuple(lines))
 
 
+def _opens_item(line: Line, group: list[Line]) -> bool:
+    """A ・ line opens a new target unless the target above it is inside an open
+    bracket: ・ also joins words (（職場見学・訪問）), and a narrow cell can wrap
+    right before it. A cell's own right edge is not known here, so the wrap
+    itself cannot tell (the longest line of a cell need not be a full one)."""
+    return bool(BULLET.match(line.text)) and balanced("".join(l.text for l in group))
+
+
 def split_targets(block: list[Line]) -> list[Span]:
     groups: list[list[Line]] = []
     for line in block:
-        if not groups or BULLET.match(line.text):
+        if not groups or _opens_item(line, groups[-1]):
             groups.append([line])
         else:
             groups[-1].append(line)

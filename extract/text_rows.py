@@ -26,15 +26,17 @@ Glyph = dict
 
 def dedupe_overprint(glyphs: list[Glyph]) -> list[Glyph]:
     """Drop overprinted copies (fake bold draws 自 three times, offset by a
-    fraction of a point): same text, face, size and direction, |Δtop| and
+    fraction of a point): same text, face and direction, |Δtop| and
     |Δx0| ≤ 1 pt. The copy nearest the top-left is kept, in stream order.
-    As pdfplumber's ``dedupe_chars(tolerance=1)`` but in one hashed pass (its
+    As pdfplumber's ``dedupe_chars(tolerance=1, extra_attrs=("fontname",))``
+    but in one hashed pass (its
     sort by ``chars.index`` is quadratic); it differs only for chains of
     copies each within 1 pt of the next but further from the first."""
     kept: dict[int, Glyph] = {}  # stream index → glyph
     seen: dict[tuple, list[int]] = {}  # (identity, whole-point top) → indices kept
     for index, g in enumerate(glyphs):
-        identity = (g["text"], g["fontname"], g["size"], g["upright"])
+        # not keyed on size: a producer's strikes can differ in it by float noise
+        identity = (g["text"], g["fontname"], g["upright"])
         top, x0 = g["top"], g["x0"]
         row = int(top)
         twin = None

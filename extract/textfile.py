@@ -14,32 +14,26 @@ import regex
 from .footer import page_number, running_header_texts
 from .layout import split_label
 from .lines import Line
+from .encoding import decode
 from .source import ExtractError, SourceText
 from .text import canonical
 
 _LIST_MARKER = regex.compile(r"^\s*(?:[-*+]\s+)+")
 _BOLD_MARK = regex.compile(r"\*\*")
 
-# Encodings Japanese text exports come in, most specific first.
-_ENCODINGS = ("utf-8-sig", "cp932", "euc_jp")
-
-
-def decode(data: bytes, path: Path) -> str:
-    for encoding in _ENCODINGS:
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise ExtractError("undecodable_text", f"{path}: not UTF-8, Shift_JIS/CP932 or EUC-JP text")
-
-
 def _clean(source_line: str) -> str:
     return _BOLD_MARK.sub("", _LIST_MARKER.sub("", source_line)).strip()
 
 
-def read_text(path: Path, data: bytes) -> SourceText:
-    pages = decode(data, path).split("\f")
+def read_text(path: Path, data: bytes, max_pages: int | None = None) -> SourceText:
+    text = decode(data, path)
+    if not text.strip():
+        raise ExtractError("no_text", f"{path}: holds only whitespace, no text")
+    pages = text.split("\f")
     paged = len(pages) > 1
+    if max_pages is not None and len(pages) > max_pages:
+        raise ExtractError("too_many_pages", f"{path}: more than {max_pages} pages "
+                                             "(the --max-pages limit)")
     first_lines = [next((c for c in map(_clean, p.splitlines()) if c), None) for p in pages]
     header_texts = running_header_texts(first_lines) if paged else set()
     lines: list[Line] = []

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .kpi import KpiRow
 from .lines import Line, Span
 
 
@@ -35,6 +36,7 @@ class Cover:
     published: str | None = None  # 平成29年6月
     organization: str | None = None  # 大阪市港区役所
     title: str | None = None  # 港区運営方針 概要版
+    unplaced: list[Line] = field(default_factory=list)  # cover lines that are not title-like
 
 
 @dataclass
@@ -95,3 +97,4 @@ class Document:
     page_count: int | None
     metadata: dict[str, str] = field(default_factory=dict)
     budget_totals: list[Span] = field(default_factory=list)  # printed ward totals (予算額合計 N千円)
+    kpis: list[KpiRow] = field(default_factory=list)  # generic rules, other families only

@@ -6,6 +6,7 @@ from dataclasses import dataclass, replace
 
 import regex
 
+from extract.kpi import KpiRow
 from extract.lines import Span
 from extract.tree import Document, ManagementIssue, Project
 from schemas.tables import (
@@ -14,7 +15,7 @@ from schemas.tables import (
 
 from .budget import BudgetTotal, parse_budget, parse_budget_total, totals_agree
 from .eras import parse_fiscal_year
-from .quantity import quantity_after_colon
+from .quantity import parse_quantity, quantity_after_colon
 from .target import parse_target
 
 # 大阪市港区役所 → 大阪市, 港区
@@ -200,6 +201,22 @@ class _Rows:
                 bbox=_bbox(span), raw_text=span.raw))
 
 
+    def generic_target(self, no: int, kpi: KpiRow) -> None:
+        """A target the generic rules found (another family): no 事業 to hang it on."""
+        q, b = parse_quantity(kpi.target), kpi.baseline and parse_quantity(kpi.baseline)
+        span = kpi.span
+        if q is None:
+            self.warn("target_without_value", kpi.text, span.page)
+        self.tables["targets"].append(TargetRow(
+            doc_id=self.doc_id, issue_no=0, measure_no=0, project_no=0, target_no=no,
+            text=kpi.text, cumulative=bool(q and q.cumulative), is_new=False, metric=kpi.metric,
+            value=q and q.value, unit=q and q.unit, comparator=q and q.comparator,
+            baseline_fiscal_year=kpi.baseline_year and parse_fiscal_year(kpi.baseline_year, self.year),
+            baseline_value=b and b.value, baseline_unit=b and b.unit,
+            baseline_text=f"{kpi.baseline_year or ''}:{kpi.baseline or '-'}",
+            page=span.page, printed_page=span.printed_page, bbox=_bbox(span), raw_text=span.raw))
+
+
 def to_rows(doc: Document, source: SourceInfo) -> Tables:
     """All table rows of one document, including its warnings."""
     rows = _Rows(doc, source)
@@ -209,4 +226,6 @@ def to_rows(doc: Document, source: SourceInfo) -> Tables:
     for issue in doc.issues:
         rows.issue(issue)
     rows.document_total()
+    for no, kpi in enumerate(doc.kpis, 1):
+        rows.generic_target(no, kpi)
     return dict(rows.tables)

@@ -12,9 +12,10 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from extract import DEFAULT_ENGINE, READERS
+from schemas import check_writable
 from schemas.tables import ErrorRow
 
-from .convert import DocumentSummary, convert_document, worker_died
+from .convert import ConvertOptions, DocumentSummary, convert_document, worker_died
 from .executors import open_executor, ordered
 from .output import OutputFolder
 from .progress import Progress
@@ -35,6 +36,8 @@ def discover(inputs: Iterable[Path]) -> Iterator[Path]:
 class BatchOptions:
     jobs: int = os.cpu_count() or 1
     engine: str = DEFAULT_ENGINE
+    max_pages: int | None = None  # a longer PDF is an error row
+    timeout: float | None = None  # seconds per document; a slower one is an error row
     force: bool = False  # reconvert documents whose bytes are unchanged
     executor: str = "local"
     scheduler: str | None = None  # Dask scheduler address; None starts a local cluster
@@ -50,7 +53,11 @@ class BatchResult:
 
 def run_batch(inputs: Iterable[Path], out_dir: Path,
               options: BatchOptions = BatchOptions()) -> BatchResult:
+    """Convert and commit every input. Raises WriteError before converting
+    anything when ``out_dir`` cannot be written."""
+    check_writable(out_dir)
     result = BatchResult()
+    convert = ConvertOptions(options.engine, options.max_pages, options.timeout)
     with OutputFolder(out_dir, options.engine) as output:
         todo: list[Path] = []
         for path in discover(inputs):
@@ -62,9 +69,9 @@ def run_batch(inputs: Iterable[Path], out_dir: Path,
             return result
         try:
             with open_executor(options.executor, jobs, options.scheduler) as executor:
-                for outcome in ordered(executor, convert_document, todo, options.engine,
+                for outcome in ordered(executor, convert_document, todo, convert,
                                        window=2 * jobs, on_crash=worker_died):
-                    output.commit(outcome)
+                    outcome = output.commit(outcome)
                     if outcome.error is None:
                         result.converted.append((outcome.path, outcome.summary))
                     else:

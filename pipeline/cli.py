@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from extract import DEFAULT_ENGINE, ENGINES
+from schemas import WriteError
 from schemas.dictionary import data_dictionary
 
 from . import __version__
@@ -28,15 +29,18 @@ def _summary(result: BatchResult, out_dir: Path) -> str:
             f"  {path}: {doc.ward or '?'} {year} · {c['issues']} 経営課題, {c['measures']} 施策, "
             f"{c['projects']} 事業 (¥{doc.budget_yen:,}), {c['targets']} 目標, "
             f"{c['activities']} activities, {c['warnings']} warnings"
+            + ("  [no 経営課題 found: not a 運営方針 概要版? see warnings]" if not c["issues"] else "")
         )
     return "\n".join(lines)
 
 
-def _positive(text: str) -> int:
-    value = int(text)
-    if value < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
-    return value
+def _positive(number_type):
+    def parse(text: str):
+        value = number_type(text)
+        if value <= 0:
+            raise argparse.ArgumentTypeError(f"must be greater than 0: {text}")
+        return value
+    return parse
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -48,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
     convert.add_argument("inputs", nargs="+", type=Path, metavar="INPUT")
     convert.add_argument("--out", type=Path, required=True, metavar="DIR",
                          help="output folder: one Parquet dataset per table at DIR/<table>/")
-    convert.add_argument("--jobs", type=_positive, default=os.cpu_count() or 1, metavar="N",
+    convert.add_argument("--jobs", type=_positive(int), default=os.cpu_count() or 1, metavar="N",
                          help="documents converted in parallel (default: number of cores)")
     convert.add_argument("--engine", choices=sorted(ENGINES), default=DEFAULT_ENGINE,
                          help=f"PDF reader (default: {DEFAULT_ENGINE}; pdfium is much faster)")
@@ -60,6 +64,10 @@ def main(argv: list[str] | None = None) -> int:
                          help="local process pool, or Dask (pip install 'hoshin[dask]')")
     convert.add_argument("--scheduler", metavar="ADDRESS",
                          help="Dask scheduler address (default: start a local cluster)")
+    convert.add_argument("--max-pages", type=_positive(int), metavar="N",
+                         help="refuse a PDF (or paged text) of more than N pages with an error row")
+    convert.add_argument("--timeout", type=_positive(float), metavar="SECONDS",
+                         help="stop converting a document after SECONDS, with an error row")
     commands.add_parser("schema", help="print the data dictionary (tables, columns, types)")
     inspect = commands.add_parser("inspect", help="print the parsed tree of one file, with pages")
     inspect.add_argument("file", type=Path, metavar="FILE")
@@ -88,12 +96,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"wrote {args.html}: {summary.documents} document(s), {summary.page_images} page image(s)")
         return 0
 
-    options = BatchOptions(jobs=args.jobs, engine=args.engine, force=args.force,
-                           executor=args.executor, scheduler=args.scheduler,
-                           progress=not args.quiet)
+    options = BatchOptions(jobs=args.jobs, engine=args.engine, max_pages=args.max_pages,
+                           timeout=args.timeout, force=args.force, executor=args.executor,
+                           scheduler=args.scheduler, progress=not args.quiet)
     try:
         result = run_batch(args.inputs, args.out, options)
-    except FolderBusy as exc:
+    except (WriteError, FolderBusy) as exc:  # the output folder is unusable: nothing converted
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

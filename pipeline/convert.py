@@ -14,6 +14,7 @@ from schemas.parquet import document_tables
 from schemas.tables import ErrorRow
 
 from . import __version__
+from .deadline import DocumentTimeout, deadline
 
 
 @dataclass(frozen=True)
@@ -32,19 +33,26 @@ def path_key(path: Path) -> str:
     return hashlib.sha256(str(path).encode()).hexdigest()[:16]
 
 
-def convert_file(path: Path, engine: str = DEFAULT_ENGINE) -> Converted | Failed:
-    """Rows of one file; never raises, so one bad file cannot stop a batch."""
+def convert_file(path: Path, *, engine: str = DEFAULT_ENGINE, max_pages: int | None = None,
+                 timeout: float | None = None) -> Converted | Failed:
+    """Convert one file; never raises, so one bad file cannot stop a batch.
+    ``max_pages`` and ``timeout`` (seconds) bound the work."""
     stage, doc_id = "read", None
     try:
-        data = path.read_bytes()
-        sha = hashlib.sha256(data).hexdigest()
-        doc_id = sha[:16]
-        source = SourceInfo(doc_id=doc_id, path=str(path), sha256=sha,
-                            format=path.suffix.lower().lstrip("."), parser_version=__version__)
-        stage = "extract"
-        tree = extract_document(path, data, engine)
-        stage = "normalize"
-        return Converted(source, to_rows(tree, source))
+        with deadline(timeout):
+            data = path.read_bytes()
+            sha = hashlib.sha256(data).hexdigest()
+            doc_id = sha[:16]
+            source = SourceInfo(doc_id=doc_id, path=str(path), sha256=sha,
+                                format=path.suffix.lower().lstrip("."), parser_version=__version__)
+            stage = "extract"
+            tree = extract_document(path, data, max_pages, engine)
+            stage = "normalize"
+            return Converted(source, to_rows(tree, source))
+    except DocumentTimeout:
+        return Failed(ErrorRow(str(path), stage, "timeout",
+                               f"{path}: stopped after {timeout:g} s during {stage} "
+                               "(the --timeout limit)", doc_id))
     except ExtractError as exc:
         return Failed(ErrorRow(str(path), stage, exc.kind, str(exc), doc_id))
     except OSError as exc:
@@ -76,10 +84,18 @@ class Outcome:
     error: ErrorRow | None = None
 
 
-def convert_document(path: Path, engine: str = DEFAULT_ENGINE) -> Outcome:
+@dataclass(frozen=True)
+class ConvertOptions:
+    engine: str = DEFAULT_ENGINE
+    max_pages: int | None = None
+    timeout: float | None = None  # seconds per document
+
+
+def convert_document(path: Path, options: ConvertOptions = ConvertOptions()) -> Outcome:
     """The per-document unit of a batch: convert and validate, write nothing.
     Top-level and pure, so a process pool or a Dask worker can run it."""
-    outcome = convert_file(path, engine)
+    outcome = convert_file(path, engine=options.engine, max_pages=options.max_pages,
+                           timeout=options.timeout)
     if isinstance(outcome, Failed):
         return Outcome(path, None, outcome.error.doc_id, error=outcome.error)
     source, rows = outcome.source, outcome.rows

@@ -49,6 +49,15 @@ def _line(entry: Entry) -> str:
     return json.dumps(asdict(entry), ensure_ascii=False) + "\n"
 
 
+def is_compact(out_dir: Path, entries: dict[str, Entry]) -> bool:
+    """One valid line per source already (a folder not written to stays untouched)."""
+    try:
+        text = (out_dir / MANIFEST).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return False
+    return text.endswith("\n") and text.count("\n") == len(entries)
+
+
 def rewrite(out_dir: Path, entries: dict[str, Entry]) -> None:
     """Replace the journal by one line per source, atomically."""
     out_dir.mkdir(parents=True, exist_ok=True)

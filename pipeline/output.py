@@ -14,15 +14,20 @@ from __future__ import annotations
 import fcntl
 import hashlib
 from collections import Counter
+from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
 
-from schemas.parquet import (DOCUMENT_TABLES, discard, error_table, is_staging_file, publish,
-                             remove, stage)
+from schemas.parquet import (DOCUMENT_TABLES, WriteError, as_write_error, discard, error_table,
+                             is_staging_file, publish, remove, stage)
+from schemas.tables import ErrorRow
 
 from . import __version__, manifest
 from .convert import Outcome, path_key
 from .manifest import Entry
+
+
+LOCK = "manifest.lock"
 
 
 def source_key(path: Path) -> str:
@@ -61,7 +66,7 @@ class OutputFolder:
     def __init__(self, out_dir: Path, engine: str):
         self.dir, self.engine = out_dir, engine
         out_dir.mkdir(parents=True, exist_ok=True)
-        self._lock = open(out_dir / ".lock", "w")
+        self._lock = open(out_dir / LOCK, "a")  # "a": an existing lock file is left as it is
         try:
             fcntl.flock(self._lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -70,7 +75,8 @@ class OutputFolder:
         self.entries = manifest.load(out_dir)
         self._users = Counter(e.doc_id for e in self.entries.values() if e.status == "ok")
         reconcile(out_dir, self.entries)
-        manifest.rewrite(out_dir, self.entries)
+        if not manifest.is_compact(out_dir, self.entries):
+            manifest.rewrite(out_dir, self.entries)
         self._journal = manifest.Journal(out_dir)
 
     def __enter__(self) -> "OutputFolder":
@@ -86,31 +92,61 @@ class OutputFolder:
         return (entry is not None and entry.status == "ok" and entry.parser_version == __version__
                 and entry.sha256 == sha256_of(path))
 
-    def commit(self, outcome: Outcome) -> None:
-        key = source_key(outcome.path)
-        failed = outcome.tables is None
-        stem = path_key(Path(key)) if failed else outcome.doc_id
-        staged = stage(self.dir, stem, {"errors": error_table(outcome.error)} if failed
-                       else outcome.tables)
+    def commit(self, outcome: Outcome) -> Outcome:
+        """Write and commit one document's tables, or its error row. Returns the
+        outcome as committed: a document whose files cannot be written is an
+        error (stage ``write``) that leaves the source's previous rows and
+        manifest entry as they were; an error row that cannot be written says
+        so in its message."""
+        if outcome.tables is not None:
+            try:
+                self._commit(outcome, outcome.doc_id, outcome.tables, "ok")
+                return outcome
+            except WriteError as exc:
+                return self._record_write_failure(outcome, exc)
+        try:
+            self._commit(outcome, path_key(Path(source_key(outcome.path))),
+                         {"errors": error_table(outcome.error)}, "error")
+        except WriteError as exc:
+            return _unrecorded(outcome, exc)
+        return outcome
+
+    def _commit(self, outcome: Outcome, stem: str, tables: dict, status: str) -> None:
+        staged = stage(self.dir, stem, tables)
         try:
             publish(staged)
-        except BaseException:
+            entry = self._entry(outcome, status)
+            self._journal.commit(entry)
+        except OSError as exc:
             discard(staged)
-            raise
-        entry = Entry(
-            source=key, sha256=outcome.sha256 or sha256_of(outcome.path), doc_id=outcome.doc_id,
-            parser_version=__version__, engine=self.engine,
-            status="error" if failed else "ok",
-            converted_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
-            pages=None if failed else outcome.summary.pages,
-            error_kind=outcome.error.kind if failed else None)
-        previous = self.entries.get(key)
-        self._journal.commit(entry)
-        self.entries[key] = entry
-        if not failed:
+            raise as_write_error(self.dir, exc) from exc
+        previous = self.entries.get(entry.source)
+        self.entries[entry.source] = entry
+        if status == "ok":
             self._users[entry.doc_id] += 1
         if previous is not None:
             self._drop(previous, entry)
+
+    def _entry(self, outcome: Outcome, status: str) -> Entry:
+        failed = status == "error"
+        return Entry(
+            source=source_key(outcome.path), sha256=outcome.sha256 or sha256_of(outcome.path),
+            doc_id=outcome.doc_id, parser_version=__version__, engine=self.engine, status=status,
+            converted_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            pages=None if failed else outcome.summary.pages,
+            error_kind=outcome.error.kind if failed else None)
+
+    def _record_write_failure(self, outcome: Outcome, exc: WriteError) -> Outcome:
+        """An errors/ row for a failed write, not committed: the failure is the
+        folder's, not the document's, and the next run retries (and removes it)."""
+        path = outcome.path
+        error = ErrorRow(str(path), "write", exc.kind, f"{path}: {exc}", outcome.doc_id)
+        failed = replace(outcome, tables=None, summary=None, error=error)
+        try:
+            publish(stage(self.dir, path_key(Path(source_key(path))), {"errors": error_table(error)}))
+        except (WriteError, OSError) as again:
+            return _unrecorded(failed, again)
+        return failed
 
     def _drop(self, previous: Entry, current: Entry) -> None:
         """Remove what ``current`` supersedes: the source's old error, or its old
@@ -121,3 +157,9 @@ class OutputFolder:
             self._users[previous.doc_id] -= 1
             if self._users[previous.doc_id] == 0:
                 remove(self.dir, DOCUMENT_TABLES, previous.doc_id)
+
+
+def _unrecorded(outcome: Outcome, exc: Exception) -> Outcome:
+    error = outcome.error
+    return replace(outcome, error=replace(
+        error, message=f"{error.message} (not recorded in errors/: {exc})"))

@@ -2,14 +2,18 @@
 
 ``OUT/<table>/<doc_id>.parquet`` is readable with
 ``pyarrow.dataset.dataset(OUT/<table>, partitioning="hive")`` and
-``pandas.read_parquet(OUT/<table>)``. A document's files are first written
+``pandas.read_parquet(OUT/<table>)``. A document's files are first all written
 under hidden staging names (dataset readers skip names starting with a dot)
-and then renamed into place, so a reader never sees half a file; the caller
-decides when to publish and keeps the record of what is committed.
+and then renamed into place, so a reader never sees half a file; a full disk
+or an unwritable folder while staging leaves the previous files untouched and
+no staging file behind (WriteError). The caller decides when to publish and
+keeps the record of what is committed.
 """
 from __future__ import annotations
 
+import errno
 import os
+from contextlib import suppress
 from pathlib import Path
 
 import pyarrow as pa
@@ -20,6 +24,34 @@ from .validate import to_arrow
 
 DOCUMENT_TABLES = tuple(name for name in TABLES if name != "errors")
 Staged = list[tuple[Path, Path]]  # (staging file, final file)
+
+_KINDS = {errno.ENOSPC: "disk_full", errno.EDQUOT: "disk_full", errno.EACCES: "output_not_writable",
+          errno.EPERM: "output_not_writable", errno.EROFS: "output_not_writable"}
+
+
+class WriteError(Exception):
+    """Output could not be written. ``kind`` is a stable code for the errors table."""
+
+    def __init__(self, kind: str, message: str):
+        super().__init__(message)
+        self.kind = kind
+
+
+def as_write_error(out_dir: Path, exc: OSError) -> WriteError:
+    kind = _KINDS.get(exc.errno, "write_failed")
+    where = f" ({exc.filename})" if exc.filename and Path(exc.filename) != out_dir else ""
+    return WriteError(kind, f"cannot write to output folder {out_dir}: {exc.strerror or exc}{where}")
+
+
+def check_writable(out_dir: Path) -> None:
+    """WriteError unless files can be created in ``out_dir`` (created if missing)."""
+    probe = out_dir / ".hoshin-write-test.tmp"
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as exc:
+        raise as_write_error(out_dir, exc) from exc
 
 
 def document_tables(rows: dict[str, list]) -> dict[str, pa.Table]:
@@ -45,15 +77,19 @@ def is_staging_file(path: Path) -> bool:
 
 
 def stage(out_dir: Path, file_stem: str, tables: dict[str, pa.Table]) -> Staged:
-    """Write ``tables`` under staging names; nothing is visible to readers yet.
-    ``documents`` is published last, so a document row means its items are in place."""
+    """Write ``tables`` under staging names, all or none (WriteError); nothing
+    is visible to readers yet. ``documents`` is published last, so a document
+    row means its items are in place."""
     staged: Staged = []
-    for name in sorted(tables, key=lambda n: n == "documents"):
-        final = table_file(out_dir, name, file_stem)
-        final.parent.mkdir(parents=True, exist_ok=True)
-        tmp = staging_file(final)
-        pq.write_table(tables[name], tmp, compression="zstd")
-        staged.append((tmp, final))
+    try:
+        for name in sorted(tables, key=lambda n: n == "documents"):
+            final = table_file(out_dir, name, file_stem)
+            final.parent.mkdir(parents=True, exist_ok=True)
+            staged.append((staging_file(final), final))
+            pq.write_table(tables[name], staged[-1][0], compression="zstd")
+    except OSError as exc:
+        discard(staged)
+        raise as_write_error(out_dir, exc) from exc
     return staged
 
 
@@ -64,7 +100,8 @@ def publish(staged: Staged) -> None:
 
 def discard(staged: Staged) -> None:
     for tmp, _ in staged:
-        tmp.unlink(missing_ok=True)
+        with suppress(OSError):
+            tmp.unlink(missing_ok=True)
 
 
 def remove(out_dir: Path, tables: tuple[str, ...], file_stem: str) -> None:

@@ -118,11 +118,14 @@ class TargetRow:
     """One 目標 (target) entry of a 事業, with value, unit and baseline."""
 
     doc_id: str = key(pa.string(), _DOC_ID)
-    issue_no: int = key(pa.int32(), "経営課題 number")
-    measure_no: int = key(pa.int32(), "施策 number within the 経営課題")
-    project_no: int = key(pa.int32(), "事業 number within the 施策")
-    target_no: int = key(pa.int32(), "1-based position of the 目標 within its 事業")
-    text: str = key(pa.string(), "The 目標 as printed (normalized: NFKC, layout spaces removed)")
+    issue_no: int = key(pa.int32(), "経営課題 number; 0 for a target the generic rules found in a "
+                                    "document of another family (no 経営課題/施策/事業 to place it in)")
+    measure_no: int = key(pa.int32(), "施策 number within the 経営課題; 0 for a generic target")
+    project_no: int = key(pa.int32(), "事業 number within the 施策; 0 for a generic target")
+    target_no: int = key(pa.int32(), "1-based position of the 目標 within its 事業 "
+                                     "(of a generic target: within the document)")
+    text: str = key(pa.string(), "The 目標 as printed (normalized: NFKC, layout spaces removed); "
+                                 "a generic KPI table row reads `metric 現状値(year):v 目標値(year):v`")
     cumulative: bool = key(pa.bool_(), "True when the value is a running total (延べ)")
     is_new: bool = key(pa.bool_(), "True when the 目標 is marked (新規): new, so no baseline")
     metric: str | None = col(pa.string(), "What is counted: the text before the value")
@@ -136,7 +139,8 @@ class TargetRow:
                                                      "holds exactly one quantity")
     baseline_unit: str | None = col(pa.string(), "Unit of baseline_value")
     baseline_text: str | None = col(pa.string(), "The baseline bracket's content as printed, "
-                                                 "e.g. 28年度:74団体・個人")
+                                                 "e.g. 28年度:74団体・個人 (generic target: "
+                                                 "year:現状値, - when none is given)")
     page: int | None = col(pa.int32(), _PAGE)
     printed_page: int | None = col(pa.int32(), _PRINTED)
     bbox: list | None = col(BBOX, _BBOX)

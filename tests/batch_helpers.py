@@ -41,7 +41,7 @@ def snapshot(out: Path) -> dict[str, list]:
     return tables
 
 
-def convert_or_die(path: Path, engine: str):
+def convert_or_die(path: Path, options):
     """convert_document, except that a file named crash* kills its worker
     process outright, as a segfault in a PDF library would."""
     import os
@@ -49,4 +49,4 @@ def convert_or_die(path: Path, engine: str):
     from pipeline.convert import convert_document
     if path.name.startswith("crash"):
         os._exit(1)
-    return convert_document(path, engine)
+    return convert_document(path, options)

@@ -7,7 +7,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
-SHARED = ROOT.parent / "shared"
+SHARED = Path(os.environ.get("HOSHIN_SHARED", ROOT.parent / "shared"))  # CI: beside the checkout
 
 
 @pytest.fixture(autouse=True)

@@ -34,8 +34,13 @@ def expected_path(sample: Path) -> Path:
     return EXPECTED / f"{sample.name}.yaml"
 
 
+# Columns that differ between renderings of the same content (pages, identity).
+LAYOUT_COLUMNS = {"doc_id", "source_sha256", "source_format", "page", "printed_page", "page_count"}
+
+
 def records(sample: Path) -> dict[str, list[dict]]:
-    outcome = convert_file(sample.relative_to(ROOT))
+    """Every table's records for a file (a sample under the root, or any other path)."""
+    outcome = convert_file(sample.relative_to(ROOT) if sample.is_relative_to(ROOT) else sample)
     assert isinstance(outcome, Converted), outcome
     return {
         table: [
@@ -45,6 +50,11 @@ def records(sample: Path) -> dict[str, list[dict]]:
         for table in TABLES
         if table != "errors"
     }
+
+
+def without(tables: dict[str, list[dict]], columns: set[str]) -> dict[str, list[dict]]:
+    return {t: [{k: v for k, v in r.items() if k not in columns} for r in rows]
+            for t, rows in tables.items()}
 
 
 def dump(data: dict) -> str:

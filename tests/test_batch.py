@@ -83,9 +83,9 @@ def test_a_fixed_file_loses_its_error_row_and_a_broken_one_loses_its_old_rows(tm
     out = tmp_path / "out"
     assert len(run_batch([source], out, BatchOptions(jobs=1)).errors) == 1
     errors = pd.read_parquet(out / "errors")
-    assert list(errors["kind"]) == ["not_a_pdf"] and list(errors["stage"]) == ["extract"]
+    assert list(errors["kind"]) == ["html_not_pdf"] and list(errors["stage"]) == ["extract"]
     entry = manifest_lines(out)[-1]
-    assert entry["status"] == "error" and entry["error_kind"] == "not_a_pdf"
+    assert entry["status"] == "error" and entry["error_kind"] == "html_not_pdf"
     assert entry["sha256"] == __import__("hashlib").sha256(source.read_bytes()).hexdigest()
 
     shutil.copy("samples/minato_h29_gaiyo.pdf", source)
@@ -102,13 +102,13 @@ def test_a_fixed_file_loses_its_error_row_and_a_broken_one_loses_its_old_rows(tm
 def test_one_bad_document_in_a_parallel_batch(tmp_path, capsys):
     bad = tmp_path / "in" / "b_broken.pdf"
     bad.parent.mkdir()
-    bad.write_bytes(b"%PDF-1.4 truncated")
+    bad.write_bytes(b"%PDF-1.4 no objects")
     for name in ("a_good.pdf", "c_good.pdf"):
         shutil.copy("samples/minato_h29_gaiyo.pdf", tmp_path / "in" / name)
     out = tmp_path / "out"
     assert main(["convert", str(tmp_path / "in"), "--out", str(out), "--jobs", "2"]) == 1
     err = capsys.readouterr().err
-    assert f"error: {bad}: not a readable PDF" in err
+    assert f"error: {bad}: truncated PDF" in err
     assert [e["status"] for e in manifest_lines(out)] == ["ok", "error", "ok"]
     assert list(pd.read_parquet(out / "errors")["source_path"]) == [str(bad)]
 
@@ -144,7 +144,7 @@ def test_reconcile_removes_what_the_manifest_does_not_account_for(tmp_path):
 
 @pytest.mark.parametrize("culprit", [0, 2, 4])
 def test_a_worker_that_dies_costs_one_error_row_not_the_batch(tmp_path, culprit):
-    from pipeline.convert import worker_died
+    from pipeline.convert import ConvertOptions, worker_died
     from pipeline.executors import open_executor, ordered
     from tests.batch_helpers import convert_or_die
 
@@ -152,7 +152,7 @@ def test_a_worker_that_dies_costs_one_error_row_not_the_batch(tmp_path, culprit)
     crash = paths[culprit].rename(paths[culprit].with_name("crash.pdf"))
     paths[culprit] = crash
     with open_executor("local", 2) as pool:
-        outcomes = list(ordered(pool, convert_or_die, paths, "pdfplumber", window=4,
+        outcomes = list(ordered(pool, convert_or_die, paths, ConvertOptions(), window=4,
                                 on_crash=worker_died))
     assert [o.path for o in outcomes] == paths
     kinds = [o.error.kind if o.error else "ok" for o in outcomes]

@@ -37,9 +37,9 @@ def test_bad_file_gets_an_error_row_and_the_rest_is_written(tmp_path, capsys):
     assert main(["convert", str(bad), str(good), "--out", str(out)]) == 1
     captured = capsys.readouterr()
     (line,) = [l for l in captured.err.splitlines() if l.startswith("error:")]
-    assert str(bad) in line and "not a readable PDF" in line
+    assert str(bad) in line and "HTML page saved as .pdf" in line
     errors = pd.read_parquet(out / "errors")
-    assert list(errors["kind"]) == ["not_a_pdf"] and list(errors["source_path"]) == [str(bad)]
+    assert list(errors["kind"]) == ["html_not_pdf"] and list(errors["source_path"]) == [str(bad)]
     assert len(pd.read_parquet(out / "projects")) == 8
 
 

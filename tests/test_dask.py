@@ -36,7 +36,7 @@ def test_dask_cluster_given_by_scheduler_address(tmp_path):
 def test_a_document_that_kills_dask_workers_costs_one_error_row(tmp_path):
     from distributed import LocalCluster
 
-    from pipeline.convert import worker_died
+    from pipeline.convert import ConvertOptions, worker_died
     from pipeline.executors import open_executor, ordered
     from tests.batch_helpers import convert_or_die
 
@@ -46,6 +46,6 @@ def test_a_document_that_kills_dask_workers_costs_one_error_row(tmp_path):
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
                       dashboard_address=None) as cluster:
         with open_executor("dask", 2, cluster.scheduler_address) as client:
-            outcomes = list(ordered(client, convert_or_die, paths, "pdfplumber", window=4,
+            outcomes = list(ordered(client, convert_or_die, paths, ConvertOptions(), window=4,
                                     on_crash=worker_died))
     assert [o.error.kind if o.error else "ok" for o in outcomes] == ["ok", "worker_crashed", "ok"]

@@ -40,19 +40,28 @@ def _boxes_close(a, b) -> bool:
     return len(a) == len(b) and all(abs(x - y) <= BOX_TOLERANCE for x, y in zip(a, b))
 
 
-def assert_same_tables(path: Path) -> None:
-    plumber, pdfium = convert_file(path, "pdfplumber"), convert_file(path, "pdfium")
+def table_differences(path: Path) -> tuple[list, list]:
+    """(differences in any column but boxes, boxes further apart than the
+    tolerance) between the two engines' tables of one file."""
+    plumber, pdfium = (convert_file(path, engine=engine) for engine in ("pdfplumber", "pdfium"))
     assert isinstance(plumber, Converted) and isinstance(pdfium, Converted), (plumber, pdfium)
     assert set(plumber.rows) == set(pdfium.rows)
+    values, boxes = [], []
     for table, rows in plumber.rows.items():
         other = pdfium.rows[table]
         assert len(rows) == len(other), f"{table}: {len(rows)} rows vs {len(other)}"
         for a, b in zip(map(asdict, rows), map(asdict, other)):
             for column in a:
                 if column in BOX_COLUMNS:
-                    assert _boxes_close(a[column], b[column]), (table, column, a, b)
-                else:
-                    assert a[column] == b[column], (table, column, a[column], b[column])
+                    if not _boxes_close(a[column], b[column]):
+                        boxes.append((table, column, a[column], b[column]))
+                elif a[column] != b[column]:
+                    values.append((table, column, a[column], b[column]))
+    return values, boxes
+
+
+def assert_same_tables(path: Path) -> None:
+    assert table_differences(path) == ([], [])
 
 
 @pytest.mark.parametrize("sample", sorted(SAMPLES.glob("*.pdf")), ids=lambda p: p.name)
@@ -60,20 +69,54 @@ def test_engines_give_identical_tables_on_samples(sample):
     assert_same_tables(sample.relative_to(SAMPLES.parent))
 
 
-@pytest.mark.parametrize("name", sorted(FIXTURES) or [NO_FIXTURES])
-def test_engines_give_identical_tables_on_fixtures(name, tmp_path):
+@pytest.fixture(scope="module")
+def fixture_differences(tmp_path_factory):
     from tests.pdf_factory import render
-    path = tmp_path / f"{name}.pdf"
-    path.write_bytes(render((SAMPLES / "minato_h29_gaiyo.txt").read_text(encoding="utf-8"),
-                            FIXTURES[name]))
-    assert_same_tables(path)
+    seed = (SAMPLES / "minato_h29_gaiyo.txt").read_text(encoding="utf-8")
+    cache = {}
+
+    def get(name: str) -> tuple[list, list]:
+        if name not in cache:
+            path = tmp_path_factory.mktemp("engines") / f"{name}.pdf"
+            path.write_bytes(render(seed, FIXTURES[name]))
+            cache[name] = table_differences(path)
+        return cache[name]
+    return get
+
+
+# Known differences, each checked to still be there (strict xfail):
+# - the non-embedded Heisei fixture draws a full-width hyphen that pdfminer reads
+#   as U+2212 (the producer's ToUnicode) and PDFium as U+FF0D;
+# - reportlab justifies the 目標 paragraphs with character spacing, which PDFium
+#   and pdfminer apply differently: a line's right edge moves by up to 2.5 pt
+#   (not with the non-embedded CID fonts, where the boxes agree).
+VALUES_DIFFER = {"7-cid-fonts-full-width-hyphen": "the dash is read as − by pdfminer, － by PDFium"}
+BOXES_DIFFER = "justified lines end up to 2.5 pt apart (character spacing)"
+
+
+def _known(names, reason):
+    return [pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=reason(n)))
+            if reason(n) else n for n in names] or [NO_FIXTURES]
+
+
+@pytest.mark.parametrize("name", _known(sorted(FIXTURES), VALUES_DIFFER.get))
+def test_engines_give_identical_values_on_fixtures(name, fixture_differences):
+    values, _ = fixture_differences(name)
+    assert values == []
+
+
+@pytest.mark.parametrize("name", _known(sorted(FIXTURES), lambda n: None if (
+    n.startswith("7-cid-fonts") or n.endswith("-cid")) else BOXES_DIFFER))
+def test_engines_give_close_boxes_on_fixtures(name, fixture_differences):
+    _, boxes = fixture_differences(name)
+    assert boxes == []
 
 
 def test_engines_give_the_same_lines_on_the_sample():
     """Below the tables: every line's text, page, size, face and cell agree."""
     path = SAMPLES / "minato_h29_gaiyo.pdf"
     data = path.read_bytes()
-    plumber, pdfium = (read_source(path, data, engine) for engine in ("pdfplumber", "pdfium"))
+    plumber, pdfium = (read_source(path, data, engine=engine) for engine in ("pdfplumber", "pdfium"))
     assert len(plumber.lines) == len(pdfium.lines) > 100
     for a, b in zip(plumber.lines, pdfium.lines):
         assert (a.raw, a.page, a.printed_page, a.size, a.bold, a.wrapped, a.cell) == (
@@ -85,6 +128,14 @@ def test_engines_give_the_same_lines_on_the_sample():
 def test_pdfium_reports_a_broken_pdf_like_pdfplumber(tmp_path):
     bad = tmp_path / "broken.pdf"
     bad.write_bytes(b"<html>404 Not Found</html>")
-    errors = [convert_file(bad, engine).error for engine in ("pdfplumber", "pdfium")]
-    assert [(e.stage, e.kind) for e in errors] == [("extract", "not_a_pdf")] * 2
-    assert all(e.message.startswith(f"{bad}: not a readable PDF") for e in errors)
+    errors = [convert_file(bad, engine=engine).error for engine in ("pdfplumber", "pdfium")]
+    assert [(e.stage, e.kind, e.message) for e in errors] == [
+        ("extract", "html_not_pdf", f"{bad}: an HTML page saved as .pdf (a download error page?), "
+                                    "not a PDF")] * 2
+
+
+def test_pdfium_applies_the_page_limit_like_pdfplumber(tmp_path):
+    errors = [convert_file(SAMPLES / "minato_h29_gaiyo.pdf", engine=engine, max_pages=6).error
+              for engine in ("pdfplumber", "pdfium")]
+    assert [(e.kind, e.message.split(": ", 1)[1]) for e in errors] == [
+        ("too_many_pages", "more than 6 pages (the --max-pages limit)")] * 2

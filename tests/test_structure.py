@@ -97,3 +97,21 @@ def test_form_feeds_give_pages_and_footers_give_printed_numbers():
     doc = tree(BASE.replace("経営課題 1 まちづくり", "\f経営課題 1 まちづくり") + "- 2 -\n")
     heading = doc.issues[0].heading
     assert (heading.page, heading.printed_page) == (2, 2)
+
+
+def test_a_measure_printed_twice_is_reported_not_parsed_twice():
+    page = "1 地域の活性化\n\n1) 見守り支援 【予算額 1千円】\n\n目 標 件数：10件（29年度：8件）\n"
+    doc = tree(BASE.replace("1 地域の活性化\n\n", "", 1).replace("経営課題 1 まちづくり\n\n",
+               "経営課題 1 まちづくり\n\n" + page + "\n" + page))
+    project = only_project(doc)
+    assert len(project.targets) == 1
+    kinds = [n.kind for n in doc.notes]
+    assert kinds.count("duplicate_heading") == 1
+    assert kinds.count("unplaced_line") == 3  # the second copy's 事業, label and target line
+
+
+def test_a_cover_takes_only_title_like_lines():
+    doc = tree("令和7年度 予算の概要\n財政課\nこれは表紙ではなく本文の一文であり、表題として扱ってはならない。\n")
+    assert doc.cover.title == "予算の概要 財政課"
+    assert [(n.kind, n.text) for n in doc.notes if n.kind == "unplaced_line"] == [
+        ("unplaced_line", "これは表紙ではなく本文の一文であり、表題として扱ってはならない。")]

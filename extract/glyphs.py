@@ -1,0 +1,120 @@
+"""Page geometry over glyph records, independent of the PDF library.
+
+A glyph is a dict with ``text``, ``x0``, ``x1``, ``top``, ``bottom`` and
+``size`` (PDF points), as pdfplumber gives its chars; any engine that yields
+such records can use these rules. They decide from where glyphs sit, not from
+the flattened text alone.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from statistics import median
+from typing import Sequence
+
+import regex
+
+from .text import normalize_text
+
+Glyph = dict
+
+# A glyph the font gives no Unicode for: pdfminer writes "(cid:123)".
+UNMAPPED = regex.compile(r"^\(cid:\d+\)$")
+REPLACEMENT = "\ufffd"
+
+# Column headers whose cells hold a value that reads like a bracket on the
+# heading line: a 予算額 column's "11,686千円" is 【予算額 11,686千円】.
+COLUMN_HEADERS = {"予算額": "【予算額 {}】"}
+
+
+def ink(glyphs: Sequence[Glyph]) -> list[Glyph]:
+    return [g for g in glyphs if not g["text"].isspace()]
+
+
+def replace_unmapped(glyphs: Sequence[Glyph]) -> tuple[list[Glyph], int]:
+    """Glyphs with each unmapped ``(cid:N)`` turned into U+FFFD, and how many there were."""
+    out, count = [], 0
+    for g in glyphs:
+        if UNMAPPED.match(g["text"]):
+            g, count = {**g, "text": REPLACEMENT}, count + 1
+        out.append(g)
+    return out, count
+
+
+def evenly_spaced(glyphs: Sequence[Glyph]) -> bool:
+    """均等割付: three or more glyphs set apart by the same gap, wider than a
+    fifth of an em (``市 民 税``, ``平 成 2 9 年 度``). Ordinary text has
+    no gaps, so its gaps are never uniform and wide at once."""
+    glyphs = ink(glyphs)
+    if len(glyphs) < 3:
+        return False
+    gaps = [b["x0"] - a["x1"] for a, b in zip(glyphs, glyphs[1:])]
+    size = median(g["size"] for g in glyphs)
+    typical = median(gaps)
+    return typical > size / 5 and all(abs(gap - typical) <= 0.15 * size for gap in gaps)
+
+
+def vertical_writing(glyphs: Sequence[Glyph]) -> bool:
+    """縦書き: in drawing order, most glyphs sit under the previous one (same x,
+    next line down) rather than beside it."""
+    glyphs = ink(glyphs)
+    stacked = beside = 0
+    for a, b in zip(glyphs, glyphs[1:]):
+        near = 0.2 * a["size"]
+        stacked += abs(b["x0"] - a["x0"]) < near and 0 < b["top"] - a["top"] <= 1.5 * a["size"]
+        beside += abs(b["top"] - a["top"]) < near and 0 <= b["x0"] - a["x0"] <= 1.5 * a["size"]
+    return stacked > beside and stacked >= (len(glyphs) - 1) / 2
+
+
+def segments(glyphs: Sequence[Glyph], gap_em: float = 1.0) -> list[list[Glyph]]:
+    """A row's glyphs cut where the gap between two glyphs is wider than ``gap_em``."""
+    parts: list[list[Glyph]] = []
+    prev = None
+    for g in ink(glyphs):
+        if prev is None or g["x0"] - prev["x1"] > gap_em * g["size"]:
+            parts.append([])
+        parts[-1].append(g)
+        prev = g
+    return parts
+
+
+@dataclass(frozen=True)
+class HeaderCell:
+    """A column header drawn alone on its row, e.g. 予算額 above the amount."""
+
+    template: str  # how a value under it reads, "【予算額 {}】"
+    x0: float
+    x1: float
+    bottom: float
+    size: float
+
+
+def header_cell(glyphs: Sequence[Glyph]
+                ) -> tuple[list[Glyph], list[Glyph], HeaderCell] | None:
+    """(rest of the row, the header's glyphs, header) when a segment of the row, set apart by a gap
+    of an em, is a column header: a header cell can share its text row with
+    the paragraph beside it."""
+    for part in segments(glyphs):
+        template = COLUMN_HEADERS.get(normalize_text("".join(g["text"] for g in part)))
+        if template is not None:
+            cell = HeaderCell(template, min(g["x0"] for g in part), max(g["x1"] for g in part),
+                              max(g["bottom"] for g in part), median(g["size"] for g in part))
+            return [g for g in glyphs if not any(g is h for h in part)], part, cell
+    return None
+
+
+def split_under_header(glyphs: Sequence[Glyph], header: HeaderCell
+                       ) -> tuple[list[Glyph], list[Glyph]] | None:
+    """(rest of the row, value cell) when the row's last segment sits in the
+    header's column, within three header heights below it."""
+    parts = segments(glyphs)
+    if not parts:
+        return None
+    value = parts[-1]
+    top = min(g["top"] for g in value)
+    x0, x1 = min(g["x0"] for g in value), max(g["x1"] for g in value)
+    below = 0 <= top - header.bottom <= 3 * header.size
+    overlaps = x0 < header.x1 + header.size and x1 > header.x0 - header.size
+    if not (below and overlaps):
+        return None
+    rest = [g for g in glyphs if g["x1"] <= x0]
+    return rest, value

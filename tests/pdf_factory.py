@@ -1,0 +1,332 @@
+"""Render the sample's content as a 概要版 PDF, one layout variation at a time.
+
+The content is read from the seed text (samples/minato_h29_gaiyo.txt), so every
+fixture says the same thing as the plain sample; only the rendering varies
+(see ``Style``). Fonts: IPAex (Debian fonts-ipaexfont, IPA Font License),
+embedded; or reportlab's non-embedded CID fonts for the CID variation.
+"""
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+FONT_DIRS = [Path("/usr/share/fonts/opentype/ipaexfont-mincho"),
+             Path("/usr/share/fonts/opentype/ipaexfont-gothic"),
+             Path("/usr/share/fonts/truetype/ipaexfont")]
+MINCHO_FILE, GOTHIC_FILE = "ipaexm.ttf", "ipaexg.ttf"
+
+PAGE_W, PAGE_H = 595.2756, 841.8898
+LEFT, RIGHT = 56.7, 538.6
+BODY, LEADING = 10.5, 15.2
+CELL_X0, LABEL_X1, CELL_TEXT_X = 57.0, 102.0, 108.0
+
+
+def font_file(name: str) -> Path | None:
+    return next((d / name for d in FONT_DIRS if (d / name).exists()), None)
+
+
+def fonts_available() -> bool:
+    return font_file(MINCHO_FILE) is not None and font_file(GOTHIC_FILE) is not None
+
+
+# -- content ----------------------------------------------------------------
+@dataclass
+class Block:
+    kind: str  # cover toc_head toc caption para bullet issue measure project target
+    text: str = ""
+    budget: str | None = None  # project: the 【予算額 …】 bracket
+    lines: list[str] = field(default_factory=list)  # target: its printed lines
+    level: int = 0  # toc: 0 issue/plan, 1 measure
+    page_no: str = ""  # toc: the page number it gives
+
+
+_LIST_MARKER = re.compile(r"^\s*(?:[-*+]\s+)+")
+_PROJECT = re.compile(r"^(\d+\).*?)\s*(【[^】]*予算額[^】]*】)?$")
+_MEASURE = re.compile(r"^\d+ \S")
+_TARGET = re.compile(r"^目 標\s*(.*)$")
+
+
+def _clean(line: str) -> str:
+    return _LIST_MARKER.sub("", line).replace("**", "").strip()
+
+
+def seed_pages(seed: str) -> list[list[Block]]:
+    """The seed text as pages of blocks, paged like the plain sample."""
+    pages: list[list[Block]] = [[]]
+    target: Block | None = None
+    in_plan = False
+    for source in seed.splitlines():
+        text = _clean(source)
+        if not text:
+            continue
+        if text == "も く じ" or text == "◆計画" or text.startswith("経営課題 ") or (
+                _MEASURE.match(text) and "\t" not in text):
+            pages.append([])
+            target = None
+        page = pages[-1]
+        in_plan = in_plan or text == "◆計画"
+        if "\t" in text:
+            title, leader = text.split("\t")
+            page.append(Block("toc", title, level=0 if title.startswith(("経営課題", "計画")) else 1,
+                              page_no=leader.split()[-1]))
+        elif text == "も く じ":
+            page.append(Block("toc_head", text))
+        elif text.startswith("経営課題 "):
+            page.append(Block("issue", text))
+        elif _MEASURE.match(text) and in_plan:
+            page.append(Block("measure", text))
+        elif m := _PROJECT.match(text):
+            page.append(Block("project", m.group(1), budget=m.group(2)))
+            target = None
+        elif m := _TARGET.match(text):
+            target = Block("target", lines=[m.group(1)] if m.group(1) else [])
+            page.append(target)
+        elif target is not None:
+            target.lines.append(text)
+        elif not in_plan:
+            page.append(Block("cover", text))
+        elif text == "◆計画" or text.endswith("のか）"):
+            page.append(Block("caption", text))
+        else:
+            page.append(Block("bullet" if text.startswith("・") else "para", text))
+    return pages
+
+
+# -- style ------------------------------------------------------------------
+@dataclass(frozen=True)
+class Style:
+    """One layout variation; the defaults reproduce the plain sample."""
+
+    full_width_digits: bool = False  # 1: ２９年度, １１，６８６千円
+    budget: str = "title"  # 2: title (right of the heading) | below | cell (予算額 column)
+    labels: tuple[str, ...] = ("目 標",)  # 3: label forms, cycled over the target cells
+    running_header: str | None = None  # 4: drawn at the top of every page
+    footer: str = "- {} -"  # 4: printed page number format
+    cell_text_right: float = 530.0  # 5: right edge of the 目標 cell's text (narrow columns)
+    split_inside_numbers: bool = False  # 5: wrap inside numbers, units and brackets
+    bold_strikes: int = 1  # 6: times each heading glyph is drawn (fake bold)
+    cid_fonts: bool = False  # 7: non-embedded HeiseiMin-W3 / HeiseiKakuGo-W5
+    dash: str = "ー"  # 7: the glyph a producer uses for a dash in an amount
+    even_spacing: bool = False  # 8: 均等割付 of headings, labels and the cover
+    scanned_page: bool = False  # 9: a page with an image and no text layer, after the 目次
+    page_height: float = PAGE_H
+
+
+_FULL_WIDTH = str.maketrans({**{str(d): chr(0xFF10 + d) for d in range(10)}, ",": "，", "%": "％"})
+# A wrap point that splits a number (２７|０), a unit (以|上) or follows an open bracket.
+_HARD_SPLIT = re.compile(r"\d\d|\d[^\d\s（(]|以上|[（(].")
+
+
+class _Renderer:
+    def __init__(self, style: Style):
+        from reportlab.pdfbase import pdfmetrics
+        from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+        from reportlab.pdfbase.ttfonts import TTFont
+        from reportlab.pdfgen import canvas
+
+        self.s, self.metrics = style, pdfmetrics
+        if style.cid_fonts:
+            for name in ("HeiseiMin-W3", "HeiseiKakuGo-W5"):
+                pdfmetrics.registerFont(UnicodeCIDFont(name))
+            self.mincho, self.gothic = "HeiseiMin-W3", "HeiseiKakuGo-W5"
+        else:
+            pdfmetrics.registerFont(TTFont("IPAexMincho", str(font_file(MINCHO_FILE))))
+            pdfmetrics.registerFont(TTFont("IPAexGothic", str(font_file(GOTHIC_FILE))))
+            self.mincho, self.gothic = "IPAexMincho", "IPAexGothic"
+        self.buffer = io.BytesIO()
+        self.c = canvas.Canvas(self.buffer, pagesize=(PAGE_W, style.page_height))
+        self.c.setAuthor("大阪市")
+        self.c.setTitle("平成29年度港区運営方針概要版")
+        self.label_index = 0
+        self.top = 0.0
+
+    # primitives; ``top`` is distance from the page top to the text's top
+    def text(self, x: float, top: float, s: str, font: str, size: float, *,
+             strikes: int = 1, spread: float = 0.0) -> float:
+        """Draw ``s``; returns its right edge. ``spread`` adds space between characters."""
+        s = self.digits(s)
+        y = self.s.page_height - top - size * 0.88
+        for k in range(strikes):
+            t = self.c.beginText(x + 0.15 * k, y + 0.1 * k)
+            t.setFont(font, size)
+            t.setCharSpace(spread)
+            t.textOut(s)
+            self.c.drawText(t)
+        return x + self.width(s, font, size) + spread * len(s)
+
+    def digits(self, s: str) -> str:
+        s = s.replace("ー千円", f"{self.s.dash}千円")
+        return s.translate(_FULL_WIDTH) if self.s.full_width_digits else s
+
+    def width(self, s: str, font: str, size: float) -> float:
+        return self.metrics.stringWidth(s, font, size)
+
+    def heading(self, x: float, top: float, s: str, size: float) -> float:
+        return self.text(x, top, s, self.gothic, size, strikes=self.s.bold_strikes)
+
+    def spread(self, size: float) -> float:
+        """均等割付: extra space between characters (no space glyphs are drawn)."""
+        return 0.35 * size if self.s.even_spacing else 0.0
+
+    def spread_heading(self, x: float, top: float, s: str, size: float) -> float:
+        return self.text(x, top, s, self.gothic, size, strikes=self.s.bold_strikes,
+                         spread=self.spread(size))
+
+    def wrap(self, s: str, font: str, size: float, width: float, *, split: bool = False) -> list[str]:
+        s = self.digits(s)
+        lines, start = [], 0
+        while start < len(s):
+            end = start + 1
+            while end < len(s) and self.width(s[start:end + 1], font, size) <= width:
+                end += 1
+            if split and end < len(s):
+                for k in range(end, max(start + 1, end - 2), -1):
+                    if _HARD_SPLIT.match(s, k - 1) and not s[k - 1].isspace():
+                        end = k
+                        break
+            lines.append(s[start:end])
+            start = end
+        return lines
+
+    # blocks
+    def paragraph(self, s: str, x: float, hang: float = 0.0) -> None:
+        for i, line in enumerate(self.wrap(s, self.mincho, BODY, RIGHT - x - hang)):
+            self.text(x + (hang if i else 0), self.top, line, self.mincho, BODY)
+            self.top += LEADING
+        self.top += 2
+
+    def target_cell(self, lines: list[str]) -> None:
+        s = self.s
+        width = s.cell_text_right - CELL_TEXT_X
+        printed = []  # (text, ends its source line)
+        for line in lines:
+            parts = self.wrap(line, self.mincho, BODY, width, split=s.split_inside_numbers)
+            printed += [(part, k == len(parts) - 1) for k, part in enumerate(parts)]
+        top0 = self.top
+        height = len(printed) * 15.75 + 8
+        bottom_y = s.page_height - top0 - height
+        self.c.rect(CELL_X0, bottom_y, RIGHT - CELL_X0, height)
+        self.c.rect(CELL_X0, bottom_y, LABEL_X1 - CELL_X0, height)
+        label = s.labels[self.label_index % len(s.labels)]
+        self.label_index += 1
+        label_w = self.width(label, self.gothic, 11) + self.spread(11) * (len(label) - 1)
+        self.spread_heading((CELL_X0 + LABEL_X1 - label_w) / 2, top0 + height / 2 - 5.5, label, 11)
+        for i, (line, last) in enumerate(printed):
+            # justified: a line broken early is spread to the cell's edge (両端揃え)
+            short = width - self.width(line, self.mincho, BODY)
+            spread = short / (len(line) - 1) if not last and len(line) > 1 else 0.0
+            self.text(CELL_TEXT_X, top0 + 4 + i * 15.75, line, self.mincho, BODY, spread=spread)
+        self.top = top0 + height + 12
+
+    def project(self, block: Block) -> None:
+        s = self.s
+        number, title = block.text.split(" ", 1)
+        self.spread_heading(self.heading(60.7, self.top, number + " ", 11), self.top, title, 11)
+        if block.budget is None:
+            pass
+        elif s.budget == "title":
+            w = self.width(self.digits(block.budget), self.gothic, 11)
+            self.heading(RIGHT - w, self.top, block.budget, 11)
+        elif s.budget == "below":
+            self.top += 16
+            w = self.width(self.digits(block.budget), self.gothic, 11)
+            self.heading(RIGHT - w, self.top, block.budget, 11)
+        else:  # a 予算額 column: header cell above, the bare amount in the heading's row
+            value = re.sub(r"^【予算額[：:]?\s*|】$", "", block.budget)
+            x0 = 440.0
+            base = s.page_height - self.top
+            self.c.rect(x0, base + 4, RIGHT - x0, 16)
+            self.c.rect(x0, base - 14, RIGHT - x0, 18)
+            hw = self.width("予算額", self.gothic, 9)
+            self.text((x0 + RIGHT - hw) / 2, self.top - 15, "予算額", self.gothic, 9)
+            w = self.width(self.digits(value), self.mincho, BODY)
+            self.text(RIGHT - 3 - w, self.top, value, self.mincho, BODY)
+        self.top += 21
+
+    def page(self, blocks: list[Block], number: int | None) -> None:
+        s = self.s
+        self.top = 72.0
+        if s.running_header:
+            self.text(LEFT, 28, s.running_header, self.mincho, 8)
+        for block in blocks:
+            k = block.kind
+            if k == "cover":
+                size = 16 if ("月" in block.text or "役所" in block.text) else 28
+                if self.top < 200:
+                    self.top = 245
+                if size == 16 and self.top < 640:
+                    self.top = 642
+                t = block.text.replace(" ", "") if s.even_spacing else block.text
+                w = self.width(self.digits(t), self.gothic, size) + self.spread(size) * len(t)
+                self.spread_heading((PAGE_W - w) / 2, self.top, t, size)
+                self.top += size * 1.6
+            elif k == "toc_head":
+                self.heading((PAGE_W - self.width(block.text, self.gothic, 18)) / 2, self.top,
+                             block.text, 18)
+                self.top += 50
+            elif k == "toc":
+                x, font, size = (LEFT, self.gothic, 11) if block.level == 0 else (90.7, self.mincho, BODY)
+                end = self.text(x, self.top, block.text, font, size)
+                page_no = self.digits(block.page_no)
+                pw = self.width(page_no, font, size)
+                dots = int((RIGHT - pw - end - 8) / size)
+                self.text(end + 4, self.top, "・" * dots, font, size)
+                self.text(RIGHT - pw, self.top, page_no, font, size)
+                self.top += 20
+            elif k == "caption":
+                size = 14 if block.text == "◆計画" else 12
+                x = LEFT if size == 14 else (PAGE_W - self.width(block.text, self.gothic, size)) / 2
+                self.heading(x, self.top, block.text, size)
+                self.top += 22
+            elif k == "issue":
+                self.heading(64.7, self.top, block.text, 15)
+                self.top += 31
+            elif k == "measure":
+                no, title = block.text.split(" ", 1)
+                self.spread_heading(self.heading(62.6, self.top, no + " ", 13), self.top, title, 13)
+                self.top += 30
+            elif k == "project":
+                self.project(block)
+            elif k == "target":
+                self.target_cell(block.lines)
+            elif k == "bullet":
+                self.paragraph(block.text, 60.7, hang=10.5)
+            else:
+                self.paragraph(block.text, LEFT)
+        if number is not None:
+            label = self.digits(s.footer.format(number))
+            self.text((PAGE_W - self.width(label, self.mincho, 9)) / 2, s.page_height - 42,
+                      label, self.mincho, 9)
+        self.c.showPage()
+
+    def scanned_page(self) -> None:
+        """A page that is only an image (a scan): no text layer."""
+        from reportlab.lib.utils import ImageReader
+        import struct
+        import zlib
+
+        def chunk(kind: bytes, data: bytes) -> bytes:
+            return struct.pack(">I", len(data)) + kind + data + struct.pack(
+                ">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+
+        w = h = 8
+        raw = b"".join(b"\x00" + bytes((x * 31 + y * 17) % 256 for x in range(w)) for y in range(h))
+        png = (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 0, 0, 0, 0))
+               + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+        self.c.drawImage(ImageReader(io.BytesIO(png)), LEFT, 100, RIGHT - LEFT, 600)
+        self.c.showPage()
+
+
+def render(seed: str, style: Style = Style()) -> bytes:
+    """The seed's content as a PDF in the given style."""
+    r = _Renderer(style)
+    pages = [p for p in seed_pages(seed) if p]
+    # cover and 目次 carry no printed number; the 計画 page is page 1 (as the 目次 says)
+    for index, blocks in enumerate(pages):
+        r.page(blocks, index - 1 if index >= 2 else None)
+        if index == 1 and style.scanned_page:  # an unnumbered scan between 目次 and 計画
+            r.scanned_page()
+    r.c.save()
+    return r.buffer.getvalue()
