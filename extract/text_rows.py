@@ -33,29 +33,27 @@ def dedupe_overprint(glyphs: list[Glyph]) -> list[Glyph]:
     sort by ``chars.index`` is quadratic); it differs only for chains of
     copies each within 1 pt of the next but further from the first."""
     kept: dict[int, Glyph] = {}  # stream index → glyph
-    seen: dict[tuple, list[int]] = {}  # (identity, whole-point top) → indices kept
+    seen: dict[tuple, dict[int, list[int]]] = {}  # identity → whole-point top → indices kept
     for index, g in enumerate(glyphs):
         # not keyed on size: a producer's strikes can differ in it by float noise
-        identity = (g["text"], g["fontname"], g["upright"])
+        rows = seen.setdefault((g["text"], g["fontname"], g["upright"]), {})
         top, x0 = g["top"], g["x0"]
         row = int(top)
         twin = None
-        for r in (row - 1, row, row + 1):
-            for i in seen.get((identity, r), ()):
+        if rows:
+            for i in (*rows.get(row - 1, ()), *rows.get(row, ()), *rows.get(row + 1, ())):
                 other = kept[i]
                 if (abs(other["top"] - top) <= OVERPRINT_TOLERANCE
                         and abs(other["x0"] - x0) <= OVERPRINT_TOLERANCE):
                     twin = i
                     break
-            if twin is not None:
-                break
         if twin is None:
             kept[index] = g
-            seen.setdefault((identity, row), []).append(index)
+            rows.setdefault(row, []).append(index)
         elif (top, x0) < (kept[twin]["top"], kept[twin]["x0"]):
-            seen[(identity, int(kept.pop(twin)["top"]))].remove(twin)
+            rows[int(kept.pop(twin)["top"])].remove(twin)
             kept[index] = g
-            seen.setdefault((identity, row), []).append(index)
+            rows.setdefault(row, []).append(index)
     return [kept[i] for i in sorted(kept)]
 
 
