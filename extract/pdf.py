@@ -1,7 +1,10 @@
-"""Read a PDF with pdfplumber into lines with page, box and font provenance.
+"""Read a PDF into lines with page, box and font provenance.
 
-Pages are read one at a time and their caches released, so memory does not
-grow with the page count.
+An engine (``pdf_engines``) turns each page into glyph records and
+``text_rows`` groups them into lines; everything after that — labels, cells,
+footers, running headers, wraps — is done here once for every engine. Pages
+are read one at a time and released, so memory does not grow with the page
+count (only the lines are kept).
 """
 from __future__ import annotations
 
@@ -13,13 +16,14 @@ from statistics import median
 import regex
 
 from . import glyphs
-from .diagnose import describe, looks_truncated
+from .diagnose import looks_truncated
 from .footer import page_number, running_header_texts
 from .layout import group_label_cells, mark_wraps, split_label
 from .lines import Line
-from .pdfopen import PARSER_ERRORS, close_pdf, open_pdf, parser_log
+from .pdf_engines import DEFAULT_ENGINE, open_pdf
 from .source import ExtractError, SourceText
 from .text import canonical, normalize_text
+from .text_rows import dedupe_overprint, text_lines
 from .tree import Note
 
 _HEADING_FACE = regex.compile(r"(?i)gothic|goth|bold|black|heavy|kaku|W[5-9]\b")
@@ -129,21 +133,18 @@ def _page_notes(chars: list[dict], unmapped: int, index: int) -> list[Note]:
     return notes
 
 
-def _page_lines(page, index: int) -> tuple[list[Line], int | None, list[Note]]:
+def _page_lines(page_glyphs: list[dict], height: float, index: int
+                ) -> tuple[list[Line], int | None, list[Note]]:
     """Lines of one page in reading order, the printed page number and notes
     on the page's glyphs (unmapped, vertical)."""
-    # overprinted bold: 自自自自 → 自. Not keyed on size: a producer's strikes can
-    # differ in it by float noise (16.0 vs 15.99999999999994).
-    deduped = page.dedupe_chars(tolerance=1, extra_attrs=("fontname",))
+    deduped = dedupe_overprint(page_glyphs)  # overprinted bold: 自自自自 → 自
     printed, unmapped = None, 0
     lines: list[Line] = []
     header: tuple[glyphs.HeaderCell, list[dict]] | None = None  # a 予算額 header cell, pending
-    for text_line in deduped.extract_text_lines(return_chars=True, strip=True):
-        chars, count = glyphs.replace_unmapped(text_line["chars"])
+    for chars in text_lines(deduped):
+        chars, count = glyphs.replace_unmapped(chars)
         unmapped += count
-        if all(c["text"].isspace() for c in chars):
-            continue
-        if text_line["top"] > page.height * FOOTER_AREA:
+        if min(c["top"] for c in chars) > height * FOOTER_AREA:
             number = page_number(_chars_text(chars), in_footer_area=True)
             if number is not None:
                 printed = number
@@ -166,7 +167,7 @@ def _page_lines(page, index: int) -> tuple[list[Line], int | None, list[Note]]:
         lines.extend(_split_leading_label(chars, index))
     if header:
         lines.extend(_split_leading_label(header[1], index))
-    return lines, printed, _page_notes(deduped.chars, unmapped, index)
+    return lines, printed, _page_notes(deduped, unmapped, index)
 
 
 def _right_edge(lines: list[Line]) -> float:
@@ -181,40 +182,19 @@ def _right_edge(lines: list[Line]) -> float:
 _DAMAGE = ("unreadable_page", "damaged_page_content")
 
 
-def _read_page(page, index: int) -> tuple[list[Line], int | None, list[Note]]:
-    """Lines, printed number and notes of one page; a damaged page gets a
-    Note (and no lines when it cannot be read at all)."""
-    with parser_log() as log:
-        try:
-            lines, printed, notes = _page_lines(page, index)
-        except PARSER_ERRORS as exc:  # one damaged page: the others are still read
-            return [], None, [Note("unreadable_page", f"page {index} cannot be read, its text is "
-                                                      f"missing ({describe(exc)})", index)]
-    if log.messages:
-        what = "; ".join(dict.fromkeys(log.messages))
-        notes = [*notes, Note("damaged_page_content",
-                              f"page {index} is damaged, some text may be missing ({what})", index)]
-    return lines, printed, notes
-
-
-def read_pdf(path: Path, data: bytes, max_pages: int | None = None) -> SourceText:
-    pdf = open_pdf(path, data, max_pages)
-    try:
-        pages: list[list[Line]] = []
-        header_candidates: list[str | None] = []
-        without_text: list[int] = []
-        notes: list[Note] = []
-        if looks_truncated(data):  # pdfminer rebuilt what it could: later pages may be missing
-            notes.append(Note("truncated_pdf", "the file ends without %%EOF (incomplete download?): "
-                                               "some pages or text may be missing"))
-        try:
-            plumber_pages = pdf.pages
-        except PARSER_ERRORS as exc:
-            raise ExtractError("damaged_pdf", f"{path}: damaged PDF: its pages cannot be read "
-                                              f"({describe(exc)})") from exc
-        for index, page in enumerate(plumber_pages, start=1):
-            lines, printed, page_notes = _read_page(page, index)
-            page.close()  # release the page's cached objects
+def read_pdf(path: Path, data: bytes, max_pages: int | None = None,
+             engine: str = DEFAULT_ENGINE) -> SourceText:
+    pages: list[list[Line]] = []
+    header_candidates: list[str | None] = []
+    without_text: list[int] = []
+    notes: list[Note] = []
+    if looks_truncated(data):  # the parser rebuilt what it could: later pages may be missing
+        notes.append(Note("truncated_pdf", "the file ends without %%EOF (incomplete download?): "
+                                           "some pages or text may be missing"))
+    with open_pdf(engine, path, data, max_pages) as pdf:
+        for index, page in enumerate(pdf.pages(), start=1):
+            lines, printed, page_notes = _page_lines(page.glyphs, page.height, index)
+            page_notes = [*page.notes, *page_notes]
             notes += page_notes
             if not lines and not any(n.kind in _DAMAGE for n in page_notes):
                 without_text.append(index)
@@ -223,13 +203,11 @@ def read_pdf(path: Path, data: bytes, max_pages: int | None = None) -> SourceTex
             )
             in_header = lines and lines[0].bbox[1] < page.height * HEADER_AREA
             header_candidates.append(lines[0].raw if in_header else None)
-        unreadable = [n for n in notes if n.kind == "unreadable_page"]
-        if len(unreadable) == len(pages):
-            raise ExtractError("damaged_pdf", f"{path}: damaged PDF: no page can be read "
-                                              f"({unreadable[0].text})")
-        metadata = {k: str(v) for k, v in (pdf.metadata or {}).items() if isinstance(v, (str, int))}
-    finally:
-        close_pdf(pdf)
+        metadata = pdf.metadata
+    unreadable = [n for n in notes if n.kind == "unreadable_page"]
+    if pages and len(unreadable) == len(pages):
+        raise ExtractError("damaged_pdf", f"{path}: damaged PDF: no page can be read "
+                                          f"({unreadable[0].text})")
     headers = running_header_texts(header_candidates)
     lines: list[Line] = []
     for page_lines in pages:

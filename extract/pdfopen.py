@@ -49,6 +49,11 @@ def _check_page_count(path: Path, pdf, max_pages: int | None) -> None:
     except Exception as exc:  # pdfminer raises many types for a damaged page tree
         raise ExtractError("damaged_pdf", f"{path}: damaged PDF: its page tree cannot be read "
                                           f"({describe(exc)})") from exc
+    check_page_count(path, count, max_pages)
+
+
+def check_page_count(path: Path, count: int, max_pages: int | None) -> None:
+    """ExtractError for a PDF without pages or with more than ``max_pages``."""
     if count == 0:
         raise ExtractError("no_pages", f"{path}: PDF has no pages")
     if max_pages is not None and count > max_pages:

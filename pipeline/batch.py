@@ -1,15 +1,24 @@
-"""Run conversions over many inputs and write each document's tables."""
+"""Run conversions over many inputs and commit each document's tables.
+
+Workers (``convert_document``) only compute; this process is the single
+writer, so commits to the output folder and its manifest need no locking and
+happen in input order whatever the number of workers.
+"""
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+import os
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from extract import READERS
-from schemas import ValidationError, WriteError, check_writable, clear_error, write_error, write_rows
+from extract import DEFAULT_ENGINE, READERS
+from schemas import check_writable
 from schemas.tables import ErrorRow
 
-from .convert import Converted, convert_file, path_key
+from .convert import ConvertOptions, DocumentSummary, convert_document, worker_died
+from .executors import open_executor, ordered
+from .output import OutputFolder
+from .progress import Progress
 
 
 def discover(inputs: Iterable[Path]) -> Iterator[Path]:
@@ -23,49 +32,52 @@ def discover(inputs: Iterable[Path]) -> Iterator[Path]:
             yield item
 
 
-@dataclass
-class DocumentSummary:
-    path: Path
-    counts: dict[str, int]
-    ward: str | None
-    fiscal_year: int | None
-    budget_yen: int
+@dataclass(frozen=True)
+class BatchOptions:
+    jobs: int = os.cpu_count() or 1
+    engine: str = DEFAULT_ENGINE
+    max_pages: int | None = None  # a longer PDF is an error row
+    timeout: float | None = None  # seconds per document; a slower one is an error row
+    force: bool = False  # reconvert documents whose bytes are unchanged
+    executor: str = "local"
+    scheduler: str | None = None  # Dask scheduler address; None starts a local cluster
+    progress: bool = False
 
 
 @dataclass
 class BatchResult:
-    converted: list[DocumentSummary] = field(default_factory=list)
+    converted: list[tuple[Path, DocumentSummary]] = field(default_factory=list)
+    skipped: list[Path] = field(default_factory=list)
     errors: list[ErrorRow] = field(default_factory=list)
 
 
-def run_batch(inputs: Iterable[Path], out_dir: Path, *, max_pages: int | None = None,
-              timeout: float | None = None) -> BatchResult:
-    """Convert and write every input. Raises WriteError before converting anything
-    when ``out_dir`` cannot be written."""
+def run_batch(inputs: Iterable[Path], out_dir: Path,
+              options: BatchOptions = BatchOptions()) -> BatchResult:
+    """Convert and commit every input. Raises WriteError before converting
+    anything when ``out_dir`` cannot be written."""
     check_writable(out_dir)
     result = BatchResult()
-    for path in discover(inputs):
-        outcome = convert_file(path, max_pages=max_pages, timeout=timeout)
-        if isinstance(outcome, Converted):
-            try:
-                counts = write_rows(out_dir, outcome.source.doc_id, outcome.rows)
-                clear_error(out_dir, path_key(path))
-            except ValidationError as exc:
-                outcome = ErrorRow(str(path), "validate", "invalid_rows", f"{path}: {exc}",
-                                   outcome.source.doc_id)
-            except WriteError as exc:  # the document's previous files are left as they were
-                outcome = ErrorRow(str(path), "write", exc.kind, f"{path}: {exc}",
-                                   outcome.source.doc_id)
-            else:
-                document = outcome.rows["documents"][0]
-                result.converted.append(DocumentSummary(
-                    path, counts, document.ward, document.fiscal_year,
-                    sum(p.budget_yen or 0 for p in outcome.rows.get("projects", []))))
-                continue
-        error = outcome if isinstance(outcome, ErrorRow) else outcome.error
+    convert = ConvertOptions(options.engine, options.max_pages, options.timeout)
+    with OutputFolder(out_dir, options.engine) as output:
+        todo: list[Path] = []
+        for path in discover(inputs):
+            (todo if options.force or not output.unchanged(path) else result.skipped).append(path)
+        progress = Progress(len(todo) + len(result.skipped), enabled=options.progress)
+        progress.skipped(len(result.skipped))
+        jobs = min(options.jobs, len(todo))  # no idle workers to start for a short batch
+        if not todo:
+            return result
         try:
-            write_error(out_dir, path_key(path), error)
-        except WriteError as exc:
-            error = replace(error, message=f"{error.message} (not recorded in errors/: {exc})")
-        result.errors.append(error)
+            with open_executor(options.executor, jobs, options.scheduler) as executor:
+                for outcome in ordered(executor, convert_document, todo, convert,
+                                       window=2 * jobs, on_crash=worker_died):
+                    outcome = output.commit(outcome)
+                    if outcome.error is None:
+                        result.converted.append((outcome.path, outcome.summary))
+                    else:
+                        result.errors.append(outcome.error)
+                    progress.document(outcome.path, outcome.summary and outcome.summary.pages,
+                                      "converted" if outcome.error is None else "FAILED")
+        finally:
+            progress.close()
     return result

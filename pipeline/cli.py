@@ -2,25 +2,31 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
+from extract import DEFAULT_ENGINE, ENGINES
 from schemas import WriteError
 from schemas.dictionary import data_dictionary
 
 from . import __version__
-from .batch import BatchResult, run_batch
+from .batch import BatchOptions, BatchResult, run_batch
+from .executors import EXECUTORS
 from .inspect import inspect_file
+from .output import FolderBusy
 from .report import write_report
 
 
 def _summary(result: BatchResult, out_dir: Path) -> str:
-    lines = [f"converted {len(result.converted)} document(s), {len(result.errors)} error(s) → {out_dir}/"]
-    for doc in result.converted:
+    skipped = f", {len(result.skipped)} unchanged (skipped)" if result.skipped else ""
+    lines = [f"converted {len(result.converted)} document(s), {len(result.errors)} error(s)"
+             f"{skipped} → {out_dir}/"]
+    for path, doc in result.converted:
         c = doc.counts
         year = f"FY{doc.fiscal_year}" if doc.fiscal_year else "FY?"
         lines.append(
-            f"  {doc.path}: {doc.ward or '?'} {year} · {c['issues']} 経営課題, {c['measures']} 施策, "
+            f"  {path}: {doc.ward or '?'} {year} · {c['issues']} 経営課題, {c['measures']} 施策, "
             f"{c['projects']} 事業 (¥{doc.budget_yen:,}), {c['targets']} 目標, "
             f"{c['activities']} activities, {c['warnings']} warnings"
             + ("  [no 経営課題 found: not a 運営方針 概要版? see warnings]" if not c["issues"] else "")
@@ -46,6 +52,18 @@ def main(argv: list[str] | None = None) -> int:
     convert.add_argument("inputs", nargs="+", type=Path, metavar="INPUT")
     convert.add_argument("--out", type=Path, required=True, metavar="DIR",
                          help="output folder: one Parquet dataset per table at DIR/<table>/")
+    convert.add_argument("--jobs", type=_positive(int), default=os.cpu_count() or 1, metavar="N",
+                         help="documents converted in parallel (default: number of cores)")
+    convert.add_argument("--engine", choices=sorted(ENGINES), default=DEFAULT_ENGINE,
+                         help=f"PDF reader (default: {DEFAULT_ENGINE}; pdfium is much faster)")
+    convert.add_argument("--force", action="store_true",
+                         help="reconvert documents whose bytes are unchanged since the last run")
+    convert.add_argument("--quiet", action="store_true",
+                         help="no progress bar or log lines, no per-document summary")
+    convert.add_argument("--executor", choices=EXECUTORS, default="local",
+                         help="local process pool, or Dask (pip install 'hoshin[dask]')")
+    convert.add_argument("--scheduler", metavar="ADDRESS",
+                         help="Dask scheduler address (default: start a local cluster)")
     convert.add_argument("--max-pages", type=_positive(int), metavar="N",
                          help="refuse a PDF (or paged text) of more than N pages with an error row")
     convert.add_argument("--timeout", type=_positive(float), metavar="SECONDS",
@@ -77,14 +95,23 @@ def main(argv: list[str] | None = None) -> int:
             print(f"note: {problem}", file=sys.stderr)
         print(f"wrote {args.html}: {summary.documents} document(s), {summary.page_images} page image(s)")
         return 0
+
+    options = BatchOptions(jobs=args.jobs, engine=args.engine, max_pages=args.max_pages,
+                           timeout=args.timeout, force=args.force, executor=args.executor,
+                           scheduler=args.scheduler, progress=not args.quiet)
     try:
-        result = run_batch(args.inputs, args.out, max_pages=args.max_pages, timeout=args.timeout)
-    except WriteError as exc:  # the output folder is unusable: nothing was converted
+        result = run_batch(args.inputs, args.out, options)
+    except (WriteError, FolderBusy) as exc:  # the output folder is unusable: nothing converted
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        print(f"interrupted: every document committed so far is in {args.out}/; "
+              "run the same command again to finish", file=sys.stderr)
+        return 130
     for error in result.errors:
         print(f"error: {error.message}", file=sys.stderr)
-    print(_summary(result, args.out))
+    summary = _summary(result, args.out)
+    print(summary.splitlines()[0] if args.quiet else summary)
     return 1 if result.errors else 0
 
 

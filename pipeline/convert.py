@@ -1,12 +1,16 @@
-"""Convert one file: read → extract → normalize → validated rows. Pure: no output written."""
+"""Convert one file: read → extract → normalize → validated rows/tables. Pure: no output written."""
 from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from extract import ExtractError, extract_document
+import pyarrow as pa
+
+from extract import DEFAULT_ENGINE, ExtractError, extract_document
 from normalize import SourceInfo, Tables, to_rows
+from schemas import ValidationError
+from schemas.parquet import document_tables
 from schemas.tables import ErrorRow
 
 from . import __version__
@@ -29,9 +33,10 @@ def path_key(path: Path) -> str:
     return hashlib.sha256(str(path).encode()).hexdigest()[:16]
 
 
-def convert_file(path: Path, *, max_pages: int | None = None,
+def convert_file(path: Path, *, engine: str = DEFAULT_ENGINE, max_pages: int | None = None,
                  timeout: float | None = None) -> Converted | Failed:
-    """Convert one file; ``max_pages`` and ``timeout`` (seconds) bound the work."""
+    """Convert one file; never raises, so one bad file cannot stop a batch.
+    ``max_pages`` and ``timeout`` (seconds) bound the work."""
     stage, doc_id = "read", None
     try:
         with deadline(timeout):
@@ -41,7 +46,7 @@ def convert_file(path: Path, *, max_pages: int | None = None,
             source = SourceInfo(doc_id=doc_id, path=str(path), sha256=sha,
                                 format=path.suffix.lower().lstrip("."), parser_version=__version__)
             stage = "extract"
-            tree = extract_document(path, data, max_pages)
+            tree = extract_document(path, data, max_pages, engine)
             stage = "normalize"
             return Converted(source, to_rows(tree, source))
     except DocumentTimeout:
@@ -56,3 +61,59 @@ def convert_file(path: Path, *, max_pages: int | None = None,
     except Exception as exc:  # a parser bug must not stop the batch; it is reported
         message = f"{path}: {type(exc).__name__}: {exc}".splitlines()[0]
         return Failed(ErrorRow(str(path), stage, "internal_error", message, doc_id))
+
+
+@dataclass(frozen=True)
+class DocumentSummary:
+    counts: dict[str, int]
+    ward: str | None
+    fiscal_year: int | None
+    budget_yen: int
+    pages: int | None
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What one document's conversion hands back to the writer: validated
+    Arrow tables, or the error row. Small and picklable, for any executor."""
+    path: Path
+    sha256: str | None
+    doc_id: str | None
+    tables: dict[str, pa.Table] | None = None
+    summary: DocumentSummary | None = None
+    error: ErrorRow | None = None
+
+
+@dataclass(frozen=True)
+class ConvertOptions:
+    engine: str = DEFAULT_ENGINE
+    max_pages: int | None = None
+    timeout: float | None = None  # seconds per document
+
+
+def convert_document(path: Path, options: ConvertOptions = ConvertOptions()) -> Outcome:
+    """The per-document unit of a batch: convert and validate, write nothing.
+    Top-level and pure, so a process pool or a Dask worker can run it."""
+    outcome = convert_file(path, engine=options.engine, max_pages=options.max_pages,
+                           timeout=options.timeout)
+    if isinstance(outcome, Failed):
+        return Outcome(path, None, outcome.error.doc_id, error=outcome.error)
+    source, rows = outcome.source, outcome.rows
+    try:
+        tables = document_tables(rows)
+    except ValidationError as exc:
+        return Outcome(path, source.sha256, source.doc_id, error=ErrorRow(
+            str(path), "validate", "invalid_rows", f"{path}: {exc}", source.doc_id))
+    document = rows["documents"][0]
+    summary = DocumentSummary(
+        {name: table.num_rows for name, table in tables.items()}, document.ward,
+        document.fiscal_year, sum(p.budget_yen or 0 for p in rows.get("projects", [])),
+        document.page_count)
+    return Outcome(path, source.sha256, source.doc_id, tables, summary)
+
+
+def worker_died(path: Path) -> Outcome:
+    """The outcome of a document whose worker process died converting it."""
+    return Outcome(path, None, None, error=ErrorRow(
+        str(path), "extract", "worker_crashed",
+        f"{path}: the converting process died (crash or out of memory)", None))

@@ -2,11 +2,12 @@
 
 ``OUT/<table>/<doc_id>.parquet`` is readable with
 ``pyarrow.dataset.dataset(OUT/<table>, partitioning="hive")`` and
-``pandas.read_parquet(OUT/<table>)``. A document's files are all written to
-hidden temporary names first and renamed into place only once every one is
-complete: a reader never sees half a file (dataset readers skip names starting
-with a dot), and a full disk or an unwritable folder leaves the previous files
-untouched and no temporary behind.
+``pandas.read_parquet(OUT/<table>)``. A document's files are first all written
+under hidden staging names (dataset readers skip names starting with a dot)
+and then renamed into place, so a reader never sees half a file; a full disk
+or an unwritable folder while staging leaves the previous files untouched and
+no staging file behind (WriteError). The caller decides when to publish and
+keeps the record of what is committed.
 """
 from __future__ import annotations
 
@@ -21,6 +22,9 @@ import pyarrow.parquet as pq
 from .tables import TABLES
 from .validate import to_arrow
 
+DOCUMENT_TABLES = tuple(name for name in TABLES if name != "errors")
+Staged = list[tuple[Path, Path]]  # (staging file, final file)
+
 _KINDS = {errno.ENOSPC: "disk_full", errno.EDQUOT: "disk_full", errno.EACCES: "output_not_writable",
           errno.EPERM: "output_not_writable", errno.EROFS: "output_not_writable"}
 
@@ -33,29 +37,10 @@ class WriteError(Exception):
         self.kind = kind
 
 
-def _as_write_error(out_dir: Path, exc: OSError) -> WriteError:
+def as_write_error(out_dir: Path, exc: OSError) -> WriteError:
     kind = _KINDS.get(exc.errno, "write_failed")
     where = f" ({exc.filename})" if exc.filename and Path(exc.filename) != out_dir else ""
     return WriteError(kind, f"cannot write to output folder {out_dir}: {exc.strerror or exc}{where}")
-
-
-def _write_all(out_dir: Path, files: dict[Path, pa.Table]) -> None:
-    """Write every file or, on failure, none (WriteError)."""
-    staged: list[tuple[Path, Path]] = []
-    try:
-        for target, table in files.items():
-            target.parent.mkdir(parents=True, exist_ok=True)
-            tmp = target.with_name(f".{target.name}.tmp")
-            staged.append((tmp, target))
-            pq.write_table(table, tmp, compression="zstd")
-        for tmp, target in staged:
-            os.replace(tmp, target)
-    except OSError as exc:
-        raise _as_write_error(out_dir, exc) from exc
-    finally:
-        for tmp, _ in staged:
-            with suppress(OSError):
-                tmp.unlink(missing_ok=True)
 
 
 def check_writable(out_dir: Path) -> None:
@@ -66,24 +51,59 @@ def check_writable(out_dir: Path) -> None:
         probe.write_bytes(b"")
         probe.unlink()
     except OSError as exc:
-        raise _as_write_error(out_dir, exc) from exc
+        raise as_write_error(out_dir, exc) from exc
 
 
-def write_rows(out_dir: Path, file_stem: str, rows: dict[str, list]) -> dict[str, int]:
-    """Validate and write every table of one document (tables without rows get
-    an empty file, so each dataset has its schema). Returns row counts."""
-    arrow = {name: to_arrow(name, rows.get(name, [])) for name in TABLES if name != "errors"}
-    _write_all(out_dir, {out_dir / name / f"{file_stem}.parquet": table
-                         for name, table in arrow.items()})
-    return {name: table.num_rows for name, table in arrow.items()}
+def document_tables(rows: dict[str, list]) -> dict[str, pa.Table]:
+    """Validated Arrow tables of one document; tables without rows are empty
+    (each document writes every table, so each dataset has its schema)."""
+    return {name: to_arrow(name, rows.get(name, [])) for name in DOCUMENT_TABLES}
 
 
-def write_error(out_dir: Path, file_stem: str, row) -> None:
-    _write_all(out_dir, {out_dir / "errors" / f"{file_stem}.parquet": to_arrow("errors", [row])})
+def error_table(row) -> pa.Table:
+    return to_arrow("errors", [row])
 
 
-def clear_error(out_dir: Path, file_stem: str) -> None:
+def table_file(out_dir: Path, table: str, file_stem: str) -> Path:
+    return out_dir / table / f"{file_stem}.parquet"
+
+
+def staging_file(final: Path) -> Path:
+    return final.with_name(f".{final.name}.tmp")
+
+
+def is_staging_file(path: Path) -> bool:
+    return path.name.startswith(".") and path.name.endswith(".parquet.tmp")
+
+
+def stage(out_dir: Path, file_stem: str, tables: dict[str, pa.Table]) -> Staged:
+    """Write ``tables`` under staging names, all or none (WriteError); nothing
+    is visible to readers yet. ``documents`` is published last, so a document
+    row means its items are in place."""
+    staged: Staged = []
     try:
-        (out_dir / "errors" / f"{file_stem}.parquet").unlink(missing_ok=True)
+        for name in sorted(tables, key=lambda n: n == "documents"):
+            final = table_file(out_dir, name, file_stem)
+            final.parent.mkdir(parents=True, exist_ok=True)
+            staged.append((staging_file(final), final))
+            pq.write_table(tables[name], staged[-1][0], compression="zstd")
     except OSError as exc:
-        raise _as_write_error(out_dir, exc) from exc
+        discard(staged)
+        raise as_write_error(out_dir, exc) from exc
+    return staged
+
+
+def publish(staged: Staged) -> None:
+    for tmp, final in staged:
+        os.replace(tmp, final)
+
+
+def discard(staged: Staged) -> None:
+    for tmp, _ in staged:
+        with suppress(OSError):
+            tmp.unlink(missing_ok=True)
+
+
+def remove(out_dir: Path, tables: tuple[str, ...], file_stem: str) -> None:
+    for name in tables:
+        table_file(out_dir, name, file_stem).unlink(missing_ok=True)

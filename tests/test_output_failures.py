@@ -70,7 +70,8 @@ def test_disk_full_mid_document_leaves_the_previous_files_untouched(tmp_path, mo
     before = _snapshot(out)
     capsys.readouterr()
     _disk_fills_after(monkeypatch, writes=3)  # the 4th of the PDF's 8 tables fails
-    assert main(["convert", PDF, TXT, "--out", str(out)]) == 1
+    # --force: unchanged documents would be skipped without writing anything
+    assert main(["convert", PDF, TXT, "--out", str(out), "--force"]) == 1
     lines = _error_lines(capsys)
     assert len(lines) == 2 and all("No space left on device" in l for l in lines)
     assert PDF in lines[0] and TXT in lines[1]
@@ -115,7 +116,7 @@ def test_a_really_full_disk(tiny_disk, capsys):
     free = shutil.disk_usage(tiny_disk).free
     (tiny_disk / "filler").write_bytes(b"\0" * (free - 8192))  # two pages left
     capsys.readouterr()
-    assert main(["convert", PDF, TXT, "--out", str(out)]) == 1
+    assert main(["convert", PDF, TXT, "--out", str(out), "--force"]) == 1
     lines = _error_lines(capsys)
     assert len(lines) == 2 and all("No space left on device" in l for l in lines)
     after = _snapshot(out)
@@ -135,6 +136,6 @@ def test_write_failures_get_a_stable_kind(tmp_path, monkeypatch, code, kind):
 
     monkeypatch.setattr(schemas.parquet.pq, "write_table", fail)
     with pytest.raises(schemas.parquet.WriteError) as caught:
-        schemas.parquet.write_rows(tmp_path, "doc", {})
+        schemas.parquet.stage(tmp_path, "doc", schemas.parquet.document_tables({}))
     assert caught.value.kind == kind and os.strerror(code) in str(caught.value)
     assert not list(tmp_path.rglob("*.parquet")) and not list(tmp_path.rglob(".*"))

@@ -57,7 +57,7 @@ def test_every_file_is_converted_or_has_one_error_row(batch):
     result, out = batch
     files = [str(p) for p in discover([CORPUS])]
     assert files, "the corpus folder holds no PDFs"
-    converted = [str(d.path) for d in result.converted]
+    converted = [str(path) for path, _ in result.converted]
     errors = _table(out, "errors")
     failed = list(errors["source_path"]) if len(errors) else []
     assert sorted(converted + failed) == sorted(files)

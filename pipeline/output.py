@@ -1,0 +1,165 @@
+"""The output folder as a set of committed documents.
+
+Per document, in this order: its table files are written under hidden staging
+names, renamed into place (``documents`` last), then its manifest line is
+appended — the commit point — and only then are the files it supersedes
+(an older version of the same source, or the source's old error) removed.
+A run killed between any two steps leaves complete Parquet files and a
+manifest whose every entry has its files. What it may leave beyond that —
+staging files, files of a document not yet committed, superseded files not
+yet removed — is removed by ``reconcile`` when the next run opens the folder.
+"""
+from __future__ import annotations
+
+import fcntl
+import hashlib
+from collections import Counter
+from dataclasses import replace
+from datetime import datetime, timezone
+from pathlib import Path
+
+from schemas.parquet import (DOCUMENT_TABLES, WriteError, as_write_error, discard, error_table,
+                             is_staging_file, publish, remove, stage)
+from schemas.tables import ErrorRow
+
+from . import __version__, manifest
+from .convert import Outcome, path_key
+from .manifest import Entry
+
+
+LOCK = "manifest.lock"
+
+
+def source_key(path: Path) -> str:
+    return str(path.resolve())
+
+
+def sha256_of(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None  # the conversion reports why
+
+
+def reconcile(out_dir: Path, entries: dict[str, Entry]) -> None:
+    """Remove every file the manifest does not account for."""
+    live_docs = {e.doc_id for e in entries.values() if e.status == "ok"}
+    live_errors = {path_key(Path(e.source)) for e in entries.values() if e.status == "error"}
+    for table in (*DOCUMENT_TABLES, "errors"):
+        folder = out_dir / table
+        if not folder.is_dir():
+            continue
+        keep = live_errors if table == "errors" else live_docs
+        for f in folder.iterdir():
+            if is_staging_file(f) or (f.suffix == ".parquet" and f.stem not in keep):
+                f.unlink()
+
+
+class FolderBusy(Exception):
+    pass
+
+
+class OutputFolder:
+    """One run's hold on an output folder. Runs exclude each other (a lock
+    file): a second run's ``reconcile`` would delete the first one's work."""
+
+    def __init__(self, out_dir: Path, engine: str):
+        self.dir, self.engine = out_dir, engine
+        out_dir.mkdir(parents=True, exist_ok=True)
+        self._lock = open(out_dir / LOCK, "a")  # "a": an existing lock file is left as it is
+        try:
+            fcntl.flock(self._lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            self._lock.close()
+            raise FolderBusy(f"{out_dir}: another hoshin run is writing to this folder") from None
+        self.entries = manifest.load(out_dir)
+        self._users = Counter(e.doc_id for e in self.entries.values() if e.status == "ok")
+        reconcile(out_dir, self.entries)
+        if not manifest.is_compact(out_dir, self.entries):
+            manifest.rewrite(out_dir, self.entries)
+        self._journal = manifest.Journal(out_dir)
+
+    def __enter__(self) -> "OutputFolder":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._journal.close()
+        self._lock.close()  # releases the lock
+
+    def unchanged(self, path: Path) -> bool:
+        """Committed from these very bytes by this parser version."""
+        entry = self.entries.get(source_key(path))
+        return (entry is not None and entry.status == "ok" and entry.parser_version == __version__
+                and entry.sha256 == sha256_of(path))
+
+    def commit(self, outcome: Outcome) -> Outcome:
+        """Write and commit one document's tables, or its error row. Returns the
+        outcome as committed: a document whose files cannot be written is an
+        error (stage ``write``) that leaves the source's previous rows and
+        manifest entry as they were; an error row that cannot be written says
+        so in its message."""
+        if outcome.tables is not None:
+            try:
+                self._commit(outcome, outcome.doc_id, outcome.tables, "ok")
+                return outcome
+            except WriteError as exc:
+                return self._record_write_failure(outcome, exc)
+        try:
+            self._commit(outcome, path_key(Path(source_key(outcome.path))),
+                         {"errors": error_table(outcome.error)}, "error")
+        except WriteError as exc:
+            return _unrecorded(outcome, exc)
+        return outcome
+
+    def _commit(self, outcome: Outcome, stem: str, tables: dict, status: str) -> None:
+        staged = stage(self.dir, stem, tables)
+        try:
+            publish(staged)
+            entry = self._entry(outcome, status)
+            self._journal.commit(entry)
+        except OSError as exc:
+            discard(staged)
+            raise as_write_error(self.dir, exc) from exc
+        previous = self.entries.get(entry.source)
+        self.entries[entry.source] = entry
+        if status == "ok":
+            self._users[entry.doc_id] += 1
+        if previous is not None:
+            self._drop(previous, entry)
+
+    def _entry(self, outcome: Outcome, status: str) -> Entry:
+        failed = status == "error"
+        return Entry(
+            source=source_key(outcome.path), sha256=outcome.sha256 or sha256_of(outcome.path),
+            doc_id=outcome.doc_id, parser_version=__version__, engine=self.engine, status=status,
+            converted_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            pages=None if failed else outcome.summary.pages,
+            error_kind=outcome.error.kind if failed else None)
+
+    def _record_write_failure(self, outcome: Outcome, exc: WriteError) -> Outcome:
+        """An errors/ row for a failed write, not committed: the failure is the
+        folder's, not the document's, and the next run retries (and removes it)."""
+        path = outcome.path
+        error = ErrorRow(str(path), "write", exc.kind, f"{path}: {exc}", outcome.doc_id)
+        failed = replace(outcome, tables=None, summary=None, error=error)
+        try:
+            publish(stage(self.dir, path_key(Path(source_key(path))), {"errors": error_table(error)}))
+        except (WriteError, OSError) as again:
+            return _unrecorded(failed, again)
+        return failed
+
+    def _drop(self, previous: Entry, current: Entry) -> None:
+        """Remove what ``current`` supersedes: the source's old error, or its old
+        document unless another source has the same bytes."""
+        if previous.status == "error" and current.status == "ok":
+            remove(self.dir, ("errors",), path_key(Path(previous.source)))
+        if previous.status == "ok":
+            self._users[previous.doc_id] -= 1
+            if self._users[previous.doc_id] == 0:
+                remove(self.dir, DOCUMENT_TABLES, previous.doc_id)
+
+
+def _unrecorded(outcome: Outcome, exc: Exception) -> Outcome:
+    error = outcome.error
+    return replace(outcome, error=replace(
+        error, message=f"{error.message} (not recorded in errors/: {exc})"))

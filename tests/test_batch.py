@@ -1,0 +1,189 @@
+"""Batch behaviour: parallel = serial, incremental re-runs, changed files, errors, progress."""
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from pipeline import manifest
+from pipeline.batch import BatchOptions, run_batch
+from pipeline.cli import main
+from pipeline.output import OutputFolder
+from tests.batch_helpers import distinct_copies, manifest_lines, snapshot
+
+
+def test_jobs_2_writes_exactly_what_jobs_1_writes(tmp_path):
+    inputs = [Path("samples"), *distinct_copies(tmp_path / "in", 3)]
+    serial, parallel = tmp_path / "serial", tmp_path / "parallel"
+    run_batch(inputs, serial, BatchOptions(jobs=1))
+    run_batch(inputs, parallel, BatchOptions(jobs=2))
+    assert snapshot(serial)["documents/files"].__len__() == 5
+    assert snapshot(serial) == snapshot(parallel)
+    order = lambda out: [(e["source"], e["doc_id"]) for e in manifest_lines(out)]
+    assert order(serial) == order(parallel)
+
+
+def test_rerun_skips_unchanged_files_and_force_reconverts(tmp_path, capsys):
+    out = tmp_path / "out"
+    assert main(["convert", "samples", "--out", str(out), "--jobs", "1"]) == 0
+    first = manifest_lines(out)
+    assert [e["status"] for e in first] == ["ok", "ok"] and first[0]["pages"] == 7
+    assert {e["parser_version"] for e in first} == {__import__("pipeline").__version__}
+    capsys.readouterr()
+    assert main(["convert", "samples", "--out", str(out), "--jobs", "1"]) == 0
+    assert "converted 0 document(s), 0 error(s), 2 unchanged (skipped)" in capsys.readouterr().out
+    assert manifest_lines(out) == first  # nothing re-committed
+    assert main(["convert", "samples", "--out", str(out), "--force", "--jobs", "1"]) == 0
+    assert capsys.readouterr().out.startswith("converted 2 document(s), 0 error(s) →")
+    assert len(pd.read_parquet(out / "targets")) == 22  # 11 per rendering, not duplicated
+
+
+def test_changed_file_at_same_path_replaces_its_rows(tmp_path):
+    source = tmp_path / "in" / "plan.txt"
+    source.parent.mkdir()
+    text = Path("samples/minato_h29_gaiyo.txt").read_text(encoding="utf-8")
+    assert "7, 486千円" in text  # the 事業 budget this test edits
+    source.write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    run_batch([source], out, BatchOptions(jobs=1))
+    old_id = manifest_lines(out)[0]["doc_id"]
+
+    source.write_text(text.replace("7, 486千円", "7, 999千円"), encoding="utf-8")
+    result = run_batch([source], out, BatchOptions(jobs=1))
+    assert len(result.converted) == 1 and not result.skipped
+    new_id = manifest_lines(out)[-1]["doc_id"]
+    assert new_id != old_id
+    for table in ("documents", "projects", "targets", "warnings"):
+        assert not (out / table / f"{old_id}.parquet").exists()
+    projects = pd.read_parquet(out / "projects")
+    assert set(projects["doc_id"]) == {new_id} and len(projects) == 8
+    assert 7_999_000 in set(projects["budget_yen"]) and 7_486_000 not in set(projects["budget_yen"])
+    assert len(pd.read_parquet(out / "documents")) == 1
+
+
+def test_same_bytes_at_two_paths_keep_their_rows_when_one_changes(tmp_path):
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    shutil.copy("samples/minato_h29_gaiyo.txt", a)
+    shutil.copy("samples/minato_h29_gaiyo.txt", b)
+    out = tmp_path / "out"
+    run_batch([a, b], out, BatchOptions(jobs=1))
+    shared_id = manifest_lines(out)[0]["doc_id"]
+    a.write_text(a.read_text(encoding="utf-8") + "\n追記\n", encoding="utf-8")
+    run_batch([a], out, BatchOptions(jobs=1))
+    assert (out / "documents" / f"{shared_id}.parquet").exists()  # b still has these bytes
+    assert len(pd.read_parquet(out / "documents")) == 2
+
+
+def test_a_fixed_file_loses_its_error_row_and_a_broken_one_loses_its_old_rows(tmp_path):
+    source = tmp_path / "plan.pdf"
+    source.write_bytes(b"<html>404 Not Found</html>")
+    out = tmp_path / "out"
+    assert len(run_batch([source], out, BatchOptions(jobs=1)).errors) == 1
+    errors = pd.read_parquet(out / "errors")
+    assert list(errors["kind"]) == ["html_not_pdf"] and list(errors["stage"]) == ["extract"]
+    entry = manifest_lines(out)[-1]
+    assert entry["status"] == "error" and entry["error_kind"] == "html_not_pdf"
+    assert entry["sha256"] == __import__("hashlib").sha256(source.read_bytes()).hexdigest()
+
+    shutil.copy("samples/minato_h29_gaiyo.pdf", source)
+    assert not run_batch([source], out, BatchOptions(jobs=1)).errors
+    assert list((out / "errors").glob("*.parquet")) == []
+    assert len(pd.read_parquet(out / "projects")) == 8
+
+    source.write_bytes(b"")  # the file is truncated to nothing: its old rows must go
+    assert run_batch([source], out, BatchOptions(jobs=1)).errors[0].kind == "empty_file"
+    assert list((out / "projects").glob("*.parquet")) == []
+    assert list(pd.read_parquet(out / "errors")["kind"]) == ["empty_file"]
+
+
+def test_one_bad_document_in_a_parallel_batch(tmp_path, capsys):
+    bad = tmp_path / "in" / "b_broken.pdf"
+    bad.parent.mkdir()
+    bad.write_bytes(b"%PDF-1.4 no objects")
+    for name in ("a_good.pdf", "c_good.pdf"):
+        shutil.copy("samples/minato_h29_gaiyo.pdf", tmp_path / "in" / name)
+    out = tmp_path / "out"
+    assert main(["convert", str(tmp_path / "in"), "--out", str(out), "--jobs", "2"]) == 1
+    err = capsys.readouterr().err
+    assert f"error: {bad}: truncated PDF" in err
+    assert [e["status"] for e in manifest_lines(out)] == ["ok", "error", "ok"]
+    assert list(pd.read_parquet(out / "errors")["source_path"]) == [str(bad)]
+
+
+def test_progress_lines_when_not_a_terminal_and_quiet_silences_them(tmp_path, capsys):
+    out = tmp_path / "out"
+    main(["convert", "samples", "--out", str(out), "--jobs", "1"])
+    err = capsys.readouterr().err.splitlines()
+    assert err == ["[1/2] converted samples/minato_h29_gaiyo.pdf (7 pages)",
+                   "[2/2] converted samples/minato_h29_gaiyo.txt"]
+    main(["convert", "samples", "--out", str(out), "--jobs", "1", "--force", "--quiet"])
+    captured = capsys.readouterr()
+    assert captured.err == "" and captured.out.count("\n") == 1
+
+
+def test_reconcile_removes_what_the_manifest_does_not_account_for(tmp_path):
+    out = tmp_path / "out"
+    run_batch([Path("samples/minato_h29_gaiyo.txt")], out, BatchOptions(jobs=1))
+    (doc_id,) = [e["doc_id"] for e in manifest_lines(out)]
+    # What a killed run can leave: a staging file, an uncommitted document, a torn line.
+    staging = out / "projects" / ".0123456789abcdef.parquet.tmp"
+    staging.write_bytes(b"half a parquet file")
+    orphan = out / "projects" / "0123456789abcdef.parquet"
+    shutil.copy(out / "projects" / f"{doc_id}.parquet", orphan)
+    with open(out / "manifest.jsonl", "a") as f:
+        f.write('{"source": "/x.pdf", "sha256": "ab')
+    assert list(manifest.load(out)) == [str(Path("samples/minato_h29_gaiyo.txt").resolve())]
+    OutputFolder(out, "pdfplumber").__exit__(None, None, None)
+    assert not staging.exists() and not orphan.exists()
+    assert (out / "projects" / f"{doc_id}.parquet").exists()
+    assert len(manifest_lines(out)) == 1  # compacted, torn line gone
+
+
+@pytest.mark.parametrize("culprit", [0, 2, 4])
+def test_a_worker_that_dies_costs_one_error_row_not_the_batch(tmp_path, culprit):
+    from pipeline.convert import ConvertOptions, worker_died
+    from pipeline.executors import open_executor, ordered
+    from tests.batch_helpers import convert_or_die
+
+    paths = distinct_copies(tmp_path / "in", 5)
+    crash = paths[culprit].rename(paths[culprit].with_name("crash.pdf"))
+    paths[culprit] = crash
+    with open_executor("local", 2) as pool:
+        outcomes = list(ordered(pool, convert_or_die, paths, ConvertOptions(), window=4,
+                                on_crash=worker_died))
+    assert [o.path for o in outcomes] == paths
+    kinds = [o.error.kind if o.error else "ok" for o in outcomes]
+    assert kinds == ["worker_crashed" if i == culprit else "ok" for i in range(5)]
+    assert outcomes[culprit].error.message == (
+        f"{crash}: the converting process died (crash or out of memory)")
+
+
+def test_progress_bar_on_a_terminal_counts_documents_and_pages():
+    import io
+
+    from pipeline.progress import Progress
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    screen = Terminal()
+    progress = Progress(3, stream=screen)
+    progress.skipped(1)
+    progress.document("a.pdf", 7, "converted")
+    progress.document("b.pdf", 5, "converted")
+    progress.close()
+    last = screen.getvalue().split("\r")[-1]
+    assert last.startswith("[" + "#" * 24 + "] 2/2 docs · 12 pages · ")
+    assert "pages/s · ETA 0s" in last and last.endswith("\x1b[K\n")
+
+
+def test_a_second_run_into_the_same_folder_is_refused_while_one_runs(tmp_path, capsys):
+    out = tmp_path / "out"
+    with OutputFolder(out, "pdfplumber"):
+        assert main(["convert", "samples", "--out", str(out), "--quiet"]) == 2
+    assert capsys.readouterr().err == f"error: {out}: another hoshin run is writing to this folder\n"
+    assert main(["convert", "samples", "--out", str(out), "--quiet", "--jobs", "1"]) == 0
