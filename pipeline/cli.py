@@ -115,5 +115,17 @@ def main(argv: list[str] | None = None) -> int:
     return 1 if result.errors else 0
 
 
+def run() -> None:
+    """Console entry point. A reader that closes the pipe early
+    (``hoshin inspect FILE | head``) ends the output quietly, not with a traceback."""
+    try:
+        code = main()
+        sys.stdout.flush()
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        code = 1
+    sys.exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

@@ -1,4 +1,5 @@
 """hoshin convert end to end: Parquet datasets readable by pyarrow and pandas."""
+import os
 import shutil
 import subprocess
 import sys
@@ -47,3 +48,18 @@ def test_console_script_is_installed():
     exe = shutil.which("hoshin") or str(__import__("pathlib").Path(sys.executable).parent / "hoshin")
     result = subprocess.run([exe, "--version"], capture_output=True, text=True)
     assert result.returncode == 0 and result.stdout.startswith("hoshin ")
+
+
+def test_a_closed_pipe_ends_quietly():
+    """``hoshin inspect FILE | head``: the reader has gone before the output is
+    written (here: closed from the start, so the write always fails)."""
+    exe = shutil.which("hoshin") or str(__import__("pathlib").Path(sys.executable).parent / "hoshin")
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        result = subprocess.run([exe, "inspect", "samples/minato_h29_gaiyo.pdf"], stdout=write_end,
+                                stderr=subprocess.PIPE, text=True)
+    finally:
+        os.close(write_end)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr and "BrokenPipe" not in result.stderr
