@@ -45,6 +45,9 @@ def test_report_has_counts_budgets_toc_and_warnings(report):
     assert ("<td>経営課題1 区民主体のまちづくり</td><td class=\"n\">8</td>"
             "<td class=\"n\">¥64,737,000</td>") in pdf
     assert "<td>ward total</td>" in pdf and "no printed total" in pdf
+    # 経営課題2 has no 事業 in the body: its sum is unknown, not ¥0
+    assert ("<td>経営課題2 安全・安心・快適なまちづくり</td><td class=\"n\">0</td>"
+            "<td class=\"n\">—</td>") in pdf
     # 目次: 経営課題2 (目次 page 7) is not in this 7-page excerpt
     assert re.search(r"経営課題2</td><td>安全・安心・快適なまちづくり</td><td>7</td>"
                      r"<td>no page</td><td>目次 only", pdf)
