@@ -83,6 +83,11 @@ def yen(value: int | None) -> str:
     return "—" if value is None else f"¥{value:,}"
 
 
+def budget_sum(projects: int, summed: int) -> str:
+    """A sum over no 事業 is shown as — (nothing was read), never as ¥0."""
+    return yen(summed) if projects else "—"
+
+
 def where(row: Record, with_toc: bool = True) -> str:
     """p.5 (printed 3) — the page index first, as a PDF viewer counts —
     and, for headings, the page the 目次 gives."""

@@ -9,7 +9,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from .convert import Converted, convert_file
-from .document_view import DocumentView, target_value, total_check, where, yen
+from .document_view import DocumentView, budget_sum, target_value, total_check, where, yen
 
 
 def _budget(p: dict) -> str:
@@ -30,7 +30,8 @@ def render_tree(view: DocumentView) -> str:
     for issue in view.issues:
         n = issue["issue_no"]
         out.append(f"経営課題{n} {issue['title']}  [{where(issue)}]  "
-                   f"Σ事業 {yen(view.issue_budget(n))}{_printed_total(issue, view.issue_budget(n))}")
+                   f"Σ事業 {budget_sum(len(view.issue_projects(n)), view.issue_budget(n))}"
+                   f"{_printed_total(issue, view.issue_budget(n))}")
         for measure in view.measures.get(n, []):
             m = measure["measure_no"]
             out.append(f"  施策{n}-{m} {measure['title']}  [{where(measure)}]")

@@ -21,7 +21,7 @@ import pyarrow.dataset as ds
 
 from schemas.tables import TABLES, arrow_schema
 
-from .document_view import DocumentView, target_value, total_check, where, yen
+from .document_view import DocumentView, budget_sum, target_value, total_check, where, yen
 
 RESOLUTION = 120  # dpi of page images: Japanese body text stays legible
 
@@ -165,12 +165,11 @@ def _budget_section(view: DocumentView) -> str:
 
 
 def _budget_row(label: str, projects: int, summed: int, unread: int, owner: dict) -> str:
-    """One row; a sum over no 事業 is shown as — (nothing read), never as ¥0."""
     check = total_check(owner, summed)
     bad = check == "MISMATCH" or unread
     verdict = {None: "no printed total", "MISMATCH": "MISMATCH (see warnings)"}.get(check, check)
     return (f'<tr{" class=bad" if bad else ""}><td>{escape(label)}</td>'
-            f'<td class="n">{projects}</td><td class="n">{yen(summed) if projects else "—"}</td>'
+            f'<td class="n">{projects}</td><td class="n">{budget_sum(projects, summed)}</td>'
             f'<td class="n">{yen(owner["budget_total_yen"])}</td><td>{verdict}</td>'
             f'<td class="n">{unread}</td></tr>')
 

@@ -15,6 +15,8 @@ def test_inspect_prints_the_tree_of_the_sample_with_pages(capsys):
     assert "    事業2) 地域活動協議会による広報活動の支援  budget: none (dash)  [p.5 (printed 3)]" in lines
     i = lines.index("      目標2 区役所が提供した機会を利用した区民の数")
     assert lines[i + 1] == "             → 200 人 · baseline 2016: 2700 人  [p.5 (printed 3)]"
+    # 経営課題2 has no 事業 in this excerpt: its sum is unknown, not ¥0
+    assert "経営課題2 安全・安心・快適なまちづくり  [no page, 目次 p.7]  Σ事業 —" in lines
     assert "warnings (24):" in lines
     assert "  [no page] toc_entry_not_in_body: 経営課題2 安全・安心・快適なまちづくり (目次 page 7)" in lines
 
