@@ -35,6 +35,9 @@ KPI_HEADER = regex.compile(r"現状値.*目標値")
 _YEAR = regex.compile(r"\d{4}年度|(?:平成|令和)(?:\d{1,2}|元)年度")
 # Lines that close a table: headings and list marks of the text around it
 TABLE_END = regex.compile(r"^[<＜◎○●◇◆■□［\[【・]")
+# A value cell of a one-line row holds a number or is a dash (年１１１校, －); a
+# unit split off by spacing (年 １２０ 校) is not a cell, so that row is not guessed.
+_VALUE_CELL = regex.compile(r".*\d.*|[-－ー―]")
 
 
 @dataclass
@@ -137,7 +140,8 @@ class _Table:
                 row = self.row
             row.cells.append(tokens)
             row.value_top = line.bbox[1]
-        elif len(tokens) >= 3 and line.bbox[2] > self._middle():  # metric and both values
+        elif len(tokens) >= 3 and all(map(_VALUE_CELL.fullmatch, tokens[-2:])) \
+                and line.bbox[2] > self._middle():  # metric and both values
             self.left = line.bbox[0] if self.left is None else self.left
             self._close_row()
             row = self.row

@@ -18,7 +18,7 @@ from .lines import Line, Span
 
 _PAREN_GROUP = regex.compile(r"\((?:[^()]++|(?R))*\)")
 BASELINE_OPENING = regex.compile(
-    r"^\s*(?:(?:(?:明治|大正|昭和|平成|令和)\s*)?(?:\d{1,2}|元)|\d{4})\s*年度|^\s*新規\s*$"
+    r"^\s*(?:(?:(?:明治|大正|昭和|平成|令和|[MTSHR])\s*)?(?:\d{1,2}|元)|\d{4})\s*年度|^\s*新規\s*$"
 )
 
 

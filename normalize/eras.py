@@ -8,15 +8,18 @@ from __future__ import annotations
 import regex
 
 ERA_START = {"明治": 1868, "大正": 1912, "昭和": 1926, "平成": 1989, "令和": 2019}
+# H28年度, R2年度: the romanized initials tables use
+ERA_INITIALS = {"M": "明治", "T": "大正", "S": "昭和", "H": "平成", "R": "令和"}
+ERA = r"(?:明治|大正|昭和|平成|令和|[MTSHR](?=\s*(?:\d|元)))"
 
-# 平成29年度 / 令和元年度 / 2019年度 / 28年度 (era omitted)
+# 平成29年度 / 令和元年度 / H28年度 / 2019年度 / 28年度 (era omitted)
 FISCAL_YEAR = regex.compile(
-    r"(?:(?P<western>\d{4})\s*年度|(?P<era>明治|大正|昭和|平成|令和)?\s*(?P<n>\d{1,2}|元)\s*年度)"
+    rf"(?:(?P<western>\d{{4}})\s*年度|(?P<era>{ERA})?\s*(?P<n>\d{{1,2}}|元)\s*年度)"
 )
 
 
 def _era_year(era: str, n: str) -> int:
-    return ERA_START[era] + (1 if n == "元" else int(n)) - 1
+    return ERA_START[ERA_INITIALS.get(era, era)] + (1 if n == "元" else int(n)) - 1
 
 
 def parse_fiscal_year(text: str, context_year: int | None = None) -> int | None:

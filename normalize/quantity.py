@@ -45,9 +45,31 @@ def parse_quantity(text: str) -> Quantity | None:
     )
 
 
+# A bracket closing a text: (5点満点), (28年度:74人), nested brackets allowed.
+TRAILING_BRACKET = regex.compile(r"\((?P<inner>(?:[^()]++|\((?&inner)\))*)\)$")
+_DEPTH = {"(": 1, "「": 1, "【": 1, ")": -1, "」": -1, "】": -1}
+
+
+def separator_colon(text: str) -> int | None:
+    """Where the value's colon is: the last colon outside brackets that is not
+    part of a clock time (``月~金曜日 9:00~17:00`` holds no value)."""
+    depth, found = 0, None
+    for i, ch in enumerate(text):
+        depth += _DEPTH.get(ch, 0)
+        if ch == ":" and depth == 0 and not (text[i - 1:i].isdigit() and text[i + 1:i + 2].isdigit()):
+            found = i
+    return found
+
+
 def quantity_after_colon(text: str) -> tuple[str, Quantity | None]:
-    """``…の開催:年4回以上`` → (``…の開催``, 4 回/年 >=); the text before the last colon."""
-    head, colon, tail = text.rpartition(":")
-    if not colon:
+    """``…の開催:年4回以上`` → (``…の開催``, 4 回/年 >=); the text before the value's colon.
+    A note bracket after the value is not the value: ``4.0点以上(5点満点)`` → 4.0."""
+    at = separator_colon(text)
+    if at is None:
         return text, None
-    return head, parse_quantity(tail)
+    head, tail = text[:at], text[at + 1:]
+    quantity = parse_quantity(tail)
+    while quantity is None and (m := TRAILING_BRACKET.search(tail)):
+        tail = tail[: m.start()]
+        quantity = parse_quantity(tail)
+    return head, quantity

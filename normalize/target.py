@@ -13,15 +13,16 @@ from dataclasses import dataclass
 
 import regex
 
-from .eras import parse_fiscal_year
-from .quantity import Quantity, parse_quantity, quantity_after_colon
+from .eras import ERA, parse_fiscal_year
+from .quantity import TRAILING_BRACKET, Quantity, parse_quantity, quantity_after_colon, separator_colon
 
-_TRAILING_BRACKET = regex.compile(r"\((?P<inner>(?:[^()]++|\((?&inner)\))*)\)$")
 NEW_MARK = regex.compile(r"^新規$")
-# 28年度:74団体・個人 / 28年度参加数:34企業・団体455名 / 平成28年度 74団体
+# 28年度:74団体・個人 / 28年度参加数:34企業・団体455名 / 平成28年度 74団体 / H28年度:450人
 BASELINE = regex.compile(
-    r"^(?P<year>(?:(?:明治|大正|昭和|平成|令和)?(?:\d{1,2}|元)|\d{4})年度)(?P<label>[^:\d]*):?(?P<rest>.*)$"
+    rf"^(?P<year>(?:{ERA}?(?:\d{{1,2}}|元)|\d{{4}})年度)(?P<label>[^:\d]*):?(?P<rest>.*)$"
 )
+# (30年度まで), (29年度目標:90件), (令和7年度以降): a deadline or a target, not a baseline
+NOT_A_BASELINE = regex.compile(r"目標|まで|以降")
 _LEADING_MARK = regex.compile(r"^[・●○◎■□◇▪•]\s*")
 
 
@@ -41,25 +42,27 @@ class ParsedTarget:
 
 
 def _split_trailing_bracket(text: str) -> tuple[str, str | None]:
-    m = _TRAILING_BRACKET.search(text)
+    m = TRAILING_BRACKET.search(text)
     return (text[: m.start()], m.group("inner")) if m else (text, None)
 
 
 def parse_baseline(inner: str, document_year: int | None) -> Baseline | None:
+    """A prior-year baseline: a 年度 before the plan's own, not a deadline or target."""
     m = BASELINE.match(inner)
-    if not m:
+    if not m or NOT_A_BASELINE.search(m.group("label")):
         return None
-    return Baseline(
-        fiscal_year=parse_fiscal_year(m.group("year"), document_year),
-        quantity=parse_quantity(m.group("rest")),
-        text=inner,
-    )
+    year = parse_fiscal_year(m.group("year"), document_year)
+    if year is not None and document_year is not None and year >= document_year:
+        return None
+    return Baseline(fiscal_year=year, quantity=parse_quantity(m.group("rest")), text=inner)
 
 
 def _value(head: str) -> tuple[str | None, Quantity | None]:
-    """The value at the end of the target text, and the metric before it."""
-    metric, quantity = quantity_after_colon(head)
-    if quantity:
+    """The value at the end of the target text, and the metric before it.
+    Where a colon names the value, nothing else is tried: a bracket after it is
+    a note (満足度:4.0点以上(5点満点)), not the value."""
+    if separator_colon(head) is not None:
+        metric, quantity = quantity_after_colon(head)
         return metric.strip() or None, quantity
     before, inner = _split_trailing_bracket(head)
     if inner is not None:

@@ -20,3 +20,8 @@ def test_parse_fiscal_year(text, context, year):
 
 def test_era_less_year_without_context_is_unknown():
     assert parse_fiscal_year("28年度") is None
+
+
+@pytest.mark.parametrize("text, year", [("H28年度", 2016), ("R2年度", 2020), ("R元年度", 2019), ("S63年度", 1988)])
+def test_romanized_era_initials(text, year):
+    assert parse_fiscal_year(text) == year

@@ -100,6 +100,20 @@ def test_kpi_table_rows_from_geometry():
     assert any("展覧会の開催数" in s.text for s in found.unreadable)
 
 
+def test_a_one_line_row_with_spaced_units_is_not_guessed():
+    """年 １１１ 校 年 １２０ 校: split by spaces the last two tokens are １２０ and 校,
+    which would make the target the baseline."""
+    lines = [
+        line("重要業績評価指標 現状値 目標値", 122.4, 407.9, 480.7),
+        line("（ＫＰＩ） （2014年度） （2019年度）", 139.0, 422.9, 504.0),
+        line("中学校訪問実施校数 年 １１１ 校 年 １２０ 校", 97.6, 447.4, 533.3),
+        line("＜主な事業＞", 97.6, 570.0, 163.7),
+    ]
+    found = find_kpis(lines)
+    assert found.rows == []
+    assert any("中学校訪問実施校数" in s.text for s in found.unreadable)
+
+
 def test_a_line_opening_with_a_middle_dot_inside_a_bracket_continues_its_target():
     # 「港区ワークス探検団」（職場見学 / ・訪問）開催。… wrapped in a narrow cell
     first = Line(raw="「港区ワークス探検団」（職場見学", page=7)

@@ -81,3 +81,49 @@ def test_full_width_digits_give_the_same_target():
     plain = _target("・コミュニティ促進…個人の数：延べ30団体・個人（28年度：74団体・個人）")
     wide = _target("・コミュニティ促進…個人の数：延べ３０団体・個人（２８年度：７４団体・個人）")
     assert plain == wide
+
+
+# Forms from other wards and years: each must give the right number or none, never a wrong one.
+
+@pytest.mark.parametrize("printed", [
+    "・相談窓口の開設：月～金曜日 9：00～17：00",   # clock times are not values
+    "・講座の開催：毎週水曜日 10：30～",
+])
+def test_clock_times_are_not_values(printed):
+    _, q = quantity_after_colon(normalize_text(printed))
+    assert q is None
+
+
+def test_a_note_bracket_after_the_value_is_not_the_value():
+    t = _target("満足度：4.0点以上（5点満点）")
+    assert (t.quantity.value, t.quantity.unit, t.quantity.comparator) == (4.0, "点", ">=")
+    assert t.baseline is None
+
+
+@pytest.mark.parametrize("printed", ["区民の割合：増加（3年後）", "ランキング：上位（全24区中）",
+                                     "開催時間：午後7：30以降（28年度：10件）"])
+def test_no_number_after_the_colon_means_no_value(printed):
+    assert _target(printed).quantity is None
+
+
+@pytest.mark.parametrize("printed, value", [
+    ("参加者数：延べ1,000人（30年度まで）", 1000),          # a deadline
+    ("件数：100件（29年度目標：90件）", 100),              # a target, not a baseline
+    ("参加者数：1,200人（28年度：1,000人）（29年度：1,100人）", 1200),  # 29年度 is the plan's own year
+])
+def test_deadlines_and_current_year_figures_are_not_baselines(printed, value):
+    t = _target(printed, 2017)
+    assert t.quantity.value == value
+    assert t.baseline is None
+
+
+@pytest.mark.parametrize("printed, year", [("参加者数：500人（H28年度：450人）", 2016),
+                                           ("参加者数：500人（R2年度：450人）", 2020)])
+def test_romanized_era_initials(printed, year):
+    t = _target(printed, year + 1)
+    assert (t.quantity.value, t.baseline.fiscal_year, t.baseline.quantity.value) == (500, year, 450)
+
+
+def test_a_prior_year_estimate_is_a_baseline():
+    t = _target("参加者数：500人（4年度末見込：450人）", 2023)
+    assert (t.baseline.fiscal_year, t.baseline.quantity.value) == (2022, 450)
