@@ -16,9 +16,13 @@ TOC_ENTRY = regex.compile(r"^(?P<title>\S.*?)\s*(?:[・…‥.]{2,}|\s{2,})\s*(?
 # ◆計画
 PLAN = regex.compile(r"^◆?\s*計\s*画$")
 # 港区の目標（何をめざすのか） / 目標（…）  (区の prefix dropped from R5 on)
-PLAN_VISION = regex.compile(r"^(?:\S*?の)?目標\s*\(")
-PLAN_MISSION = regex.compile(r"^(?:\S*?の)?使命\s*\(")
-PLAN_POLICY = regex.compile(r"(?:区長の方針|基本的な考え方)")
+# The header is the start of the line; text after it on the same line is the
+# field's first line. 区長の方針 counts only in brackets or as the line's end, so
+# a sentence that mentions it (区長の方針に沿って取り組む。) is not a header.
+PLAN_VISION = regex.compile(r"^(?:[^\s。、]*?の)?目標\s*\([^)]*\)(?P<rest>.*)$")
+PLAN_MISSION = regex.compile(r"^(?:[^\s。、]*?の)?使命\s*\([^)]*\)(?P<rest>.*)$")
+PLAN_POLICY = regex.compile(r"^[^。、]*?(?:\(区長の方針\)|基本的な考え方$|区長の方針$)(?P<rest>.*)$")
+PLAN_HEADERS = (("vision", PLAN_VISION), ("mission", PLAN_MISSION), ("policy", PLAN_POLICY))
 # 経営課題 1 区民主体のまちづくり / 【経営課題1】 title
 ISSUE = regex.compile(r"^[【\[]?経営課題\s*(?P<no>\d{1,2})[】\]]?\s*(?P<title>\D.*)?$")
 # 1 豊かなコミュニティの促進

@@ -8,10 +8,11 @@ that cannot be placed becomes a Note.
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 
 from .cover import read_cover
 from .headings import (
-    BUDGET_ONLY, BUDGET_SUM_LINE, BULLET, ISSUE, ISSUE_BUDGET_TOTAL, MEASURE, PLAN, PLAN_MISSION, PLAN_POLICY, PLAN_VISION,
+    BUDGET_ONLY, BUDGET_SUM_LINE, BULLET, ISSUE, ISSUE_BUDGET_TOTAL, MEASURE, PLAN, PLAN_HEADERS,
     PROJECT, TOC_HEAD, emphasized, title_like,
 )
 from .kpi import KpiRow, find_kpis
@@ -175,12 +176,11 @@ class _Builder:
 
     # -- content -------------------------------------------------------------
     def plan_line(self, line: Line) -> None:
-        text = line.text
-        for name, pattern in (("vision", PLAN_VISION), ("mission", PLAN_MISSION),
-                              ("policy", PLAN_POLICY)):
-            if pattern.search(text) and name not in self.plan_lines:
+        for name, pattern in PLAN_HEADERS:
+            if (m := pattern.match(line.text)) and name not in self.plan_lines:
                 self.plan_field = name
-                self.plan_lines[name] = []
+                rest = m.group("rest").strip()
+                self.plan_lines[name] = [replace(line, raw=rest, text="")] if rest else []
                 return
         if self.plan_field:
             self.plan_lines[self.plan_field].append(line)

@@ -115,3 +115,12 @@ def test_a_cover_takes_only_title_like_lines():
     assert doc.cover.title == "予算の概要 財政課"
     assert [(n.kind, n.text) for n in doc.notes if n.kind == "unplaced_line"] == [
         ("unplaced_line", "これは表紙ではなく本文の一文であり、表題として扱ってはならない。")]
+
+
+def test_plan_text_on_the_header_line_and_sentences_that_mention_the_policy():
+    doc = tree("令和 6 年度\n北区運営方針\n\n◆計画\n北区の目標（何をめざすのか） 誰もが住み続けたいまち\n"
+               "北区の使命（どのような役割を担うのか）\n区民の暮らしを支える。区長の方針に沿って取り組む。\n"
+               "令和6年度 北区運営方針の基本的な考え方（区長の方針）\n対話を重ねる。\n経営課題 1 まちづくり\n")
+    assert doc.plan.vision.text == "誰もが住み続けたいまち"
+    assert doc.plan.mission.text == "区民の暮らしを支える。区長の方針に沿って取り組む。"
+    assert doc.plan.policy.text == "対話を重ねる。"
