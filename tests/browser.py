@@ -30,7 +30,9 @@ FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-
 class Browser:
     def __init__(self, timeout: float = 30):
         self.timeout = timeout
-        self.profile = tempfile.TemporaryDirectory(prefix="hoshin-chromium-")
+        # Chromium's helper processes may still write to the profile after the
+        # browser exits; a leftover temp folder must not fail the test.
+        self.profile = tempfile.TemporaryDirectory(prefix="hoshin-chromium-", ignore_cleanup_errors=True)
         self.process = subprocess.Popen(
             [CHROMIUM, *FLAGS, f"--user-data-dir={self.profile.name}", "about:blank"],
             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
