@@ -49,6 +49,7 @@ class BatchResult:
     converted: list[tuple[Path, DocumentSummary]] = field(default_factory=list)
     skipped: list[Path] = field(default_factory=list)
     errors: list[ErrorRow] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)  # sources gone from an input folder
 
 
 def run_batch(inputs: Iterable[Path], out_dir: Path,
@@ -58,7 +59,9 @@ def run_batch(inputs: Iterable[Path], out_dir: Path,
     check_writable(out_dir)
     result = BatchResult()
     convert = ConvertOptions(options.engine, options.max_pages, options.timeout)
+    inputs = list(inputs)
     with OutputFolder(out_dir, options.engine) as output:
+        result.removed = output.forget_missing([p for p in inputs if p.is_dir()])
         todo: list[Path] = []
         for path in discover(inputs):
             (todo if options.force or not output.unchanged(path) else result.skipped).append(path)

@@ -20,8 +20,9 @@ from .report import write_report
 
 def _summary(result: BatchResult, out_dir: Path) -> str:
     skipped = f", {len(result.skipped)} unchanged (skipped)" if result.skipped else ""
+    removed = f", {len(result.removed)} removed (source gone)" if result.removed else ""
     lines = [f"converted {len(result.converted)} document(s), {len(result.errors)} error(s)"
-             f"{skipped} → {out_dir}/"]
+             f"{skipped}{removed} → {out_dir}/"]
     for path, doc in result.converted:
         c = doc.counts
         year = f"FY{doc.fiscal_year}" if doc.fiscal_year else "FY?"
@@ -31,6 +32,7 @@ def _summary(result: BatchResult, out_dir: Path) -> str:
             f"{c['activities']} activities, {c['warnings']} warnings"
             + ("  [no 経営課題 found: not a 運営方針 概要版? see warnings]" if not c["issues"] else "")
         )
+    lines += [f"  removed the rows of {source}: no longer in its input folder" for source in result.removed]
     return "\n".join(lines)
 
 

@@ -24,7 +24,7 @@ class Entry:
     doc_id: str | None  # None when the file could not be read
     parser_version: str
     engine: str
-    status: str  # "ok" or "error"
+    status: str  # "ok", "error", or "gone": the source no longer exists, its rows are removed
     converted_at: str  # UTC, ISO 8601
     pages: int | None = None
     error_kind: str | None = None
@@ -41,7 +41,10 @@ def load(out_dir: Path) -> dict[str, Entry]:
             entry = Entry(**json.loads(line))
         except (ValueError, TypeError):  # torn last line of a killed run
             continue
-        entries[entry.source] = entry
+        if entry.status == "gone":
+            entries.pop(entry.source, None)
+        else:
+            entries[entry.source] = entry
     return entries
 
 

@@ -148,10 +148,27 @@ class OutputFolder:
             return _unrecorded(failed, again)
         return failed
 
+    def forget_missing(self, folders: list[Path]) -> list[str]:
+        """Sources committed from under ``folders`` whose file is gone (deleted,
+        renamed): their rows are removed, else a renamed plan counts twice."""
+        roots = [folder.resolve() for folder in folders]
+        gone = [e for source, e in self.entries.items()
+                if any(Path(source).is_relative_to(root) for root in roots) and not Path(source).exists()]
+        for previous in gone:
+            entry = replace(previous, status="gone",
+                            converted_at=datetime.now(timezone.utc).isoformat(timespec="seconds"))
+            try:
+                self._journal.commit(entry)
+            except OSError as exc:
+                raise as_write_error(self.dir, exc) from exc
+            del self.entries[previous.source]
+            self._drop(previous, entry)
+        return [e.source for e in gone]
+
     def _drop(self, previous: Entry, current: Entry) -> None:
         """Remove what ``current`` supersedes: the source's old error, or its old
         document unless another source has the same bytes."""
-        if previous.status == "error" and current.status == "ok":
+        if previous.status == "error" and current.status != "error":
             remove(self.dir, ("errors",), path_key(Path(previous.source)))
         if previous.status == "ok":
             self._users[previous.doc_id] -= 1

@@ -64,6 +64,32 @@ def test_changed_file_at_same_path_replaces_its_rows(tmp_path):
     assert len(pd.read_parquet(out / "documents")) == 1
 
 
+def test_a_renamed_or_deleted_file_in_an_input_folder_loses_its_rows(tmp_path, capsys):
+    """Else a renamed plan counts twice in every budget total."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    text = Path("samples/minato_h29_gaiyo.txt").read_text(encoding="utf-8")
+    (folder / "a.txt").write_text(text, encoding="utf-8")
+    (folder / "keep.txt").write_text(text.replace("7, 486千円", "7, 999千円"), encoding="utf-8")
+    out = tmp_path / "out"
+    run_batch([folder], out, BatchOptions(jobs=1))
+    (folder / "a.txt").rename(folder / "b.txt")
+    (folder / "b.txt").write_text(text.replace("453千円", "454千円"), encoding="utf-8")
+
+    assert main(["convert", str(folder), "--out", str(out), "--jobs", "1"]) == 0
+    summary = capsys.readouterr().out
+    assert "1 unchanged (skipped), 1 removed (source gone)" in summary
+    assert f"removed the rows of {(folder / 'a.txt').resolve()}" in summary
+    docs = pd.read_parquet(out / "documents")
+    assert sorted(Path(p).name for p in docs["source_path"]) == ["b.txt", "keep.txt"]
+    assert pd.read_parquet(out / "projects")["budget_yen"].sum() == 2 * 64_737_000 + 513_000 + 1_000
+    assert {e.source for e in manifest.load(out).values()} == {
+        str((folder / n).resolve()) for n in ("b.txt", "keep.txt")}
+    # a file given by name is not "gone" because another folder is walked
+    run_batch([folder / "b.txt"], out, BatchOptions(jobs=1))
+    assert len(pd.read_parquet(out / "documents")) == 2
+
+
 def test_same_bytes_at_two_paths_keep_their_rows_when_one_changes(tmp_path):
     a, b = tmp_path / "a.txt", tmp_path / "b.txt"
     shutil.copy("samples/minato_h29_gaiyo.txt", a)
