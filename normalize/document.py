@@ -112,8 +112,9 @@ class _Rows:
             total = parse_budget_total(span.text)
             if total.yen is None:
                 self.warn("unreadable_budget_total", f"{owner}: {span.text}", span.page)
-            elif total.year_text is None or parse_fiscal_year(total.year_text, self.year) == self.year:
-                totals.append((total, span))
+            elif total.year_text is None or (
+                    self.year is not None and parse_fiscal_year(total.year_text, self.year) == self.year):
+                totals.append((total, span))  # a named year counts only when the plan's is known
         if len({t.yen for t, _ in totals}) > 1:
             self.warn("ambiguous_budget_total",
                       f"{owner}: " + " / ".join(t.raw for t, _ in totals), totals[0][1].page)

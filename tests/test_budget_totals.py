@@ -74,6 +74,14 @@ def test_a_total_for_another_year_is_not_compared():
     assert warnings(t, "budget_total_mismatch") == []
 
 
+def test_a_named_year_is_not_compared_when_the_plan_year_is_unknown():
+    # no 年度 on the cover: (28年度予算額 …) cannot be shown to be this plan's
+    t = rows(issue_with("（28年度予算額 9,999千円）").replace("平成 30 年度\n", "", 1))
+    assert t["documents"][0].fiscal_year is None
+    assert t["issues"][0].budget_total_yen is None
+    assert warnings(t, "budget_total_mismatch") == []
+
+
 def test_two_different_totals_for_the_plan_year_are_reported_not_chosen():
     t = rows(issue_with("（30年度予算額 2,000千円）\n（30年度予算額 3,000千円）"))
     assert t["issues"][0].budget_total_yen is None
