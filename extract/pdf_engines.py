@@ -80,10 +80,27 @@ def _open_plumber(path: Path, data: bytes, max_pages: int | None) -> Iterator[_P
         close_pdf(pdf)
 
 
-# FPDFText_GetTextObject with an integer result: the object's address is the
-# cache key for its font facts, and NULL marks a glyph PDFium generated.
-_text_object = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)(
-    ctypes.cast(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p).value)
+def _raw(function, restype, *argtypes):
+    """A PDFium function called with plain integers: the per-glyph calls skip
+    ctypes' argument conversion, which cost more than PDFium's own work."""
+    return ctypes.CFUNCTYPE(restype, *argtypes)(ctypes.cast(function, ctypes.c_void_p).value)
+
+
+_address, _int, _float, _double = ctypes.c_void_p, ctypes.c_int, ctypes.c_float, ctypes.c_double
+# FPDFText_GetTextObject: the object's address is the cache key for its font
+# facts, and NULL marks a glyph PDFium generated.
+_text_object = _raw(pdfium_c.FPDFText_GetTextObject, _address, _address, _int)
+_loose_box = _raw(pdfium_c.FPDFText_GetLooseCharBox, _int, _address, _int, _address)
+_font_size = _raw(pdfium_c.FPDFText_GetFontSize, _double, _address, _int)
+_matrix = _raw(pdfium_c.FPDFText_GetMatrix, _int, _address, _int, _address)
+_origin = _raw(pdfium_c.FPDFText_GetCharOrigin, _int, _address, _int, _address, _address)
+_object_font = _raw(pdfium_c.FPDFTextObj_GetFont, _address, _address)
+_descent = _raw(pdfium_c.FPDFFont_GetDescent, _int, _address, _float, _address)
+_font_name = _raw(pdfium_c.FPDFFont_GetBaseFontName, ctypes.c_size_t, _address, ctypes.c_char_p,
+                  ctypes.c_size_t)
+_font_embedded = _raw(pdfium_c.FPDFFont_GetIsEmbedded, _int, _address)
+_glyph_width = _raw(pdfium_c.FPDFFont_GetGlyphWidth, _int, _address, ctypes.c_uint32, _float,
+                    _address)
 
 
 class _Pdfium:
@@ -114,84 +131,90 @@ class _Pdfium:
 
 def _page_glyphs(textpage, page_top: float, faces: "_Faces") -> list[dict]:
     count = pdfium_c.FPDFText_CountChars(textpage)
-    codes = (ctypes.c_ushort * (count + 1))()  # the page's text in one call, one unit per glyph
-    pdfium_c.FPDFText_GetText(textpage, 0, count, codes)
-    address = ctypes.cast(textpage, ctypes.c_void_p).value
-    box = pdfium_c.FS_RECTF()
-    loose_box = pdfium_c.FPDFText_GetLooseCharBox
+    buffer = (ctypes.c_ushort * (count + 1))()  # the page's text in one call, one unit per glyph
+    pdfium_c.FPDFText_GetText(textpage, 0, count, buffer)
+    codes = buffer[:count]
+    page = ctypes.cast(textpage, ctypes.c_void_p).value
+    box = (ctypes.c_float * 4)()  # FS_RECTF: left, top, right, bottom
+    box_address = ctypes.addressof(box)
     runs: dict[int, tuple] = {}  # text object → its font facts
     glyphs: list[dict] = []
+    append = glyphs.append
     for i in range(count):
-        obj = _text_object(address, i)
+        obj = _text_object(page, i)
         if obj is None:  # a blank or line break PDFium generated
             continue
         run = runs.get(obj)
         if run is None:
-            run = runs[obj] = faces.of(textpage, i, page_top)
+            run = runs[obj] = faces.of(page, obj, i, page_top)
         size, fontname, upright, bottom, font = run
-        loose_box(textpage, i, box)
-        x0, x1 = box.left, box.right
+        _loose_box(page, i, box_address)
+        x0, x1 = box[0], box[2]  # indexed: unpacking a ctypes array is slower
+        code = codes[i]
         if not upright:  # rotated run: no common baseline
-            bottom = page_top - box.bottom
+            bottom = page_top - box[3]
         elif font is not None:
-            x1 = x0 + faces.advance(font, codes[i], size)
-        glyphs.append({"text": chr(codes[i]), "x0": x0, "x1": x1, "top": bottom - size,
-                       "bottom": bottom, "size": size, "fontname": fontname, "upright": upright})
+            x1 = x0 + faces.advance(font, code, size)
+        append({"text": chr(code), "x0": x0, "x1": x1, "top": bottom - size,
+                "bottom": bottom, "size": size, "fontname": fontname, "upright": upright})
     return glyphs
 
 
 class _Faces:
     """Font facts of text objects, with the buffers and per-font caches one
-    document's pages share (a budget book has ~100 objects per page)."""
+    document's pages share (a budget book has ~100 objects per page). PDFium
+    is called with plain addresses (see ``_raw``)."""
 
     def __init__(self):
-        self._matrix = pdfium_c.FS_MATRIX()
-        self._x, self._y, self._float = ctypes.c_double(), ctypes.c_double(), ctypes.c_float()
-        self._names: dict[int, str] = {}
+        self._matrix = (_float * 6)()  # FS_MATRIX: a, b, c, d, e, f
+        self._xy = (_double * 2)()
+        self._float = _float()
+        self._fonts: dict[int, tuple[str, bool]] = {}  # font → name, embedded
         self._descents: dict[tuple[int, float], float] = {}
         self._advances: dict[tuple[int, int, float], float] = {}
 
-    def of(self, textpage, i: int, page_top: float
-           ) -> tuple[float, str, bool, float, tuple | None]:
+    def of(self, page: int, obj: int, i: int, page_top: float
+           ) -> tuple[float, str, bool, float, int | None]:
         """Size, font name, uprightness, box bottom and font (if not embedded)
-        of the text object holding glyph ``i``. The bottom is pdfminer's:
+        of the text object ``obj`` holding glyph ``i``. The bottom is pdfminer's:
         baseline plus the font's descent (PDFium's loose boxes differ), shared
         by the whole run."""
-        size = pdfium_c.FPDFText_GetFontSize(textpage, i)
-        font = pdfium_c.FPDFTextObj_GetFont(pdfium_c.FPDFText_GetTextObject(textpage, i))
-        key = ctypes.cast(font, ctypes.c_void_p).value
-        m = self._matrix
-        pdfium_c.FPDFText_GetMatrix(textpage, i, m)
-        pdfium_c.FPDFText_GetCharOrigin(textpage, i, self._x, self._y)
-        descent = self._descents.get((key, size))
+        size = _font_size(page, i)
+        font = _object_font(obj)
+        m, xy = self._matrix, self._xy
+        _matrix(page, i, ctypes.addressof(m))
+        _origin(page, i, ctypes.addressof(xy), ctypes.addressof(xy) + ctypes.sizeof(_double))
+        descent = self._descents.get((font, size))
         if descent is None:
-            pdfium_c.FPDFFont_GetDescent(font, ctypes.c_float(size), self._float)
-            descent = self._descents[(key, size)] = self._float.value
-        upright = m.a * m.d > 0 and m.b * m.c <= 0  # pdfminer's rule
-        substituted = not pdfium_c.FPDFFont_GetIsEmbedded(font)
-        return (size, self._name(font, key), upright, page_top - (self._y.value + descent),
-                (font, key) if substituted else None)
+            _descent(font, size, ctypes.addressof(self._float))
+            descent = self._descents[(font, size)] = self._float.value
+        upright = m[0] * m[3] > 0 and m[1] * m[2] <= 0  # pdfminer's rule
+        name, embedded = self._font(font)
+        return size, name, upright, page_top - (xy[1] + descent), None if embedded else font
 
-    def advance(self, font: tuple, code: int, size: float) -> float:
+    def advance(self, font: int, code: int, size: float) -> float:
         """A glyph's advance from the PDF's own widths (/W), as pdfminer takes
         it. Asked only for fonts the PDF does not embed: PDFium's loose box is
         as wide as the glyph it draws, there another font's glyph."""
-        handle, key = font
-        width = self._advances.get((key, code, size))
+        width = self._advances.get((font, code, size))
         if width is None:
-            pdfium_c.FPDFFont_GetGlyphWidth(handle, code, ctypes.c_float(size), self._float)
-            width = self._advances[(key, code, size)] = self._float.value
+            _glyph_width(font, code, size, ctypes.addressof(self._float))
+            width = self._advances[(font, code, size)] = self._float.value
         return width
 
-    def _name(self, font, key: int) -> str:
-        """PDFium drops the subset tag (``AAAAAB+``) from font names; each font
-        gets a tag of its own instead, so two subsets of one face stay two fonts,
-        as in pdfminer (a line's dominant face is counted per font)."""
-        if key not in self._names:
+    def _font(self, font: int) -> tuple[str, bool]:
+        """Name and embeddedness. PDFium drops the subset tag (``AAAAAB+``)
+        from font names; each font gets a tag of its own instead, so two subsets
+        of one face stay two fonts, as in pdfminer (a line's dominant face is
+        counted per font)."""
+        known = self._fonts.get(font)
+        if known is None:
             name = ctypes.create_string_buffer(256)
-            pdfium_c.FPDFFont_GetBaseFontName(font, name, len(name))
-            self._names[key] = f"F{len(self._names)}+{name.value.decode('utf-8', 'replace')}"
-        return self._names[key]
+            _font_name(font, name, len(name))
+            known = self._fonts[font] = (
+                f"F{len(self._fonts)}+{name.value.decode('utf-8', 'replace')}",
+                bool(_font_embedded(font)))
+        return known
 
 
 @contextmanager
