@@ -24,6 +24,9 @@ REPLACEMENT = "\ufffd"
 # Column headers whose cells hold a value that reads like a bracket on the
 # heading line: a 予算額 column's "11,686千円" is 【予算額 11,686千円】.
 COLUMN_HEADERS = {"予算額": "【予算額 {}】"}
+# A segment of more glyphs than this cannot normalize to a header (NFKC does
+# not shorten ideographs); longer ones are not normalized at all.
+_HEADER_GLYPHS = 2 * max(map(len, COLUMN_HEADERS))
 
 
 def ink(glyphs: Sequence[Glyph]) -> list[Glyph]:
@@ -94,6 +97,8 @@ def header_cell(glyphs: Sequence[Glyph]
     of an em, is a column header: a header cell can share its text row with
     the paragraph beside it."""
     for part in segments(glyphs):
+        if len(part) > _HEADER_GLYPHS:
+            continue
         template = COLUMN_HEADERS.get(normalize_text("".join(g["text"] for g in part)))
         if template is not None:
             cell = HeaderCell(template, min(g["x0"] for g in part), max(g["x1"] for g in part),

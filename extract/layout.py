@@ -22,6 +22,12 @@ CELL_LABELS = {"目標": "目標"}
 _LABEL = regex.compile(r"^[【\[]?(?P<label>目\s*標)[】\]]?(?::|\s+|$)(?P<rest>.*)$")
 
 
+def is_label_only(spaced: str) -> bool:
+    """Canonical text that is a label and nothing else (``目 標``, ``【目標】``)."""
+    m = _LABEL.match(spaced)
+    return bool(m) and not m.group("rest").strip()
+
+
 def split_label(line: Line) -> tuple[Line, Line | None] | None:
     """``目 標 画した…`` → (label line, rest line); None if the line has no label."""
     m = _LABEL.match(line.spaced)

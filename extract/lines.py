@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Iterable
 
-from .text import canonical, normalize_text
+from .text import canonical, normalize_text, tidy
 
 BBox = tuple[float, float, float, float]  # x0, top, x1, bottom in PDF points
 
@@ -23,9 +24,9 @@ class Line:
 
     def __post_init__(self) -> None:
         if not self.text:
-            object.__setattr__(self, "text", normalize_text(self.raw))
+            object.__setattr__(self, "text", tidy(self.spaced))
 
-    @property
+    @cached_property  # every heading pattern is tried on it
     def spaced(self) -> str:
         """Canonical text with layout spaces kept (for label and number boundaries)."""
         return canonical(self.raw)

@@ -8,7 +8,6 @@ count (only the lines are kept).
 """
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 from statistics import median
@@ -18,7 +17,7 @@ import regex
 from . import glyphs
 from .diagnose import looks_truncated
 from .footer import page_number, running_header_texts
-from .layout import group_label_cells, mark_wraps, split_label
+from .layout import group_label_cells, is_label_only, mark_wraps, split_label
 from .lines import Line
 from .pdf_engines import DEFAULT_ENGINE, open_pdf
 from .source import ExtractError, SourceText
@@ -33,23 +32,30 @@ HEADER_AREA = 0.1  # lines above 10 % may be running headers
 
 def _line_from_chars(chars: list[dict], page: int) -> Line:
     """One line; ``chars`` holds at least one glyph that is not a space.
-    A 均等割付 line's text drops its gaps, digits included (平 成 2 9 年 度)."""
-    ink = glyphs.ink(chars)
-    sizes = Counter(round(c["size"], 1) for c in ink)
-    faces = Counter(c["fontname"] for c in ink)
+    A 均等割付 line's text drops its gaps, digits included (平 成 2 9 年 度).
+    One pass: this runs for every line of every page."""
+    ink: list[dict] = []
+    sizes: dict[float, int] = {}
+    faces: dict[str, int] = {}
+    for c in chars:
+        if not c["text"].isspace():
+            ink.append(c)
+            size, face = round(c["size"], 1), c["fontname"]
+            sizes[size] = sizes.get(size, 0) + 1
+            faces[face] = faces.get(face, 0) + 1
     raw = _chars_text(chars)
     return Line(
         raw=raw,
         text=normalize_text(raw.replace(" ", "")) if glyphs.evenly_spaced(ink) else "",
         page=page,
         bbox=(
-            min(c["x0"] for c in ink),
-            min(c["top"] for c in ink),
-            max(c["x1"] for c in ink),
-            max(c["bottom"] for c in ink),
+            min([c["x0"] for c in ink]),
+            min([c["top"] for c in ink]),
+            max([c["x1"] for c in ink]),
+            max([c["bottom"] for c in ink]),
         ),
-        size=sizes.most_common(1)[0][0],
-        bold=bool(_HEADING_FACE.search(faces.most_common(1)[0][0])),
+        size=max(sizes, key=sizes.get),  # the commonest; the first seen among equals
+        bold=bool(_HEADING_FACE.search(max(faces, key=faces.get))),
     )
 
 
@@ -80,10 +86,9 @@ def _split_leading_label(chars: list[dict], page: int) -> list[Line]:
     for i in range(1, len(chars)):
         if len(glyphs.ink(chars[:i])) > LABEL_MAX_GLYPHS:
             break
-        if not chars[i]["text"].isspace() and chars[i]["x0"] - chars[i - 1]["x1"] > chars[i]["size"]:
-            parts = split_label(_line_from_chars(chars[:i], page))
-            if parts and parts[1] is None:
-                return [parts[0], _line_from_chars(chars[i:], page)]
+        if (not chars[i]["text"].isspace() and chars[i]["x0"] - chars[i - 1]["x1"] > chars[i]["size"]
+                and is_label_only(canonical(_chars_text(chars[:i])))):  # before making a Line: tables gap a lot
+            return [split_label(_line_from_chars(chars[:i], page))[0], _line_from_chars(chars[i:], page)]
     line = _line_from_chars(chars, page)
     parts = split_label(line)
     if parts is None:
