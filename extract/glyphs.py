@@ -37,7 +37,7 @@ def replace_unmapped(glyphs: Sequence[Glyph]) -> tuple[list[Glyph], int]:
     """Glyphs with each unmapped ``(cid:N)`` turned into U+FFFD, and how many there were."""
     out, count = [], 0
     for g in glyphs:
-        if UNMAPPED.match(g["text"]):
+        if len(g["text"]) > 1 and UNMAPPED.match(g["text"]):  # one character is never "(cid:N)"
             g, count = {**g, "text": REPLACEMENT}, count + 1
         out.append(g)
     return out, count
@@ -60,12 +60,15 @@ def vertical_writing(glyphs: Sequence[Glyph]) -> bool:
     """縦書き: in drawing order, most glyphs sit under the previous one (same x,
     next line down) rather than beside it."""
     glyphs = ink(glyphs)
+    pairs = len(glyphs) - 1
     stacked = beside = 0
-    for a, b in zip(glyphs, glyphs[1:]):
+    for done, (a, b) in enumerate(zip(glyphs, glyphs[1:]), start=1):
         near = 0.2 * a["size"]
         stacked += abs(b["x0"] - a["x0"]) < near and 0 < b["top"] - a["top"] <= 1.5 * a["size"]
         beside += abs(b["top"] - a["top"]) < near and 0 <= b["x0"] - a["x0"] <= 1.5 * a["size"]
-    return stacked > beside and stacked >= (len(glyphs) - 1) / 2
+        if stacked + (pairs - done) <= beside:  # settled: the pairs left cannot stack enough
+            return False
+    return stacked > beside and stacked >= pairs / 2
 
 
 def segments(glyphs: Sequence[Glyph], gap_em: float = 1.0) -> list[list[Glyph]]:

@@ -87,5 +87,5 @@ def mark_wraps(lines: Sequence[Line], right_edge: float) -> list[Line]:
     for line in lines:
         prev = out[-1] if out else None
         wrapped = bool(prev and prev.bbox and line.bbox and _continues(prev, line, right_edge))
-        out.append(replace(line, wrapped=wrapped))
+        out.append(replace(line, wrapped=wrapped) if wrapped != line.wrapped else line)
     return out

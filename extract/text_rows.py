@@ -60,16 +60,18 @@ def dedupe_overprint(glyphs: list[Glyph]) -> list[Glyph]:
 def _clusters(items: list, key, tolerance: float) -> list[list]:
     """Group items whose key values chain within ``tolerance``, in key order;
     items keep their input order inside a group."""
-    values = sorted(set(map(key, items)))
+    keys = list(map(key, items))
     group_of: dict[float, int] = {}
-    group, last = 0, None
-    for v in values:
-        if last is not None and v > last + tolerance:
+    group, last = -1, None
+    for v in sorted(set(keys)):
+        if last is None or v > last + tolerance:
             group += 1
         group_of[v] = group
         last = v
-    ordered = sorted(items, key=lambda item: group_of[key(item)])
-    return [list(g) for _, g in groupby(ordered, key=lambda item: group_of[key(item)])]
+    groups: list[list] = [[] for _ in range(group + 1)]
+    for k, item in zip(keys, items):
+        groups[group_of[k]].append(item)
+    return groups
 
 
 def _words(row: list[Glyph], upright: bool) -> Iterable[list[Glyph]]:
