@@ -49,3 +49,15 @@ def test_a_document_that_kills_dask_workers_costs_one_error_row(tmp_path):
             outcomes = list(ordered(client, convert_or_die, paths, ConvertOptions(), window=4,
                                     on_crash=worker_died))
     assert [o.error.kind if o.error else "ok" for o in outcomes] == ["ok", "worker_crashed", "ok"]
+
+
+def test_timeout_stops_a_document_in_a_dask_worker_thread(tmp_path):
+    from tests.pdfbuild import build_pdf
+    from tests.test_limits import HEAVY_PAGE
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "slow.pdf").write_bytes(build_pdf([HEAVY_PAGE]))
+    out = tmp_path / "out"
+    assert main(["convert", str(tmp_path / "in"), "--out", str(out), "--executor", "dask",
+                 "--jobs", "1", "--timeout", "1", "--quiet"]) == 1
+    assert [(e["status"], e["error_kind"]) for e in manifest_lines(out)] == [("error", "timeout")]

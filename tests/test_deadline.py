@@ -1,0 +1,41 @@
+"""--timeout in any thread: a Dask worker converts documents in threads, where
+SIGALRM cannot reach, so there a timer thread ends the conversion."""
+import threading
+import time
+
+from pipeline.convert import Failed, convert_file
+from pipeline.deadline import DocumentTimeout, deadline
+from tests.pdfbuild import build_pdf
+from tests.test_limits import HEAVY_PAGE
+
+
+def in_a_thread(fn, wait: float = 10):
+    """``fn()`` run in a thread that is not the main one; fails after ``wait``
+    seconds (a daemon thread, so an unbounded conversion cannot hang the run)."""
+    result = []
+    thread = threading.Thread(target=lambda: result.append(fn()), daemon=True)
+    thread.start()
+    thread.join(wait)
+    assert not thread.is_alive(), f"still running after {wait} s"
+    return result[0]
+
+
+def test_a_conversion_in_a_worker_thread_is_stopped_by_the_timeout(tmp_path):
+    path = tmp_path / "slow.pdf"
+    path.write_bytes(build_pdf([HEAVY_PAGE]))  # over ten seconds unbounded
+    outcome = in_a_thread(lambda: convert_file(path, timeout=0.5))
+    assert isinstance(outcome, Failed)
+    assert (outcome.error.kind, outcome.error.stage) == ("timeout", "extract")
+
+
+def test_a_body_that_finished_in_time_is_not_interrupted_later():
+    def body():
+        with deadline(0.2):
+            pass
+        try:
+            time.sleep(0.6)  # past the limit: a timer left running would strike here
+        except DocumentTimeout:
+            return "interrupted after the body ended"
+        return "finished"
+
+    assert in_a_thread(body) == "finished"
