@@ -4,10 +4,15 @@ Per document, in this order: its table files are written under hidden staging
 names, renamed into place (``documents`` last), then its manifest line is
 appended — the commit point — and only then are the files it supersedes
 (an older version of the same source, or the source's old error) removed.
-A run killed between any two steps leaves complete Parquet files and a
-manifest whose every entry has its files. What it may leave beyond that —
-staging files, files of a document not yet committed, superseded files not
-yet removed — is removed by ``reconcile`` when the next run opens the folder.
+When the renames replace files already in place (same doc_id: ``--force``, a
+new parser version), the old files are first kept under hidden backup names
+and a ``pending`` journal line is written, so a publish cut short can be
+undone. A run killed between any two steps leaves complete Parquet files and
+a manifest whose every entry has its files. What it may leave beyond that —
+a half-renamed overwrite, staging and backup files, files of a document not
+yet committed, superseded files not yet removed — is put right by
+``reconcile`` when the next run opens the folder: each document is then
+wholly its committed version.
 """
 from __future__ import annotations
 
@@ -18,8 +23,9 @@ from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
 
-from schemas.parquet import (DOCUMENT_TABLES, WriteError, as_write_error, discard, error_table,
-                             is_staging_file, publish, remove, stage)
+from schemas.parquet import (DOCUMENT_TABLES, WriteError, as_write_error, back_up, discard,
+                             drop_backups, error_table, is_backup_file, is_staging_file, publish,
+                             remove, roll_back, stage, staging_file)
 from schemas.tables import ErrorRow
 
 from . import __version__, manifest
@@ -42,7 +48,13 @@ def sha256_of(path: Path) -> str | None:
 
 
 def reconcile(out_dir: Path, entries: dict[str, Entry]) -> None:
-    """Remove every file the manifest does not account for."""
+    """Undo the publish a killed run left unfinished, then remove every file
+    the manifest does not account for."""
+    pending = manifest.unfinished(out_dir)
+    if pending is not None:
+        finals = [out_dir / name for name in pending.files]
+        roll_back([(staging_file(f), f) for f in finals],
+                  [out_dir / name for name in pending.replaced])
     live_docs = {e.doc_id for e in entries.values() if e.status == "ok"}
     live_errors = {path_key(Path(e.source)) for e in entries.values() if e.status == "error"}
     for table in (*DOCUMENT_TABLES, "errors"):
@@ -51,7 +63,7 @@ def reconcile(out_dir: Path, entries: dict[str, Entry]) -> None:
             continue
         keep = live_errors if table == "errors" else live_docs
         for f in folder.iterdir():
-            if is_staging_file(f) or (f.suffix == ".parquet" and f.stem not in keep):
+            if is_staging_file(f) or is_backup_file(f) or (f.suffix == ".parquet" and f.stem not in keep):
                 f.unlink()
 
 
@@ -113,19 +125,30 @@ class OutputFolder:
 
     def _commit(self, outcome: Outcome, stem: str, tables: dict, status: str) -> None:
         staged = stage(self.dir, stem, tables)
+        replaced: list[Path] = []
         try:
+            replaced = back_up(staged)
+            if replaced:
+                self._journal.pending(self._names(f for _, f in staged), self._names(replaced))
             publish(staged)
             entry = self._entry(outcome, status)
             self._journal.commit(entry)
         except OSError as exc:
+            # A failed rollback raises (OSError): the run stops with the pending
+            # line last, and the next run's open rolls back.
+            roll_back(staged, replaced)
             discard(staged)
             raise as_write_error(self.dir, exc) from exc
+        drop_backups(replaced)
         previous = self.entries.get(entry.source)
         self.entries[entry.source] = entry
         if status == "ok":
             self._users[entry.doc_id] += 1
         if previous is not None:
             self._drop(previous, entry)
+
+    def _names(self, files) -> list[str]:
+        return [str(f.relative_to(self.dir)) for f in files]
 
     def _entry(self, outcome: Outcome, status: str) -> Entry:
         failed = status == "error"

@@ -8,11 +8,16 @@ and then renamed into place, so a reader never sees half a file; a full disk
 or an unwritable folder while staging leaves the previous files untouched and
 no staging file behind (WriteError). The caller decides when to publish and
 keeps the record of what is committed.
+
+Renaming several files is not atomic, so before a publish replaces files in
+place, ``back_up`` keeps their old bytes under hidden backup names (hard
+links), and ``roll_back`` can undo a publish cut short at any rename.
 """
 from __future__ import annotations
 
 import errno
 import os
+import shutil
 from contextlib import suppress
 from pathlib import Path
 
@@ -74,6 +79,56 @@ def staging_file(final: Path) -> Path:
 
 def is_staging_file(path: Path) -> bool:
     return path.name.startswith(".") and path.name.endswith(".parquet.tmp")
+
+
+def backup_file(final: Path) -> Path:
+    return final.with_name(f".{final.name}.bak")
+
+
+def is_backup_file(path: Path) -> bool:
+    return path.name.startswith(".") and path.name.endswith(".parquet.bak")
+
+
+def back_up(staged: Staged) -> list[Path]:
+    """Keep the files ``staged`` would replace under their backup names; returns
+    those files. On failure (OSError) no backup is left behind."""
+    replaced: list[Path] = []
+    try:
+        for _, final in staged:
+            if final.exists():
+                replaced.append(final)
+                _keep_copy(final, backup_file(final))
+    except OSError:
+        drop_backups(replaced)
+        raise
+    return replaced
+
+
+def _keep_copy(final: Path, backup: Path) -> None:
+    backup.unlink(missing_ok=True)
+    try:
+        os.link(final, backup)  # the old file itself: no bytes copied, same inode
+    except OSError:
+        shutil.copy2(final, backup)  # a file system without hard links
+
+
+def roll_back(staged: Staged, replaced: list[Path]) -> None:
+    """Undo a publish cut short: a file already renamed into place (its staging
+    file is gone) gets its backup back, or is removed if it replaced nothing.
+    Safe to repeat, and at any point of ``back_up`` or ``publish``."""
+    for tmp, final in staged:
+        if not tmp.exists():
+            if final in replaced:
+                with suppress(FileNotFoundError):  # restored by an earlier attempt
+                    os.replace(backup_file(final), final)
+            else:
+                final.unlink(missing_ok=True)
+    drop_backups(replaced)
+
+
+def drop_backups(replaced: list[Path]) -> None:
+    for final in replaced:
+        backup_file(final).unlink(missing_ok=True)
 
 
 def stage(out_dir: Path, file_stem: str, tables: dict[str, pa.Table]) -> Staged:
