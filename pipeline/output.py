@@ -35,6 +35,16 @@ from .manifest import Entry
 
 LOCK = "manifest.lock"
 
+# Error kinds that say nothing about a source's bytes: this run's limits
+# (--timeout, --max-pages), a worker process that died (a crash or out of
+# memory), a fault of this parser version (internal_error, invalid_rows). A
+# source committed "ok" before keeps its rows and entry; its error row is
+# this run's only, like a write failure's. Every other kind (damaged_pdf,
+# encrypted, not_a_pdf, empty_file, no_text, unreadable_file, ...) is a
+# verdict on the file as it is now and replaces its old rows.
+NOT_ABOUT_THE_BYTES = frozenset({"timeout", "too_many_pages", "worker_crashed", "internal_error",
+                                 "invalid_rows"})
+
 
 def source_key(path: Path) -> str:
     return str(path.resolve())
@@ -108,14 +118,20 @@ class OutputFolder:
         """Write and commit one document's tables, or its error row. Returns the
         outcome as committed: a document whose files cannot be written is an
         error (stage ``write``) that leaves the source's previous rows and
-        manifest entry as they were; an error row that cannot be written says
-        so in its message."""
+        manifest entry as they were, and so does an error NOT_ABOUT_THE_BYTES;
+        an error row that cannot be written says so in its message."""
         if outcome.tables is not None:
             try:
                 self._commit(outcome, outcome.doc_id, outcome.tables, "ok")
                 return outcome
             except WriteError as exc:
-                return self._record_write_failure(outcome, exc)
+                error = ErrorRow(str(outcome.path), "write", exc.kind, f"{outcome.path}: {exc}",
+                                 outcome.doc_id)
+                return self._record_uncommitted(replace(outcome, tables=None, summary=None,
+                                                        error=error))
+        previous = self.entries.get(source_key(outcome.path))
+        if previous and previous.status == "ok" and outcome.error.kind in NOT_ABOUT_THE_BYTES:
+            return self._record_uncommitted(outcome)
         try:
             self._commit(outcome, path_key(Path(source_key(outcome.path))),
                          {"errors": error_table(outcome.error)}, "error")
@@ -159,14 +175,14 @@ class OutputFolder:
             pages=None if failed else outcome.summary.pages,
             error_kind=outcome.error.kind if failed else None)
 
-    def _record_write_failure(self, outcome: Outcome, exc: WriteError) -> Outcome:
-        """An errors/ row for a failed write, not committed: the failure is the
-        folder's, not the document's, and the next run retries (and removes it)."""
-        path = outcome.path
-        error = ErrorRow(str(path), "write", exc.kind, f"{path}: {exc}", outcome.doc_id)
-        failed = replace(outcome, tables=None, summary=None, error=error)
+    def _record_uncommitted(self, failed: Outcome) -> Outcome:
+        """An errors/ row for this run only, not committed: the failure is the
+        folder's or the run's, not a verdict on the document, so the source keeps
+        its committed rows and entry. The next run's open removes the row; that
+        run converts the source again unless the committed rows are current."""
+        stem = path_key(Path(source_key(failed.path)))
         try:
-            publish(stage(self.dir, path_key(Path(source_key(path))), {"errors": error_table(error)}))
+            publish(stage(self.dir, stem, {"errors": error_table(failed.error)}))
         except (WriteError, OSError) as again:
             return _unrecorded(failed, again)
         return failed

@@ -125,6 +125,24 @@ def test_a_fixed_file_loses_its_error_row_and_a_broken_one_loses_its_old_rows(tm
     assert list(pd.read_parquet(out / "errors")["kind"]) == ["empty_file"]
 
 
+@pytest.mark.parametrize("kind, keeps", [
+    ("worker_crashed", True), ("internal_error", True), ("damaged_pdf", False)])
+def test_only_an_error_about_the_bytes_replaces_a_documents_rows(tmp_path, kind, keeps):
+    """A worker that died or a parser bug is no verdict on the file: its good rows stay."""
+    from pipeline.convert import Outcome
+    from schemas.tables import ErrorRow
+    source = tmp_path / "plan.txt"
+    shutil.copy("samples/minato_h29_gaiyo.txt", source)
+    out = tmp_path / "out"
+    run_batch([source], out, BatchOptions(jobs=1))
+    with OutputFolder(out, "pdfplumber") as folder:
+        folder.commit(Outcome(source, None, None, error=ErrorRow(
+            str(source), "extract", kind, f"{source}: {kind}", None)))
+    assert list(pd.read_parquet(out / "errors")["kind"]) == [kind]
+    assert len(pd.read_parquet(out / "projects")) == (8 if keeps else 0)
+    assert manifest_lines(out)[-1]["status"] == ("ok" if keeps else "error")
+
+
 def test_one_bad_document_in_a_parallel_batch(tmp_path, capsys):
     bad = tmp_path / "in" / "b_broken.pdf"
     bad.parent.mkdir()
