@@ -23,9 +23,9 @@ from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
 
-from schemas.parquet import (DOCUMENT_TABLES, WriteError, as_write_error, back_up, discard,
+from schemas.parquet import (DOCUMENT_TABLES, NO_ERRORS, WriteError, as_write_error, back_up, discard,
                              drop_backups, error_table, is_backup_file, is_staging_file, publish,
-                             remove, roll_back, stage, staging_file)
+                             remove, roll_back, stage, staging_file, write_errors_schema)
 from schemas.tables import ErrorRow
 
 from . import __version__, manifest
@@ -67,6 +67,7 @@ def reconcile(out_dir: Path, entries: dict[str, Entry]) -> None:
                   [out_dir / name for name in pending.replaced])
     live_docs = {e.doc_id for e in entries.values() if e.status == "ok"}
     live_errors = {path_key(Path(e.source)) for e in entries.values() if e.status == "error"}
+    live_errors.add(NO_ERRORS)
     for table in (*DOCUMENT_TABLES, "errors"):
         folder = out_dir / table
         if not folder.is_dir():
@@ -97,6 +98,7 @@ class OutputFolder:
         self.entries = manifest.load(out_dir)
         self._users = Counter(e.doc_id for e in self.entries.values() if e.status == "ok")
         reconcile(out_dir, self.entries)
+        write_errors_schema(out_dir)
         if not manifest.is_compact(out_dir, self.entries):
             manifest.rewrite(out_dir, self.entries)
         self._journal = manifest.Journal(out_dir)

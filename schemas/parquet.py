@@ -28,6 +28,7 @@ from .tables import TABLES
 from .validate import to_arrow
 
 DOCUMENT_TABLES = tuple(name for name in TABLES if name != "errors")
+NO_ERRORS = "empty"  # errors/empty.parquet: no rows; not a path key (16 hex digits)
 Staged = list[tuple[Path, Path]]  # (staging file, final file)
 
 _KINDS = {errno.ENOSPC: "disk_full", errno.EDQUOT: "disk_full", errno.EACCES: "output_not_writable",
@@ -67,6 +68,23 @@ def document_tables(rows: dict[str, list]) -> dict[str, pa.Table]:
 
 def error_table(row) -> pa.Table:
     return to_arrow("errors", [row])
+
+
+def write_errors_schema(out_dir: Path) -> None:
+    """Give ``errors/`` a file without rows, so that after a clean run the
+    dataset still reads (as an empty table with its columns) instead of
+    raising. Written only when missing or when the schema has changed."""
+    final = table_file(out_dir, "errors", NO_ERRORS)
+    empty = to_arrow("errors", [])
+    with suppress(OSError, pa.ArrowInvalid):
+        if pq.read_schema(final).equals(empty.schema, check_metadata=True):
+            return
+    staged = stage(out_dir, NO_ERRORS, {"errors": empty})
+    try:
+        publish(staged)
+    except OSError as exc:
+        discard(staged)
+        raise as_write_error(out_dir, exc) from exc
 
 
 def table_file(out_dir: Path, table: str, file_stem: str) -> Path:

@@ -116,7 +116,7 @@ def test_a_fixed_file_loses_its_error_row_and_a_broken_one_loses_its_old_rows(tm
 
     shutil.copy("samples/minato_h29_gaiyo.pdf", source)
     assert not run_batch([source], out, BatchOptions(jobs=1)).errors
-    assert list((out / "errors").glob("*.parquet")) == []
+    assert pd.read_parquet(out / "errors").empty
     assert len(pd.read_parquet(out / "projects")) == 8
 
     source.write_bytes(b"")  # the file is truncated to nothing: its old rows must go
@@ -231,3 +231,37 @@ def test_a_second_run_into_the_same_folder_is_refused_while_one_runs(tmp_path, c
         assert main(["convert", "samples", "--out", str(out), "--quiet"]) == 2
     assert capsys.readouterr().err == f"error: {out}: another hoshin run is writing to this folder\n"
     assert main(["convert", "samples", "--out", str(out), "--quiet", "--jobs", "1"]) == 0
+
+
+def test_errors_reads_as_an_empty_table_after_a_clean_run(tmp_path):
+    """An analyst's ``read_parquet(out/"errors")`` must not break exactly when all went well."""
+    from dataclasses import fields
+
+    from schemas.tables import ErrorRow
+    columns = [f.name for f in fields(ErrorRow)]
+    out = tmp_path / "out"
+    run_batch([Path("samples/minato_h29_gaiyo.txt")], out, BatchOptions(jobs=1))
+    errors = pd.read_parquet(out / "errors")
+    assert errors.empty and list(errors.columns) == columns
+
+    plan = tmp_path / "plan.pdf"
+    plan.write_bytes(b"%PDF-1.4 no objects")
+    assert len(run_batch([plan], out, BatchOptions(jobs=1)).errors) == 1
+    assert list(pd.read_parquet(out / "errors")["kind"]) == ["truncated_pdf"]
+    shutil.copy("samples/minato_h29_gaiyo.pdf", plan)  # fixed
+    assert not run_batch([plan], out, BatchOptions(jobs=1)).errors
+    errors = pd.read_parquet(out / "errors")
+    assert errors.empty and list(errors.columns) == columns
+
+
+def test_the_empty_errors_file_follows_the_schema(tmp_path):
+    """A folder written before a column was added to ErrorRow gets the current columns."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+    out = tmp_path / "out"
+    (out / "errors").mkdir(parents=True)
+    pq.write_table(pa.table({"source_path": pa.array([], pa.string())}), out / "errors" / "empty.parquet")
+    with OutputFolder(out, "pdfplumber"):
+        pass
+    assert list(pd.read_parquet(out / "errors").columns) == ["source_path", "stage", "kind", "message",
+                                                             "doc_id"]
