@@ -25,7 +25,8 @@ from pathlib import Path
 
 from schemas.parquet import (DOCUMENT_TABLES, NO_ERRORS, WriteError, as_write_error, back_up, discard,
                              drop_backups, error_table, is_backup_file, is_staging_file, publish,
-                             remove, roll_back, stage, staging_file, write_errors_schema)
+                             read_column, remove, roll_back, set_column, stage, staging_file, write,
+                             write_errors_schema)
 from schemas.tables import ErrorRow
 
 from . import __version__, manifest
@@ -142,6 +143,8 @@ class OutputFolder:
         return outcome
 
     def _commit(self, outcome: Outcome, stem: str, tables: dict, status: str) -> None:
+        self._hand_over(self.entries.get(source_key(outcome.path)),
+                        outcome.doc_id if status == "ok" else None)
         staged = stage(self.dir, stem, tables)
         replaced: list[Path] = []
         try:
@@ -184,8 +187,8 @@ class OutputFolder:
         run converts the source again unless the committed rows are current."""
         stem = path_key(Path(source_key(failed.path)))
         try:
-            publish(stage(self.dir, stem, {"errors": error_table(failed.error)}))
-        except (WriteError, OSError) as again:
+            write(self.dir, stem, {"errors": error_table(failed.error)})
+        except WriteError as again:
             return _unrecorded(failed, again)
         return failed
 
@@ -202,9 +205,30 @@ class OutputFolder:
                 self._journal.commit(entry)
             except OSError as exc:
                 raise as_write_error(self.dir, exc) from exc
+            self._hand_over(previous, None)
             del self.entries[previous.source]
             self._drop(previous, entry)
         return [e.source for e in gone]
+
+    def _hand_over(self, previous: Entry | None, doc_id: str | None) -> None:
+        """Before ``previous.source`` stops holding its document's bytes (it changed,
+        failed or is gone, so the document is no longer ``doc_id``): if another
+        source still has those bytes, the document row they share must name one
+        of them, not a file that no longer matches it (the report would draw the
+        wrong PDF). Done before the commit, so the row names, at any moment, a
+        source that has those bytes by the manifest."""
+        if previous is None or previous.status != "ok" or previous.doc_id == doc_id:
+            return
+        heirs = [e.source for e in self.entries.values()
+                 if e.status == "ok" and e.doc_id == previous.doc_id and e.source != previous.source]
+        if not heirs:
+            return  # the document goes with this source (``_drop``)
+        try:
+            (named,) = read_column(self.dir, "documents", previous.doc_id, "source_path")
+        except OSError as exc:
+            raise as_write_error(self.dir, exc) from exc
+        if source_key(Path(named)) not in heirs:
+            set_column(self.dir, "documents", previous.doc_id, "source_path", heirs[0])
 
     def _drop(self, previous: Entry, current: Entry) -> None:
         """Remove what ``current`` supersedes: the source's old error, or its old

@@ -79,12 +79,24 @@ def write_errors_schema(out_dir: Path) -> None:
     with suppress(OSError, pa.ArrowInvalid):
         if pq.read_schema(final).equals(empty.schema, check_metadata=True):
             return
-    staged = stage(out_dir, NO_ERRORS, {"errors": empty})
+    write(out_dir, NO_ERRORS, {"errors": empty})
+
+
+def set_column(out_dir: Path, table: str, file_stem: str, column: str, value) -> None:
+    """Rewrite one file with ``column`` set to ``value`` in every row (WriteError)."""
+    final = table_file(out_dir, table, file_stem)
     try:
-        publish(staged)
+        rows = pq.read_table(final)
     except OSError as exc:
-        discard(staged)
         raise as_write_error(out_dir, exc) from exc
+    i = rows.schema.get_field_index(column)
+    field = rows.schema.field(i)
+    write(out_dir, file_stem, {table: rows.set_column(i, field, pa.array([value] * rows.num_rows,
+                                                                         field.type))})
+
+
+def read_column(out_dir: Path, table: str, file_stem: str, column: str) -> list:
+    return pq.read_table(table_file(out_dir, table, file_stem), columns=[column])[column].to_pylist()
 
 
 def table_file(out_dir: Path, table: str, file_stem: str) -> Path:
@@ -164,6 +176,16 @@ def stage(out_dir: Path, file_stem: str, tables: dict[str, pa.Table]) -> Staged:
         discard(staged)
         raise as_write_error(out_dir, exc) from exc
     return staged
+
+
+def write(out_dir: Path, file_stem: str, tables: dict[str, pa.Table]) -> None:
+    """Stage and publish at once, leaving no staging file on failure (WriteError)."""
+    staged = stage(out_dir, file_stem, tables)
+    try:
+        publish(staged)
+    except OSError as exc:
+        discard(staged)
+        raise as_write_error(out_dir, exc) from exc
 
 
 def publish(staged: Staged) -> None:

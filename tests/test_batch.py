@@ -265,3 +265,26 @@ def test_the_empty_errors_file_follows_the_schema(tmp_path):
         pass
     assert list(pd.read_parquet(out / "errors").columns) == ["source_path", "stage", "kind", "message",
                                                              "doc_id"]
+
+
+@pytest.mark.parametrize("change", ["changed", "deleted"])
+def test_a_document_shared_by_two_paths_names_one_that_still_has_its_bytes(tmp_path, change):
+    """Else the report draws the PDF at a path whose file is now another one (or none)."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    a, b = folder / "a.pdf", folder / "b.pdf"
+    shutil.copy("samples/minato_h29_gaiyo.pdf", a)
+    shutil.copy("samples/minato_h29_gaiyo.pdf", b)
+    out = tmp_path / "out"
+    run_batch([folder], out, BatchOptions(jobs=1))
+    (named,) = pd.read_parquet(out / "documents")["source_path"]
+    assert named == str(b)  # the last path converted with those bytes
+    if change == "changed":
+        b.write_bytes(b"%PDF-1.4 no objects")
+    else:
+        b.unlink()
+    run_batch([folder], out, BatchOptions(jobs=1))
+    documents = pd.read_parquet(out / "documents")
+    assert list(documents["source_path"]) == [str(a.resolve())]
+    assert list(documents["page_count"]) == [7]
+    assert not [p.name for p in out.rglob(".*")]
