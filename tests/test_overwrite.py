@@ -139,3 +139,42 @@ def test_without_hard_links_the_backups_are_copies(tmp_path, monkeypatch):
     with OutputFolder(out, "pdfplumber"):
         pass
     assert {t: v[1:] for t, v in _files(out, doc_id).items()} == old
+
+
+KILL_AFTER_3_RENAMES = """
+import os, signal, sys
+from pathlib import Path
+import pipeline.convert, pipeline.output
+from pipeline.batch import BatchOptions, run_batch
+for module in (pipeline.convert, pipeline.output):
+    module.__version__ = sys.argv[3]
+real, done = os.replace, []
+def replace(src, dst):
+    if len(done) == 3:
+        os.kill(os.getpid(), signal.SIGKILL)
+    done.append(dst)
+    real(src, dst)
+os.replace = replace
+run_batch([Path(sys.argv[1])], Path(sys.argv[2]), BatchOptions(jobs=1))
+"""
+
+
+def test_a_real_sigkill_between_renames(tmp_path):
+    """The same with a real SIGKILL: no finally block, no file closed, the lock dropped by the OS."""
+    import signal
+    import subprocess
+    import sys
+    source = tmp_path / "plan.txt"
+    shutil.copy("samples/minato_h29_gaiyo.txt", source)
+    out = tmp_path / "out"
+    run_batch([source], out, BatchOptions(jobs=1))
+    doc_id = manifest_lines(out)[0]["doc_id"]
+    old = _files(out, doc_id)
+    killed = subprocess.run([sys.executable, "-c", KILL_AFTER_3_RENAMES, str(source), str(out), NEW],
+                            cwd=Path(__file__).resolve().parent.parent)
+    assert killed.returncode == -signal.SIGKILL
+    mixed = _files(out, doc_id)  # killed mid-publish indeed: 3 tables new, 5 old
+    assert sum(mixed[t] != old[t] for t in DOCUMENT_TABLES) == 3
+    result = run_batch([source], out, BatchOptions(jobs=1))
+    assert len(result.skipped) == 1 and _files(out, doc_id) == old
+    assert not [p.name for p in out.rglob(".*")]
