@@ -201,22 +201,23 @@ class OutputFolder:
         for previous in gone:
             entry = replace(previous, status="gone",
                             converted_at=datetime.now(timezone.utc).isoformat(timespec="seconds"))
+            self._hand_over(previous, None)
             try:
                 self._journal.commit(entry)
             except OSError as exc:
                 raise as_write_error(self.dir, exc) from exc
-            self._hand_over(previous, None)
             del self.entries[previous.source]
             self._drop(previous, entry)
         return [e.source for e in gone]
 
     def _hand_over(self, previous: Entry | None, doc_id: str | None) -> None:
-        """Before ``previous.source`` stops holding its document's bytes (it changed,
-        failed or is gone, so the document is no longer ``doc_id``): if another
-        source still has those bytes, the document row they share must name one
-        of them, not a file that no longer matches it (the report would draw the
-        wrong PDF). Done before the commit, so the row names, at any moment, a
-        source that has those bytes by the manifest."""
+        """Before ``previous.source`` is committed as no longer holding its
+        document's bytes (it changed, failed or is gone; ``doc_id`` is what it
+        holds now): if another source still has those bytes, the documents row
+        they share must name one of them, not a file that no longer matches it
+        (the report would draw the wrong PDF). Done before that commit, so a
+        kill at any point leaves the row naming a source that, by the
+        manifest, has those bytes."""
         if previous is None or previous.status != "ok" or previous.doc_id == doc_id:
             return
         heirs = [e.source for e in self.entries.values()

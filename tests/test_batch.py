@@ -288,3 +288,31 @@ def test_a_document_shared_by_two_paths_names_one_that_still_has_its_bytes(tmp_p
     assert list(documents["source_path"]) == [str(a.resolve())]
     assert list(documents["page_count"]) == [7]
     assert not [p.name for p in out.rglob(".*")]
+
+
+def test_a_kill_right_after_a_shared_documents_source_is_gone_leaves_it_named_rightly(
+        tmp_path, monkeypatch):
+    """The row is rewritten before the commit that drops the named source: after it,
+    nothing would ever rewrite it (the remaining source is unchanged, so skipped)."""
+    class Killed(BaseException):
+        pass
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    a, b = folder / "a.txt", folder / "b.txt"
+    shutil.copy("samples/minato_h29_gaiyo.txt", a)
+    shutil.copy("samples/minato_h29_gaiyo.txt", b)
+    out = tmp_path / "out"
+    run_batch([folder], out, BatchOptions(jobs=1))
+    b.unlink()
+    real = manifest.Journal.commit
+
+    def commit_then_die(self, entry):
+        real(self, entry)
+        raise Killed
+    monkeypatch.setattr(manifest.Journal, "commit", commit_then_die)
+    with pytest.raises(Killed):
+        run_batch([folder], out, BatchOptions(jobs=1))
+    monkeypatch.undo()
+    assert run_batch([folder], out, BatchOptions(jobs=1)).skipped == [a]
+    assert list(pd.read_parquet(out / "documents")["source_path"]) == [str(a.resolve())]
