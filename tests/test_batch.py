@@ -267,16 +267,21 @@ def test_the_empty_errors_file_follows_the_schema(tmp_path):
                                                              "doc_id"]
 
 
+def _two_paths_one_document(tmp_path: Path, sample: str) -> tuple[Path, Path, Path, Path]:
+    """in/a and in/b with the same bytes, converted into out: one document."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    a, b = (folder / f"{name}{Path(sample).suffix}" for name in "ab")
+    shutil.copy(sample, a)
+    shutil.copy(sample, b)
+    run_batch([folder], tmp_path / "out", BatchOptions(jobs=1))
+    return folder, a, b, tmp_path / "out"
+
+
 @pytest.mark.parametrize("change", ["changed", "deleted"])
 def test_a_document_shared_by_two_paths_names_one_that_still_has_its_bytes(tmp_path, change):
     """Else the report draws the PDF at a path whose file is now another one (or none)."""
-    folder = tmp_path / "in"
-    folder.mkdir()
-    a, b = folder / "a.pdf", folder / "b.pdf"
-    shutil.copy("samples/minato_h29_gaiyo.pdf", a)
-    shutil.copy("samples/minato_h29_gaiyo.pdf", b)
-    out = tmp_path / "out"
-    run_batch([folder], out, BatchOptions(jobs=1))
+    folder, a, b, out = _two_paths_one_document(tmp_path, "samples/minato_h29_gaiyo.pdf")
     (named,) = pd.read_parquet(out / "documents")["source_path"]
     assert named == str(b)  # the last path converted with those bytes
     if change == "changed":
@@ -297,13 +302,7 @@ def test_a_kill_right_after_a_shared_documents_source_is_gone_leaves_it_named_ri
     class Killed(BaseException):
         pass
 
-    folder = tmp_path / "in"
-    folder.mkdir()
-    a, b = folder / "a.txt", folder / "b.txt"
-    shutil.copy("samples/minato_h29_gaiyo.txt", a)
-    shutil.copy("samples/minato_h29_gaiyo.txt", b)
-    out = tmp_path / "out"
-    run_batch([folder], out, BatchOptions(jobs=1))
+    folder, a, b, out = _two_paths_one_document(tmp_path, "samples/minato_h29_gaiyo.txt")
     b.unlink()
     real = manifest.Journal.commit
 
