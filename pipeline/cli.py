@@ -106,6 +106,9 @@ def main(argv: list[str] | None = None) -> int:
     except (WriteError, FolderBusy) as exc:  # the output folder is unusable: nothing converted
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    except OSError as exc:  # not even a failed write could be undone: the next run's open will
+        print(f"error: {args.out}: {exc}; stopped, the next run repairs the folder", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print(f"interrupted: every document committed so far is in {args.out}/; "
               "run the same command again to finish", file=sys.stderr)

@@ -6,6 +6,13 @@ document: its table files are already in place when the line is written, so
 every entry names files that exist. A run killed mid-append leaves at most a
 torn last line, which is ignored (that document is simply not committed).
 Each run starts by compacting the journal to one line per source.
+
+A publish that replaces files already in place (``--force``, a new parser
+version, a second source with the same bytes) is preceded by a ``pending``
+line naming the files it writes and those it replaces (their old bytes are
+kept under backup names). A pending line that is the journal's last valid
+line belongs to a publish that never committed: ``unfinished`` returns it and
+the next run's open rolls that publish back.
 """
 from __future__ import annotations
 
@@ -30,22 +37,45 @@ class Entry:
     error_kind: str | None = None
 
 
-def load(out_dir: Path) -> dict[str, Entry]:
-    entries: dict[str, Entry] = {}
+@dataclass(frozen=True)
+class Pending:
+    """A publish about to replace files in place; paths relative to the output folder."""
+    files: list[str]  # every file the publish renames into place
+    replaced: list[str]  # those of them that existed: their backups hold the old bytes
+
+
+def _records(out_dir: Path) -> list[Entry | Pending]:
     try:
         text = (out_dir / MANIFEST).read_text(encoding="utf-8")
     except FileNotFoundError:
-        return entries
+        return []
+    records: list[Entry | Pending] = []
     for line in text.splitlines():
         try:
-            entry = Entry(**json.loads(line))
+            fields = json.loads(line)
+            pending = fields.pop("pending", None) if isinstance(fields, dict) else None
+            records.append(Pending(**pending) if pending is not None else Entry(**fields))
         except (ValueError, TypeError):  # torn last line of a killed run
+            continue
+    return records
+
+
+def load(out_dir: Path) -> dict[str, Entry]:
+    entries: dict[str, Entry] = {}
+    for entry in _records(out_dir):
+        if isinstance(entry, Pending):
             continue
         if entry.status == "gone":
             entries.pop(entry.source, None)
         else:
             entries[entry.source] = entry
     return entries
+
+
+def unfinished(out_dir: Path) -> Pending | None:
+    """The publish the last run started and did not commit (it was killed), if any."""
+    records = _records(out_dir)
+    return records[-1] if records and isinstance(records[-1], Pending) else None
 
 
 def _line(entry: Entry) -> str:
@@ -79,7 +109,13 @@ class Journal:
         self._file = open(out_dir / MANIFEST, "a", encoding="utf-8")
 
     def commit(self, entry: Entry) -> None:
-        self._file.write(_line(entry))
+        self._append(_line(entry))
+
+    def pending(self, files: list[str], replaced: list[str]) -> None:
+        self._append(json.dumps({"pending": {"files": files, "replaced": replaced}}) + "\n")
+
+    def _append(self, line: str) -> None:
+        self._file.write(line)
         self._file.flush()
         os.fsync(self._file.fileno())
 

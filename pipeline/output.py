@@ -4,10 +4,15 @@ Per document, in this order: its table files are written under hidden staging
 names, renamed into place (``documents`` last), then its manifest line is
 appended — the commit point — and only then are the files it supersedes
 (an older version of the same source, or the source's old error) removed.
-A run killed between any two steps leaves complete Parquet files and a
-manifest whose every entry has its files. What it may leave beyond that —
-staging files, files of a document not yet committed, superseded files not
-yet removed — is removed by ``reconcile`` when the next run opens the folder.
+When the renames replace files already in place (same doc_id: ``--force``, a
+new parser version), the old files are first kept under hidden backup names
+and a ``pending`` journal line is written, so a publish cut short can be
+undone. A run killed between any two steps leaves complete Parquet files and
+a manifest whose every entry has its files. What it may leave beyond that —
+a half-renamed overwrite, staging and backup files, files of a document not
+yet committed, superseded files not yet removed — is put right by
+``reconcile`` when the next run opens the folder: each document is then
+wholly its committed version.
 """
 from __future__ import annotations
 
@@ -18,8 +23,10 @@ from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
 
-from schemas.parquet import (DOCUMENT_TABLES, WriteError, as_write_error, discard, error_table,
-                             is_staging_file, publish, remove, stage)
+from schemas.parquet import (DOCUMENT_TABLES, NO_ERRORS, WriteError, as_write_error, back_up, discard,
+                             drop_backups, error_table, is_backup_file, is_staging_file, publish,
+                             read_column, remove, roll_back, set_column, stage, staging_file, write,
+                             write_errors_schema)
 from schemas.tables import ErrorRow
 
 from . import __version__, manifest
@@ -28,6 +35,16 @@ from .manifest import Entry
 
 
 LOCK = "manifest.lock"
+
+# Error kinds that say nothing about a source's bytes: this run's limits
+# (--timeout, --max-pages), a worker process that died (a crash or out of
+# memory), a fault of this parser version (internal_error, invalid_rows). A
+# source committed "ok" before keeps its rows and entry; its error row is
+# this run's only, like a write failure's. Every other kind (damaged_pdf,
+# encrypted, not_a_pdf, empty_file, no_text, unreadable_file, ...) is a
+# verdict on the file as it is now and replaces its old rows.
+NOT_ABOUT_THE_BYTES = frozenset({"timeout", "too_many_pages", "worker_crashed", "internal_error",
+                                 "invalid_rows"})
 
 
 def source_key(path: Path) -> str:
@@ -42,16 +59,23 @@ def sha256_of(path: Path) -> str | None:
 
 
 def reconcile(out_dir: Path, entries: dict[str, Entry]) -> None:
-    """Remove every file the manifest does not account for."""
+    """Undo the publish a killed run left unfinished, then remove every file
+    the manifest does not account for."""
+    pending = manifest.unfinished(out_dir)
+    if pending is not None:
+        finals = [out_dir / name for name in pending.files]
+        roll_back([(staging_file(f), f) for f in finals],
+                  [out_dir / name for name in pending.replaced])
     live_docs = {e.doc_id for e in entries.values() if e.status == "ok"}
     live_errors = {path_key(Path(e.source)) for e in entries.values() if e.status == "error"}
+    live_errors.add(NO_ERRORS)
     for table in (*DOCUMENT_TABLES, "errors"):
         folder = out_dir / table
         if not folder.is_dir():
             continue
         keep = live_errors if table == "errors" else live_docs
         for f in folder.iterdir():
-            if is_staging_file(f) or (f.suffix == ".parquet" and f.stem not in keep):
+            if is_staging_file(f) or is_backup_file(f) or (f.suffix == ".parquet" and f.stem not in keep):
                 f.unlink()
 
 
@@ -75,6 +99,7 @@ class OutputFolder:
         self.entries = manifest.load(out_dir)
         self._users = Counter(e.doc_id for e in self.entries.values() if e.status == "ok")
         reconcile(out_dir, self.entries)
+        write_errors_schema(out_dir)
         if not manifest.is_compact(out_dir, self.entries):
             manifest.rewrite(out_dir, self.entries)
         self._journal = manifest.Journal(out_dir)
@@ -96,14 +121,20 @@ class OutputFolder:
         """Write and commit one document's tables, or its error row. Returns the
         outcome as committed: a document whose files cannot be written is an
         error (stage ``write``) that leaves the source's previous rows and
-        manifest entry as they were; an error row that cannot be written says
-        so in its message."""
+        manifest entry as they were, and so does an error NOT_ABOUT_THE_BYTES;
+        an error row that cannot be written says so in its message."""
         if outcome.tables is not None:
             try:
                 self._commit(outcome, outcome.doc_id, outcome.tables, "ok")
                 return outcome
             except WriteError as exc:
-                return self._record_write_failure(outcome, exc)
+                error = ErrorRow(str(outcome.path), "write", exc.kind, f"{outcome.path}: {exc}",
+                                 outcome.doc_id)
+                return self._record_uncommitted(replace(outcome, tables=None, summary=None,
+                                                        error=error))
+        previous = self.entries.get(source_key(outcome.path))
+        if previous and previous.status == "ok" and outcome.error.kind in NOT_ABOUT_THE_BYTES:
+            return self._record_uncommitted(outcome)
         try:
             self._commit(outcome, path_key(Path(source_key(outcome.path))),
                          {"errors": error_table(outcome.error)}, "error")
@@ -112,20 +143,33 @@ class OutputFolder:
         return outcome
 
     def _commit(self, outcome: Outcome, stem: str, tables: dict, status: str) -> None:
+        self._hand_over(self.entries.get(source_key(outcome.path)),
+                        outcome.doc_id if status == "ok" else None)
         staged = stage(self.dir, stem, tables)
+        replaced: list[Path] = []
         try:
+            replaced = back_up(staged)
+            if replaced:
+                self._journal.pending(self._names(f for _, f in staged), self._names(replaced))
             publish(staged)
             entry = self._entry(outcome, status)
             self._journal.commit(entry)
         except OSError as exc:
+            # A failed rollback raises (OSError): the run stops with the pending
+            # line last, and the next run's open rolls back.
+            roll_back(staged, replaced)
             discard(staged)
             raise as_write_error(self.dir, exc) from exc
+        drop_backups(replaced)
         previous = self.entries.get(entry.source)
         self.entries[entry.source] = entry
         if status == "ok":
             self._users[entry.doc_id] += 1
         if previous is not None:
             self._drop(previous, entry)
+
+    def _names(self, files) -> list[str]:
+        return [str(f.relative_to(self.dir)) for f in files]
 
     def _entry(self, outcome: Outcome, status: str) -> Entry:
         failed = status == "error"
@@ -136,15 +180,15 @@ class OutputFolder:
             pages=None if failed else outcome.summary.pages,
             error_kind=outcome.error.kind if failed else None)
 
-    def _record_write_failure(self, outcome: Outcome, exc: WriteError) -> Outcome:
-        """An errors/ row for a failed write, not committed: the failure is the
-        folder's, not the document's, and the next run retries (and removes it)."""
-        path = outcome.path
-        error = ErrorRow(str(path), "write", exc.kind, f"{path}: {exc}", outcome.doc_id)
-        failed = replace(outcome, tables=None, summary=None, error=error)
+    def _record_uncommitted(self, failed: Outcome) -> Outcome:
+        """An errors/ row for this run only, not committed: the failure is the
+        folder's or the run's, not a verdict on the document, so the source keeps
+        its committed rows and entry. The next run's open removes the row; that
+        run converts the source again unless the committed rows are current."""
+        stem = path_key(Path(source_key(failed.path)))
         try:
-            publish(stage(self.dir, path_key(Path(source_key(path))), {"errors": error_table(error)}))
-        except (WriteError, OSError) as again:
+            write(self.dir, stem, {"errors": error_table(failed.error)})
+        except WriteError as again:
             return _unrecorded(failed, again)
         return failed
 
@@ -157,6 +201,7 @@ class OutputFolder:
         for previous in gone:
             entry = replace(previous, status="gone",
                             converted_at=datetime.now(timezone.utc).isoformat(timespec="seconds"))
+            self._hand_over(previous, None)
             try:
                 self._journal.commit(entry)
             except OSError as exc:
@@ -164,6 +209,27 @@ class OutputFolder:
             del self.entries[previous.source]
             self._drop(previous, entry)
         return [e.source for e in gone]
+
+    def _hand_over(self, previous: Entry | None, doc_id: str | None) -> None:
+        """Before ``previous.source`` is committed as no longer holding its
+        document's bytes (it changed, failed or is gone; ``doc_id`` is what it
+        holds now): if another source still has those bytes, the documents row
+        they share must name one of them, not a file that no longer matches it
+        (the report would draw the wrong PDF). Done before that commit, so a
+        kill at any point leaves the row naming a source that, by the
+        manifest, has those bytes."""
+        if previous is None or previous.status != "ok" or previous.doc_id == doc_id:
+            return
+        heirs = [e.source for e in self.entries.values()
+                 if e.status == "ok" and e.doc_id == previous.doc_id and e.source != previous.source]
+        if not heirs:
+            return  # the document goes with this source (``_drop``)
+        try:
+            (named,) = read_column(self.dir, "documents", previous.doc_id, "source_path")
+        except OSError as exc:
+            raise as_write_error(self.dir, exc) from exc
+        if source_key(Path(named)) not in heirs:
+            set_column(self.dir, "documents", previous.doc_id, "source_path", heirs[0])
 
     def _drop(self, previous: Entry, current: Entry) -> None:
         """Remove what ``current`` supersedes: the source's old error, or its old

@@ -8,11 +8,16 @@ and then renamed into place, so a reader never sees half a file; a full disk
 or an unwritable folder while staging leaves the previous files untouched and
 no staging file behind (WriteError). The caller decides when to publish and
 keeps the record of what is committed.
+
+Renaming several files is not atomic, so before a publish replaces files in
+place, ``back_up`` keeps their old bytes under hidden backup names (hard
+links), and ``roll_back`` can undo a publish cut short at any rename.
 """
 from __future__ import annotations
 
 import errno
 import os
+import shutil
 from contextlib import suppress
 from pathlib import Path
 
@@ -23,6 +28,7 @@ from .tables import TABLES
 from .validate import to_arrow
 
 DOCUMENT_TABLES = tuple(name for name in TABLES if name != "errors")
+NO_ERRORS = "empty"  # errors/empty.parquet: no rows; not a path key (16 hex digits)
 Staged = list[tuple[Path, Path]]  # (staging file, final file)
 
 _KINDS = {errno.ENOSPC: "disk_full", errno.EDQUOT: "disk_full", errno.EACCES: "output_not_writable",
@@ -64,6 +70,35 @@ def error_table(row) -> pa.Table:
     return to_arrow("errors", [row])
 
 
+def write_errors_schema(out_dir: Path) -> None:
+    """Give ``errors/`` a file without rows, so that after a clean run the
+    dataset still reads (as an empty table with its columns) instead of
+    raising. Written only when missing or when the schema has changed."""
+    final = table_file(out_dir, "errors", NO_ERRORS)
+    empty = to_arrow("errors", [])
+    with suppress(OSError, pa.ArrowInvalid):
+        if pq.read_schema(final).equals(empty.schema, check_metadata=True):
+            return
+    write(out_dir, NO_ERRORS, {"errors": empty})
+
+
+def set_column(out_dir: Path, table: str, file_stem: str, column: str, value) -> None:
+    """Rewrite one file with ``column`` set to ``value`` in every row (WriteError)."""
+    final = table_file(out_dir, table, file_stem)
+    try:
+        rows = pq.read_table(final)
+    except OSError as exc:
+        raise as_write_error(out_dir, exc) from exc
+    i = rows.schema.get_field_index(column)
+    field = rows.schema.field(i)
+    write(out_dir, file_stem, {table: rows.set_column(i, field, pa.array([value] * rows.num_rows,
+                                                                         field.type))})
+
+
+def read_column(out_dir: Path, table: str, file_stem: str, column: str) -> list:
+    return pq.read_table(table_file(out_dir, table, file_stem), columns=[column])[column].to_pylist()
+
+
 def table_file(out_dir: Path, table: str, file_stem: str) -> Path:
     return out_dir / table / f"{file_stem}.parquet"
 
@@ -74,6 +109,56 @@ def staging_file(final: Path) -> Path:
 
 def is_staging_file(path: Path) -> bool:
     return path.name.startswith(".") and path.name.endswith(".parquet.tmp")
+
+
+def backup_file(final: Path) -> Path:
+    return final.with_name(f".{final.name}.bak")
+
+
+def is_backup_file(path: Path) -> bool:
+    return path.name.startswith(".") and path.name.endswith(".parquet.bak")
+
+
+def back_up(staged: Staged) -> list[Path]:
+    """Keep the files ``staged`` would replace under their backup names; returns
+    those files. On failure (OSError) no backup is left behind."""
+    replaced: list[Path] = []
+    try:
+        for _, final in staged:
+            if final.exists():
+                replaced.append(final)
+                _keep_copy(final, backup_file(final))
+    except OSError:
+        drop_backups(replaced)
+        raise
+    return replaced
+
+
+def _keep_copy(final: Path, backup: Path) -> None:
+    backup.unlink(missing_ok=True)
+    try:
+        os.link(final, backup)  # the old file itself: no bytes copied, same inode
+    except OSError:
+        shutil.copy2(final, backup)  # a file system without hard links
+
+
+def roll_back(staged: Staged, replaced: list[Path]) -> None:
+    """Undo a publish cut short: a file already renamed into place (its staging
+    file is gone) gets its backup back, or is removed if it replaced nothing.
+    Safe to repeat, and at any point of ``back_up`` or ``publish``."""
+    for tmp, final in staged:
+        if not tmp.exists():
+            if final in replaced:
+                with suppress(FileNotFoundError):  # restored by an earlier attempt
+                    os.replace(backup_file(final), final)
+            else:
+                final.unlink(missing_ok=True)
+    drop_backups(replaced)
+
+
+def drop_backups(replaced: list[Path]) -> None:
+    for final in replaced:
+        backup_file(final).unlink(missing_ok=True)
 
 
 def stage(out_dir: Path, file_stem: str, tables: dict[str, pa.Table]) -> Staged:
@@ -91,6 +176,16 @@ def stage(out_dir: Path, file_stem: str, tables: dict[str, pa.Table]) -> Staged:
         discard(staged)
         raise as_write_error(out_dir, exc) from exc
     return staged
+
+
+def write(out_dir: Path, file_stem: str, tables: dict[str, pa.Table]) -> None:
+    """Stage and publish at once, leaving no staging file on failure (WriteError)."""
+    staged = stage(out_dir, file_stem, tables)
+    try:
+        publish(staged)
+    except OSError as exc:
+        discard(staged)
+        raise as_write_error(out_dir, exc) from exc
 
 
 def publish(staged: Staged) -> None:

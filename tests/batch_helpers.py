@@ -25,7 +25,9 @@ def distinct_copies(folder: Path, count: int) -> list[Path]:
 
 
 def manifest_lines(out: Path) -> list[dict]:
-    return [json.loads(l) for l in (out / "manifest.jsonl").read_text().splitlines()]
+    """The journal's entry lines, in order (not the ``pending`` lines before an overwrite)."""
+    lines = [json.loads(l) for l in (out / "manifest.jsonl").read_text().splitlines()]
+    return [line for line in lines if "pending" not in line]
 
 
 def snapshot(out: Path) -> dict[str, list]:

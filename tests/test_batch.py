@@ -116,13 +116,31 @@ def test_a_fixed_file_loses_its_error_row_and_a_broken_one_loses_its_old_rows(tm
 
     shutil.copy("samples/minato_h29_gaiyo.pdf", source)
     assert not run_batch([source], out, BatchOptions(jobs=1)).errors
-    assert list((out / "errors").glob("*.parquet")) == []
+    assert pd.read_parquet(out / "errors").empty
     assert len(pd.read_parquet(out / "projects")) == 8
 
     source.write_bytes(b"")  # the file is truncated to nothing: its old rows must go
     assert run_batch([source], out, BatchOptions(jobs=1)).errors[0].kind == "empty_file"
     assert list((out / "projects").glob("*.parquet")) == []
     assert list(pd.read_parquet(out / "errors")["kind"]) == ["empty_file"]
+
+
+@pytest.mark.parametrize("kind, keeps", [
+    ("worker_crashed", True), ("internal_error", True), ("damaged_pdf", False)])
+def test_only_an_error_about_the_bytes_replaces_a_documents_rows(tmp_path, kind, keeps):
+    """A worker that died or a parser bug is no verdict on the file: its good rows stay."""
+    from pipeline.convert import Outcome
+    from schemas.tables import ErrorRow
+    source = tmp_path / "plan.txt"
+    shutil.copy("samples/minato_h29_gaiyo.txt", source)
+    out = tmp_path / "out"
+    run_batch([source], out, BatchOptions(jobs=1))
+    with OutputFolder(out, "pdfplumber") as folder:
+        folder.commit(Outcome(source, None, None, error=ErrorRow(
+            str(source), "extract", kind, f"{source}: {kind}", None)))
+    assert list(pd.read_parquet(out / "errors")["kind"]) == [kind]
+    assert len(pd.read_parquet(out / "projects")) == (8 if keeps else 0)
+    assert manifest_lines(out)[-1]["status"] == ("ok" if keeps else "error")
 
 
 def test_one_bad_document_in_a_parallel_batch(tmp_path, capsys):
@@ -213,3 +231,87 @@ def test_a_second_run_into_the_same_folder_is_refused_while_one_runs(tmp_path, c
         assert main(["convert", "samples", "--out", str(out), "--quiet"]) == 2
     assert capsys.readouterr().err == f"error: {out}: another hoshin run is writing to this folder\n"
     assert main(["convert", "samples", "--out", str(out), "--quiet", "--jobs", "1"]) == 0
+
+
+def test_errors_reads_as_an_empty_table_after_a_clean_run(tmp_path):
+    """An analyst's ``read_parquet(out/"errors")`` must not break exactly when all went well."""
+    from dataclasses import fields
+
+    from schemas.tables import ErrorRow
+    columns = [f.name for f in fields(ErrorRow)]
+    out = tmp_path / "out"
+    run_batch([Path("samples/minato_h29_gaiyo.txt")], out, BatchOptions(jobs=1))
+    errors = pd.read_parquet(out / "errors")
+    assert errors.empty and list(errors.columns) == columns
+
+    plan = tmp_path / "plan.pdf"
+    plan.write_bytes(b"%PDF-1.4 no objects")
+    assert len(run_batch([plan], out, BatchOptions(jobs=1)).errors) == 1
+    assert list(pd.read_parquet(out / "errors")["kind"]) == ["truncated_pdf"]
+    shutil.copy("samples/minato_h29_gaiyo.pdf", plan)  # fixed
+    assert not run_batch([plan], out, BatchOptions(jobs=1)).errors
+    errors = pd.read_parquet(out / "errors")
+    assert errors.empty and list(errors.columns) == columns
+
+
+def test_the_empty_errors_file_follows_the_schema(tmp_path):
+    """A folder written before a column was added to ErrorRow gets the current columns."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+    out = tmp_path / "out"
+    (out / "errors").mkdir(parents=True)
+    pq.write_table(pa.table({"source_path": pa.array([], pa.string())}), out / "errors" / "empty.parquet")
+    with OutputFolder(out, "pdfplumber"):
+        pass
+    assert list(pd.read_parquet(out / "errors").columns) == ["source_path", "stage", "kind", "message",
+                                                             "doc_id"]
+
+
+def _two_paths_one_document(tmp_path: Path, sample: str) -> tuple[Path, Path, Path, Path]:
+    """in/a and in/b with the same bytes, converted into out: one document."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    a, b = (folder / f"{name}{Path(sample).suffix}" for name in "ab")
+    shutil.copy(sample, a)
+    shutil.copy(sample, b)
+    run_batch([folder], tmp_path / "out", BatchOptions(jobs=1))
+    return folder, a, b, tmp_path / "out"
+
+
+@pytest.mark.parametrize("change", ["changed", "deleted"])
+def test_a_document_shared_by_two_paths_names_one_that_still_has_its_bytes(tmp_path, change):
+    """Else the report draws the PDF at a path whose file is now another one (or none)."""
+    folder, a, b, out = _two_paths_one_document(tmp_path, "samples/minato_h29_gaiyo.pdf")
+    (named,) = pd.read_parquet(out / "documents")["source_path"]
+    assert named == str(b)  # the last path converted with those bytes
+    if change == "changed":
+        b.write_bytes(b"%PDF-1.4 no objects")
+    else:
+        b.unlink()
+    run_batch([folder], out, BatchOptions(jobs=1))
+    documents = pd.read_parquet(out / "documents")
+    assert list(documents["source_path"]) == [str(a.resolve())]
+    assert list(documents["page_count"]) == [7]
+    assert not [p.name for p in out.rglob(".*")]
+
+
+def test_a_kill_right_after_a_shared_documents_source_is_gone_leaves_it_named_rightly(
+        tmp_path, monkeypatch):
+    """The row is rewritten before the commit that drops the named source: after it,
+    nothing would ever rewrite it (the remaining source is unchanged, so skipped)."""
+    class Killed(BaseException):
+        pass
+
+    folder, a, b, out = _two_paths_one_document(tmp_path, "samples/minato_h29_gaiyo.txt")
+    b.unlink()
+    real = manifest.Journal.commit
+
+    def commit_then_die(self, entry):
+        real(self, entry)
+        raise Killed
+    monkeypatch.setattr(manifest.Journal, "commit", commit_then_die)
+    with pytest.raises(Killed):
+        run_batch([folder], out, BatchOptions(jobs=1))
+    monkeypatch.undo()
+    assert run_batch([folder], out, BatchOptions(jobs=1)).skipped == [a]
+    assert list(pd.read_parquet(out / "documents")["source_path"]) == [str(a.resolve())]

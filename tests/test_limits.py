@@ -1,6 +1,8 @@
 """Runaway parses: --max-pages and --timeout end them with an error row."""
 import pandas as pd
+import pytest
 
+from pipeline import manifest
 from pipeline.cli import main
 from pipeline.convert import Converted, Failed, convert_file
 from tests.conftest import SAMPLES
@@ -50,3 +52,27 @@ def test_the_batch_goes_on_after_a_timeout_and_a_page_limit(tmp_path, capsys):
     errors = pd.read_parquet(out / "errors").sort_values("source_path")
     assert list(errors["kind"]) == ["too_many_pages", "timeout"]
     assert list(pd.read_parquet(out / "documents")["source_path"]) == [str(tmp_path / "plan.pdf")]
+
+
+@pytest.mark.parametrize("limit, kind", [(["--timeout", "0.001"], "timeout"),
+                                         (["--max-pages", "3"], "too_many_pages")])
+def test_a_limit_hit_on_a_reconversion_keeps_the_committed_rows(tmp_path, capsys, limit, kind):
+    """A limit says nothing about the file's bytes: its good rows from before stay,
+    and the error is this run's only (the next run's open removes it)."""
+    plan = tmp_path / "plan.pdf"  # 7 pages, converted in well over a millisecond
+    plan.write_bytes((SAMPLES / "minato_h29_gaiyo.pdf").read_bytes())
+    out = tmp_path / "out"
+    assert main(["convert", str(plan), "--out", str(out), "--quiet"]) == 0
+    committed = manifest.load(out)
+    projects = pd.read_parquet(out / "projects")
+
+    assert main(["convert", str(plan), "--out", str(out), "--quiet", "--force", *limit]) == 1
+    (line,) = [l for l in capsys.readouterr().err.splitlines() if l.startswith("error:")]
+    assert line.startswith(f"error: {plan}: ")
+    assert list(pd.read_parquet(out / "errors")["kind"]) == [kind]
+    assert manifest.load(out) == committed
+    pd.testing.assert_frame_equal(pd.read_parquet(out / "projects"), projects)
+
+    assert main(["convert", str(plan), "--out", str(out), "--quiet"]) == 0
+    assert "0 error(s), 1 unchanged (skipped)" in capsys.readouterr().out
+    assert pd.read_parquet(out / "errors").empty
