@@ -21,6 +21,5 @@ class SourceText:
     lines: list[Line]
     page_count: int | None  # None for text without page breaks
     pages_without_text: tuple[int, ...] = ()  # scanned pages: no text layer
-    notes: tuple[Note, ...] = ()  # what the reader noticed: damaged pages, a truncated file
+    notes: tuple[Note, ...] = ()  # what the reader noticed: damaged pages, unmapped glyphs
     metadata: dict[str, str] = field(default_factory=dict)  # PDF Info dictionary
-    notes: tuple[Note, ...] = ()  # what the reader noticed, e.g. unmapped glyphs
