@@ -21,6 +21,7 @@ import pyarrow.dataset as ds
 
 from schemas.tables import TABLES, arrow_schema
 
+from . import manifest
 from .document_view import DocumentView, budget_sum, target_value, total_check, where, yen
 
 RESOLUTION = 120  # dpi of page images: Japanese body text stays legible
@@ -107,15 +108,18 @@ def _row_link(row: dict, row_id: str, has_box: bool) -> str:
 
 # -- page images ------------------------------------------------------------------
 
-def source_problem(document: dict) -> str | None:
-    """Why the pages of this PDF cannot be drawn, or None."""
-    path = Path(document["source_path"])  # recorded relative to the cwd at conversion
-    if not path.is_file():
-        return (f"source PDF {document['source_path']} not found from {Path.cwd()}: "
-                "run the report from the folder the conversion ran in to see page images")
-    if hashlib.sha256(path.read_bytes()).hexdigest() != document["source_sha256"]:
-        return f"source PDF {document['source_path']} changed since conversion: boxes would be wrong"
-    return None
+def locate_source(document: dict, recorded: list[str]) -> tuple[Path | None, str | None]:
+    """The source PDF to draw pages from — the path as given at conversion
+    (relative to where it ran), else where the manifest recorded it (absolute) —
+    and, when there is none with the converted bytes, why."""
+    found = [path for path in (Path(document["source_path"]), *map(Path, recorded)) if path.is_file()]
+    for path in found:
+        if hashlib.sha256(path.read_bytes()).hexdigest() == document["source_sha256"]:
+            return path, None
+    if found:
+        return None, f"source PDF {document['source_path']} changed since conversion: boxes would be wrong"
+    return None, (f"source PDF {document['source_path']} not found, neither from {Path.cwd()} "
+                  "nor where the output folder's manifest recorded it")
 
 
 def page_images(path: Path, pages: list[int]) -> dict[int, tuple[str, float, float]]:
@@ -238,16 +242,17 @@ def _warnings_section(view: DocumentView) -> str:
     return _table(["kind", "page", "text"], rows) if rows else "<p class=ok>no warnings</p>"
 
 
-def document_html(view: DocumentView) -> tuple[str, int, str | None]:
+def document_html(view: DocumentView, recorded: list[str] = ()) -> tuple[str, int, str | None]:
     """The document's section, its number of page images, and why the images of
-    pages with items are missing (None when they are all there)."""
+    pages with items are missing (None when they are all there). ``recorded``:
+    where the manifest says the document's sources are."""
     d = view.document
     by_page = boxes(view)
     boxed = {b.row_id for bs in by_page.values() for b in bs if b.kind != "budget"}
     counts = _table(list(view.counts), [
         "<tr>" + "".join(f'<td class="n">{c}</td>' for c in view.counts.values()) + "</tr>"])
-    problem = source_problem(d) if by_page else None
-    images = page_images(Path(d["source_path"]), sorted(by_page)) if by_page and not problem else {}
+    source, problem = locate_source(d, recorded) if by_page else (None, None)
+    images = page_images(source, sorted(by_page)) if source else {}
     no_boxes = ("text input: no page images" if d["source_format"] != "pdf"
                 else "no extracted item carries a box: no page to show")
     pages = "".join(_page_html(n, images[n], by_page[n], d["doc_id"]) for n in sorted(images))
@@ -272,9 +277,13 @@ def document_html(view: DocumentView) -> tuple[str, int, str | None]:
 def render_report(out_dir: Path) -> tuple[str, ReportSummary]:
     tables = read_tables(out_dir)
     views = split_by_document(tables)
+    recorded: dict[str, list[str]] = {}
+    for entry in manifest.load(out_dir).values():
+        if entry.status == "ok":
+            recorded.setdefault(entry.doc_id, []).append(entry.source)
     parts, image_count, problems = [], 0, []
     for view in views:
-        html, n, problem = document_html(view)
+        html, n, problem = document_html(view, recorded.get(view.document["doc_id"], []))
         parts.append(html)
         image_count += n
         if problem:

@@ -87,6 +87,21 @@ def test_text_input_and_missing_source_are_said_not_hidden(tmp_path, monkeypatch
     assert "note: plan.pdf: source PDF plan.pdf not found" in capsys.readouterr().err
 
 
+def test_report_run_elsewhere_finds_the_source_through_the_manifest(tmp_path, monkeypatch):
+    work = tmp_path / "work"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    shutil.copy(ROOT / "samples" / "minato_h29_gaiyo.pdf", "plan.pdf")
+    assert main(["convert", "plan.pdf", "--out", "out"]) == 0  # source_path is "plan.pdf"
+    monkeypatch.chdir(tmp_path)  # plan.pdf is not here
+    assert main(["report", "work/out", "--html", "r.html"]) == 0
+    assert Path("r.html").read_text(encoding="utf-8").count('src="data:image/png;base64,') == 4
+    (work / "plan.pdf").write_bytes(b"%PDF-1.4 other bytes")
+    assert main(["report", "work/out", "--html", "r.html"]) == 0
+    text = Path("r.html").read_text(encoding="utf-8")
+    assert "source PDF plan.pdf changed since conversion" in text and "data:image/png" not in text
+
+
 def test_budget_check_verdicts_come_from_the_conversion(tmp_path, monkeypatch):
     # 経営課題1 prints 2,500千円 but its two 事業 add up to 2,000千円; the ward total agrees.
     text = issue_with("（30年度予算額 2,500千円）").replace(
