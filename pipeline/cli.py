@@ -73,6 +73,8 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("schema", help="print the data dictionary (tables, columns, types)")
     inspect = commands.add_parser("inspect", help="print the parsed tree of one file, with pages")
     inspect.add_argument("file", type=Path, metavar="FILE")
+    inspect.add_argument("--engine", choices=sorted(ENGINES), default=DEFAULT_ENGINE,
+                         help=f"PDF reader (default: {DEFAULT_ENGINE})")
     report = commands.add_parser("report", help="write an HTML quality report of an output folder")
     report.add_argument("out", type=Path, metavar="OUT", help="folder written by hoshin convert")
     report.add_argument("--html", type=Path, required=True, metavar="FILE")
@@ -82,7 +84,7 @@ def main(argv: list[str] | None = None) -> int:
         sys.stdout.write(data_dictionary())
         return 0
     if args.command == "inspect":
-        text, error = inspect_file(args.file)
+        text, error = inspect_file(args.file, args.engine)
         if error:
             print(f"error: {error}", file=sys.stderr)
             return 1

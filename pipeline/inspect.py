@@ -8,6 +8,8 @@ from __future__ import annotations
 from dataclasses import asdict
 from pathlib import Path
 
+from extract import DEFAULT_ENGINE
+
 from .convert import Converted, convert_file
 from .document_view import DocumentView, budget_sum, target_value, total_check, where, yen
 
@@ -46,9 +48,9 @@ def render_tree(view: DocumentView) -> str:
     return "\n".join(out)
 
 
-def inspect_file(path: Path) -> tuple[str, str | None]:
-    """(tree text, None) or ("", error message)."""
-    outcome = convert_file(path)
+def inspect_file(path: Path, engine: str = DEFAULT_ENGINE) -> tuple[str, str | None]:
+    """(tree text, None) or ("", error message); ``engine`` reads a PDF."""
+    outcome = convert_file(path, engine=engine)
     if not isinstance(outcome, Converted):
         return "", outcome.error.message
     tables = {name: [asdict(r) for r in rows] for name, rows in outcome.rows.items()}

@@ -21,6 +21,13 @@ def test_inspect_prints_the_tree_of_the_sample_with_pages(capsys):
     assert "  [no page] toc_entry_not_in_body: 経営課題2 安全・安心・快適なまちづくり (目次 page 7)" in lines
 
 
+def test_inspect_reads_with_the_engine_asked_for(capsys):
+    assert main(["inspect", "samples/minato_h29_gaiyo.pdf"]) == 0
+    default = capsys.readouterr().out
+    assert main(["inspect", "samples/minato_h29_gaiyo.pdf", "--engine", "pdfium"]) == 0
+    assert capsys.readouterr().out == default  # the engines agree on the sample
+
+
 def test_inspect_of_a_bad_file_names_it_and_fails(tmp_path, capsys):
     bad = tmp_path / "broken.pdf"
     bad.write_bytes(b"not a pdf")
