@@ -21,11 +21,21 @@ def test_inspect_prints_the_tree_of_the_sample_with_pages(capsys):
     assert "  [no page] toc_entry_not_in_body: 経営課題2 安全・安心・快適なまちづくり (目次 page 7)" in lines
 
 
-def test_inspect_reads_with_the_engine_asked_for(capsys):
+def test_inspect_reads_with_the_engine_asked_for(capsys, monkeypatch):
+    import pipeline.inspect
+    engines = []
+
+    def convert_file(path, engine):
+        engines.append(engine)
+        return real(path, engine=engine)
+
+    real = pipeline.inspect.convert_file
+    monkeypatch.setattr(pipeline.inspect, "convert_file", convert_file)
     assert main(["inspect", "samples/minato_h29_gaiyo.pdf"]) == 0
     default = capsys.readouterr().out
     assert main(["inspect", "samples/minato_h29_gaiyo.pdf", "--engine", "pdfium"]) == 0
     assert capsys.readouterr().out == default  # the engines agree on the sample
+    assert engines == ["pdfplumber", "pdfium"]
 
 
 def test_inspect_of_a_bad_file_names_it_and_fails(tmp_path, capsys):
