@@ -20,8 +20,9 @@ from .target import parse_target
 
 # 大阪市港区役所 → 大阪市, 港区
 ISSUER = regex.compile(r"^(?P<city>\p{Han}+?[都道府県市町村])(?P<ward>\p{Han}+?区)?(?:役所|役場)$")
-# The bracket inside a heading's raw line: 1) … 【予算額 11,686千円】
-_RAW_BUDGET_BRACKET = regex.compile(r"【[^】]*(?:予算額|見込額)[^】]*】")
+# The bracket closing a heading's raw line: 1) … 【予算額 11,686千円】 (a budget read
+# from a label and the value after it ends with the value: its raw is both lines)
+_RAW_BUDGET_BRACKET = regex.compile(r"【[^】]*(?:予算額|見込額)[^】]*】\s*$")
 # 港区運営方針 → 港区
 TITLE_WARD = regex.compile(r"^(?P<ward>\p{Han}{1,4}?区)(?=運営方針|\s)")
 
