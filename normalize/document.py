@@ -15,6 +15,7 @@ from schemas.tables import (
 
 from .budget import BudgetTotal, parse_budget, parse_budget_total, totals_agree
 from .eras import parse_fiscal_year
+from .marker import title_marker
 from .quantity import parse_quantity, quantity_after_colon
 from .target import parse_target
 
@@ -151,7 +152,8 @@ class _Rows:
             h = measure.heading
             self.tables["measures"].append(MeasureRow(
                 doc_id=self.doc_id, issue_no=issue.number, measure_no=measure.number,
-                title=measure.title, page=h and h.page, printed_page=h and h.printed_page,
+                title=measure.title, marker=title_marker(measure.title),
+                page=h and h.page, printed_page=h and h.printed_page,
                 toc_page=measure.toc and measure.toc.page, bbox=_bbox(h)))
             for no, span in enumerate(measure.policies, 1):
                 self.statement(issue.number, measure.number, "policy", no, span)
@@ -176,7 +178,8 @@ class _Rows:
             self.warn(kind, f"事業{issue_no}-{measure_no}-{project.number} {project.title}: "
                             f"{budget.problem}", (project.budget or h).page)
         self.tables["projects"].append(ProjectRow(
-            **keys, title=project.title, budget_status=budget.status,
+            **keys, title=project.title, marker=title_marker(project.title),
+            budget_status=budget.status,
             description="\n".join(s.text for s in project.description) or None,
             budget_yen=budget.yen, budget_raw=_budget_raw(project.budget),
             page=h.page, printed_page=h.printed_page, bbox=_bbox(h),
