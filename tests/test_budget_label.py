@@ -55,7 +55,7 @@ def test_budget_label_pattern_rejects(printed):
 
 
 @pytest.mark.parametrize("printed", [
-    "11,686千円（区政推進費）", "１２億４４２万９千円", "299万4千円", "△ 1,000千円", "1.5百万円",
+    "11,686千円（区政推進費）", "１２億４４２万９千円", "299万4千円", "500万円", "△ 1,000千円", "1.5百万円",
     "7, 486千円", "1, 140 千円", "ー千円（区政推進費）", "一 千円", "－", "（区政推進費）",
 ])
 def test_budget_value_pattern(printed):
@@ -105,6 +105,7 @@ def test_parse_budget_with_an_account(bracket, status, yen):
     ("予 算 額（予算科目）", "299万4千円", 2_994_000),
     ("予算額（予算科目）", "△ 1,000千円（区政推進費）", -1_000_000),
     ("予算額（予算科目）", "1.5百万円（区政推進費）", 1_500_000),
+    ("予算額（予算科目）", "500万円（区政推進費）", 5_000_000),
 ])
 def test_label_and_the_value_on_the_next_line(label, value, yen):
     tables = rows(f"1) 地域防災力の向上\n{label}\n{value}\n\n説明文。\n")
@@ -133,6 +134,15 @@ def test_a_label_without_a_value_is_missing_with_a_warning(after):
         assert project.description == "説明文に100千円とある。"
     if after.startswith("2)"):
         assert tables["projects"][1].title == "次の事業"
+
+
+def test_an_empty_予算額_bracket_alone_is_a_label_but_on_the_heading_line_no_amount():
+    # alone under the heading it is a label like the others: no value after it is missing
+    tables = rows("1) 地域防災力の向上\n【予算額】\n説明文。\n")
+    assert tables["projects"][0].budget_status == "missing"
+    assert warnings(tables, "budget_label_without_value")
+    assert rows("1) 地域防災力の向上\n【予算額】\n1,000千円\n")["projects"][0].budget_yen == 1_000_000
+    assert rows("1) 地域防災力の向上 【予算額】\n説明文。\n")["projects"][0].budget_status == "none"
 
 
 def test_an_unreadable_value_is_missing_with_a_warning():
