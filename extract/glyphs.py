@@ -13,6 +13,7 @@ from typing import Sequence
 
 import regex
 
+from .headings import BUDGET_LABEL
 from .text import normalize_text
 
 Glyph = dict
@@ -21,12 +22,11 @@ Glyph = dict
 UNMAPPED = regex.compile(r"^\(cid:\d+\)$")
 REPLACEMENT = "\ufffd"
 
-# Column headers whose cells hold a value that reads like a bracket on the
-# heading line: a 予算額 column's "11,686千円" is 【予算額 11,686千円】.
-COLUMN_HEADERS = {"予算額": "【予算額 {}】"}
-# A segment of more glyphs than this cannot normalize to a header (NFKC does
-# not shorten ideographs); longer ones are not normalized at all.
-_HEADER_GLYPHS = 2 * max(map(len, COLUMN_HEADERS))
+# A column header is a budget label (headings.BUDGET_LABEL: 予算額, 予算額（予算科目）);
+# the value under it reads like a bracket on the heading line (headings.budget_bracket).
+# A segment of more glyphs than 【4年度予算額（予算科目）】 cannot be one (NFKC does
+# not shorten ideographs), nor one without 額; those are not normalized at all.
+_HEADER_GLYPHS, _HEADER_MARK = 16, "額"
 
 
 def ink(glyphs: Sequence[Glyph]) -> list[Glyph]:
@@ -87,7 +87,7 @@ def segments(glyphs: Sequence[Glyph], gap_em: float = 1.0) -> list[list[Glyph]]:
 class HeaderCell:
     """A column header drawn alone on its row, e.g. 予算額 above the amount."""
 
-    template: str  # how a value under it reads, "【予算額 {}】"
+    label: str  # the label as read, 予算額 or 予算額(予算科目)
     x0: float
     x1: float
     bottom: float
@@ -100,11 +100,10 @@ def header_cell(glyphs: Sequence[Glyph]
     of an em, is a column header: a header cell can share its text row with
     the paragraph beside it."""
     for part in segments(glyphs):
-        if len(part) > _HEADER_GLYPHS:
+        if len(part) > _HEADER_GLYPHS or not any(g["text"] == _HEADER_MARK for g in part):
             continue
-        template = COLUMN_HEADERS.get(normalize_text("".join(g["text"] for g in part)))
-        if template is not None:
-            cell = HeaderCell(template, min(g["x0"] for g in part), max(g["x1"] for g in part),
+        if m := BUDGET_LABEL.match(normalize_text("".join(g["text"] for g in part))):
+            cell = HeaderCell(m.group("label"), min(g["x0"] for g in part), max(g["x1"] for g in part),
                               max(g["bottom"] for g in part), median(g["size"] for g in part))
             return [g for g in glyphs if not any(g is h for h in part)], part, cell
     return None

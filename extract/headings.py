@@ -8,6 +8,7 @@ from __future__ import annotations
 import regex
 
 from .lines import Line
+from .text import canonical, normalize_text
 
 # 目次 / もくじ (often spaced: も く じ)
 TOC_HEAD = regex.compile(r"^(?:も\s*く\s*じ|目\s*次)$")
@@ -33,6 +34,23 @@ PROJECT = regex.compile(
 )
 # 【予算額 …】 alone on a line (the amount moved below the heading)
 BUDGET_ONLY = regex.compile(r"^(?P<budget>【[^】]*(?:予算額|見込額)[^】]*】)$")
+# A budget label whose amount is printed apart from it, on the next line or in
+# its column: 予算額(予算科目) / 【予算額(予算科目)】 / 予算額 / 【4年度予算額】.
+# Run on tidy text (予 算 額 → 予算額). A bracket holding a digit is an amount,
+# not an account name, so 予算額(1,000千円) is never a label.
+BUDGET_LABEL = regex.compile(
+    r"^(?:【(?P<label>(?:\d{1,2}年度)?予算額(?:\([^()\d]*\))?)】"
+    r"|(?P<label>(?:\d{1,2}年度)?予算額(?:\([^()\d]*\))?))$"
+)
+# The value printed under or after such a label: an amount, a dash, or nothing,
+# then the 予算科目 in brackets: 11,686千円(区政推進費) / 12億442万9千円 / △1,000千円 /
+# -千円 / 一 (a dash, never the number one) / (区政推進費). Nothing else is taken
+# for an amount: a wrong number is worse than a missing one.
+BUDGET_VALUE = regex.compile(
+    r"^(?=\S)(?:(?:[△▲]\s*)?\d[\d,.\s億万千百]*円|[-一―‐—]\s*(?:千万|百万|千|万|億)?円?)?"
+    r"\s*(?:\([^()\d]*\))?$"
+)
+
 # A budget total printed for a 経営課題, alone under its heading or closing it:
 # (29年度予算額 64,737千円) / (7年度予算額 12百万円)
 ISSUE_BUDGET_TOTAL = regex.compile(r"\((?:\d{1,2}年度)?\s*予算額\s*:?\s*[^()]*\d[^()]*\)$")
@@ -45,6 +63,15 @@ BULLET = regex.compile(r"^[・●○◎■□◇▪•]")
 
 _SENTENCE_END = regex.compile(r"[。:]|\.$")
 _OPEN, _CLOSE = "(「【『[", ")」】』]"
+
+
+def budget_bracket(label: str, value: str) -> str | None:
+    """A budget printed apart from its label, as the bracket it would be on the
+    heading line: 予算額(予算科目) over 11,686千円(区政推進費) reads
+    【予算額(予算科目)11,686千円(区政推進費)】. None when ``value`` is not a value."""
+    if not BUDGET_VALUE.match(normalize_text(value)):
+        return None
+    return normalize_text(f"【{label} {canonical(value)}】")
 
 
 def balanced(text: str) -> bool:

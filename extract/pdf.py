@@ -17,6 +17,7 @@ import regex
 from . import glyphs
 from .diagnose import looks_truncated
 from .footer import page_number, running_header_texts
+from .headings import budget_bracket
 from .layout import group_label_cells, is_label_only, mark_wraps, split_label
 from .lines import Line
 from .pdf_engines import DEFAULT_ENGINE, open_pdf
@@ -119,11 +120,13 @@ def _label_by_glyphs(chars: list[dict], page: int) -> list[Line] | None:
     return [label[0], _line_from_chars(rest, page)] if glyphs.ink(rest) else [label[0]]
 
 
-def _value_line(chars: list[dict], header: glyphs.HeaderCell, page: int) -> Line:
+def _value_line(chars: list[dict], header: glyphs.HeaderCell, page: int) -> Line | None:
     """A cell under a column header: raw as printed, text as the bracket form
-    (``11,686千円`` under 予算額 reads 【予算額11,686千円】)."""
+    (``11,686千円`` under 予算額 reads 【予算額11,686千円】); None when the cell
+    does not read as a value (a paragraph line that happens to sit below)."""
     line = _line_from_chars(chars, page)
-    return replace(line, text=normalize_text(header.template.format(line.raw)))
+    bracket = budget_bracket(header.label, line.raw)
+    return replace(line, text=bracket) if bracket else None
 
 
 def _page_notes(chars: list[dict], unmapped: int, index: int) -> list[Note]:
@@ -154,11 +157,11 @@ def _page_lines(page_glyphs: list[dict], height: float, index: int
             if number is not None:
                 printed = number
                 continue
-        if header and (split := glyphs.split_under_header(chars, header[0])):
-            rest, value = split
-            if glyphs.ink(rest):
+        if header and (split := glyphs.split_under_header(chars, header[0])) and (
+                value := _value_line(split[1], header[0], index)):
+            if glyphs.ink(rest := split[0]):
                 lines.extend(_split_leading_label(rest, index))
-            lines.append(_value_line(value, header[0], index))
+            lines.append(value)
             header = None
             continue
         if header:  # a header with no value under it stays a line of its own

@@ -12,8 +12,8 @@ from dataclasses import replace
 
 from .cover import read_cover
 from .headings import (
-    BUDGET_ONLY, BUDGET_SUM_LINE, BULLET, ISSUE, ISSUE_BUDGET_TOTAL, MEASURE, PLAN, PLAN_HEADERS,
-    PROJECT, TOC_HEAD, emphasized, title_like,
+    BUDGET_LABEL, BUDGET_ONLY, BUDGET_SUM_LINE, BULLET, ISSUE, ISSUE_BUDGET_TOTAL, MEASURE, PLAN,
+    PLAN_HEADERS, PROJECT, TOC_HEAD, budget_bracket, emphasized, title_like,
 )
 from .kpi import KpiRow, find_kpis
 from .layout import is_label
@@ -53,6 +53,7 @@ class _Builder:
         self.sink: list[Span] | None = None  # where the open item goes when closed
         self.target_block: list[Line] = []
         self.target_bounded = False  # the label had a box: the block is its cell
+        self.budget_label: tuple[Line, str] | None = None  # 予算額(予算科目), its value pending
 
     # -- items ---------------------------------------------------------------
     def open_item(self, line: Line, sink: list[Span]) -> None:
@@ -161,6 +162,31 @@ class _Builder:
             p.budget = Span(_tidy(merged.group("budget")), (line,))
         return True
 
+    def budget_label_line(self, line: Line) -> bool:
+        """A 事業's budget label whose value is on the next line (予算額(予算科目))."""
+        if not (self.section == "project" and self.project.budget is None
+                and (m := BUDGET_LABEL.match(line.text))):
+            return False
+        self.close_item()
+        self.budget_label = (line, m.group("label"))
+        return True
+
+    def budget_value(self, line: Line | None) -> bool:
+        """The line after a budget label: its value, read as the bracket the
+        heading line would carry. Any other line (or none) leaves the budget
+        missing, with a note: it is never taken for an amount."""
+        label, name = self.budget_label
+        self.budget_label = None
+        bracket = line and budget_bracket(name, line.raw)
+        if bracket:
+            self.project.budget = Span(bracket, (label, line))
+            return True
+        after = f"the next line is not an amount: {line.text}" if line else "it ends the document"
+        p = self.project
+        self.notes.append(Note("budget_label_without_value",
+                               f"事業 {p.number}) {p.title}: {label.text} has no value; {after}", label.page))
+        return False
+
     def budget_total(self, line: Line) -> bool:
         """A printed total: a 経営課題's right under its heading, the ward's outside any 経営課題."""
         text = line.text
@@ -212,6 +238,8 @@ class _Builder:
             self.unplaced(line)
 
     def feed(self, line: Line) -> None:
+        if self.budget_label and self.budget_value(line):
+            return
         if PLAN.match(line.spaced):
             self.new_section("plan")
             return
@@ -228,10 +256,13 @@ class _Builder:
             return
         if self.section == "target":
             self.target_block.append(line)
-        elif not (self.heading_continuation(line) or self.budget_total(line)):
+        elif not (self.budget_label_line(line) or self.heading_continuation(line)
+                  or self.budget_total(line)):
             self.content(line)
 
     def finish(self) -> tuple[Plan, list[ManagementIssue], list[Note]]:
+        if self.budget_label:
+            self.budget_value(None)
         self.new_section("")
         plan = Plan(**{name: Span.of(lines) for name, lines in self.plan_lines.items() if lines})
         return plan, self.issues, self.notes

@@ -8,8 +8,11 @@ import regex
 from .numbers import YEN_UNITS, parse_yen
 
 # 【予算額 11,686千円】 【予算額:16,780千円】 【算定見込額 500千円】 【4年度予算額 …】
+# 【予算額(予算科目)11,686千円(区政推進費)】: the 予算科目 (account) after the amount is
+# not part of it; a bracket holding a digit (うち国費500千円) is, so it is never dropped.
 BUDGET_BRACKET = regex.compile(
-    r"^【\s*(?:[^】]*?年度)?\s*(?P<label>予算額|算定見込額)\s*(?:\([^)]*\))?\s*:?\s*(?P<amount>[^】]*?)\s*】$"
+    r"^【\s*(?:[^】]*?年度)?\s*(?P<label>予算額|算定見込額)\s*(?:\([^)]*\))?\s*:?\s*(?P<amount>[^】]*?)\s*"
+    r"(?:\((?P<account>[^()\d]*)\))?\s*】$"
 )
 # The amount slot holds only a dash: no amount. 一 (kanji one) is a dash here,
 # never the number one: 【予算額： 一 千円】. ー was already mapped to -.

@@ -15,13 +15,15 @@ from schemas.tables import (
 
 from .budget import BudgetTotal, parse_budget, parse_budget_total, totals_agree
 from .eras import parse_fiscal_year
+from .marker import title_marker
 from .quantity import parse_quantity, quantity_after_colon
 from .target import parse_target
 
 # 大阪市港区役所 → 大阪市, 港区
 ISSUER = regex.compile(r"^(?P<city>\p{Han}+?[都道府県市町村])(?P<ward>\p{Han}+?区)?(?:役所|役場)$")
-# The bracket inside a heading's raw line: 1) … 【予算額 11,686千円】
-_RAW_BUDGET_BRACKET = regex.compile(r"【[^】]*(?:予算額|見込額)[^】]*】")
+# The bracket closing a heading's raw line: 1) … 【予算額 11,686千円】 (a budget read
+# from a label and the value after it ends with the value: its raw is both lines)
+_RAW_BUDGET_BRACKET = regex.compile(r"【[^】]*(?:予算額|見込額)[^】]*】\s*$")
 # 港区運営方針 → 港区
 TITLE_WARD = regex.compile(r"^(?P<ward>\p{Han}{1,4}?区)(?=運営方針|\s)")
 
@@ -150,7 +152,8 @@ class _Rows:
             h = measure.heading
             self.tables["measures"].append(MeasureRow(
                 doc_id=self.doc_id, issue_no=issue.number, measure_no=measure.number,
-                title=measure.title, page=h and h.page, printed_page=h and h.printed_page,
+                title=measure.title, marker=title_marker(measure.title),
+                page=h and h.page, printed_page=h and h.printed_page,
                 toc_page=measure.toc and measure.toc.page, bbox=_bbox(h)))
             for no, span in enumerate(measure.policies, 1):
                 self.statement(issue.number, measure.number, "policy", no, span)
@@ -175,7 +178,8 @@ class _Rows:
             self.warn(kind, f"事業{issue_no}-{measure_no}-{project.number} {project.title}: "
                             f"{budget.problem}", (project.budget or h).page)
         self.tables["projects"].append(ProjectRow(
-            **keys, title=project.title, budget_status=budget.status,
+            **keys, title=project.title, marker=title_marker(project.title),
+            budget_status=budget.status,
             description="\n".join(s.text for s in project.description) or None,
             budget_yen=budget.yen, budget_raw=_budget_raw(project.budget),
             page=h.page, printed_page=h.printed_page, bbox=_bbox(h),

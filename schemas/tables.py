@@ -27,6 +27,7 @@ def key(arrow_type: pa.DataType, doc: str, *, allowed: tuple[Any, ...] | None = 
 
 BUDGET_STATUSES = ("amount", "none", "missing")
 COMPARATORS = (">=", "<=", ">", "<")
+MARKERS = ("new", "expanded")
 STATEMENT_KINDS = ("challenge", "strategy", "strategy_projects", "strategy_summary", "policy")
 
 
@@ -35,6 +36,8 @@ _PAGE = "1-based page index in the source PDF (null for text input without page 
 _PRINTED = "Page number printed in the page footer, if the page shows one"
 _BBOX = "Box on the page in PDF points [x0, top, x1, bottom] (null for text input)"
 _RAW = "The source lines as extracted, before normalization (provenance)"
+_MARKER = ("New or expanded work, as marked at the start or end of the title: new for (新) ≪新規≫ "
+           "【新規】, expanded for (拡) 【拡充】; null when unmarked (title keeps the marker as printed)")
 
 
 @dataclass(frozen=True)
@@ -85,6 +88,7 @@ class MeasureRow:
     issue_no: int = key(pa.int32(), "経営課題 number")
     measure_no: int = key(pa.int32(), "施策 number within the 経営課題")
     title: str = key(pa.string(), "施策 title")
+    marker: str | None = col(pa.string(), _MARKER, allowed=MARKERS)
     page: int | None = col(pa.int32(), "Page of the heading in the body (null if only the 目次 names it)")
     printed_page: int | None = col(pa.int32(), _PRINTED)
     toc_page: int | None = col(pa.int32(), "Page number the 目次 gives (null if the 目次 does not list it)")
@@ -103,6 +107,7 @@ class ProjectRow:
     budget_status: str = key(pa.string(), "amount: budget_yen holds it; none: printed as a dash; "
                                           "missing: no amount found or unreadable (see warnings)",
                              allowed=BUDGET_STATUSES)
+    marker: str | None = col(pa.string(), _MARKER, allowed=MARKERS)
     description: str | None = col(pa.string(), "The 事業's description paragraphs, joined by newlines")
     budget_yen: int | None = col(pa.int64(), "Budget in yen (【予算額 11,686千円】 → 11686000); "
                                              "null unless budget_status is amount")

@@ -100,7 +100,10 @@ class Style:
     """One layout variation; the defaults reproduce the plain sample."""
 
     full_width_digits: bool = False  # 1: ２９年度, １１，６８６千円
-    budget: str = "title"  # 2: title (right of the heading) | below | cell (予算額 column)
+    # 2: title (right of the heading) | below | cell (予算額 column) | label (a 予算額（予算科目）
+    # label under the heading, the amount and its account under the label) | label-apart
+    # (【予算額（予算科目）】 left, the amount right-aligned on the next line: not under it)
+    budget: str = "title"
     labels: tuple[str, ...] = ("目 標",)  # 3: label forms, cycled over the target cells
     running_header: str | None = None  # 4: drawn at the top of every page
     footer: str = "- {} -"  # 4: printed page number format
@@ -117,6 +120,14 @@ class Style:
 _FULL_WIDTH = str.maketrans({**{str(d): chr(0xFF10 + d) for d in range(10)}, ",": "，", "%": "％"})
 # A wrap point that splits a number (２７|０), a unit (以|上) or follows an open bracket.
 _HARD_SPLIT = re.compile(r"\d\d|\d[^\d\s（(]|以上|[（(].")
+
+
+ACCOUNT = "（区政推進費）"  # the 予算科目 printed after the amount under a 予算額（予算科目） label
+
+
+def _bare_amount(bracket: str) -> str:
+    """【予算額： ー千円】 → ー千円: the amount as a table cell prints it."""
+    return re.sub(r"^【予算額[：:]?\s*|】$", "", bracket)
 
 
 class _Renderer:
@@ -233,8 +244,16 @@ class _Renderer:
             self.top += 16
             w = self.width(self.digits(block.budget), self.gothic, 11)
             self.heading(RIGHT - w, self.top, block.budget, 11)
+        elif s.budget in ("label", "label-apart"):
+            label = "予 算 額（予算科目）" if s.budget == "label" else "【予算額（予算科目）】"
+            value = _bare_amount(block.budget) + ACCOUNT
+            self.top += 16
+            self.heading(72.0, self.top, label, BODY)
+            self.top += 16
+            x = 72.0 if s.budget == "label" else RIGHT - self.width(self.digits(value), self.mincho, BODY)
+            self.text(x, self.top, value, self.mincho, BODY)
         else:  # a 予算額 column: header cell above, the bare amount in the heading's row
-            value = re.sub(r"^【予算額[：:]?\s*|】$", "", block.budget)
+            value = _bare_amount(block.budget)
             x0 = 440.0
             base = s.page_height - self.top
             self.c.rect(x0, base + 4, RIGHT - x0, 16)

@@ -3,7 +3,7 @@ each shown with the real shape it was written for."""
 from __future__ import annotations
 
 from extract.glyphs import (
-    COLUMN_HEADERS, UNMAPPED, evenly_spaced, header_cell, replace_unmapped, segments,
+    UNMAPPED, evenly_spaced, header_cell, replace_unmapped, segments,
     split_under_header, vertical_writing,
 )
 from extract.kpi import ARROW_KPI, KPI_HEADER, TABLE_END, find_kpis
@@ -39,7 +39,7 @@ def test_budget_under_a_予算額_column_header():
     rest, header_glyphs, header = header_cell(row)
     assert "".join(g["text"] for g in rest) == "関心を高めます。"
     assert "".join(g["text"] for g in header_glyphs) == "予算額"
-    assert header.template == COLUMN_HEADERS["予算額"]
+    assert header.label == "予算額"
     # value row: the 事業 heading left, the bare amount under the header
     heading = glyphs("1) コミュニティ育成支援", 60.7, 117, advance=11.0)
     amount = glyphs("11,686千円", 480, 117, size=10.5, advance=5.5)
@@ -49,6 +49,15 @@ def test_budget_under_a_予算額_column_header():
     # a row far below, or a last segment in another column, is not the header's value
     assert split_under_header(glyphs("11,686千円", 480, 300, advance=5.5), header) is None
     assert split_under_header(glyphs("説明文", 60, 117), header) is None
+
+
+def test_a_予算額_予算科目_label_is_a_header_and_long_or_other_segments_are_not():
+    _, _, header = header_cell(glyphs("予算額（予算科目）", 72, 100, advance=14.0))  # spaced
+    assert header.label == "予算額(予算科目)"
+    _, _, header = header_cell(glyphs("【4年度予算額（予算科目）】", 72, 100))
+    assert header.label == "4年度予算額(予算科目)"
+    assert header_cell(glyphs("【予算額 11,686千円】", 400, 100)) is None  # a bracket with its amount
+    assert header_cell(glyphs("金額", 400, 100)) is None
 
 
 def test_vertical_writing_is_told_from_horizontal():

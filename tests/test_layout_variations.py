@@ -58,6 +58,26 @@ def _cid_fonts(pdf: bytes) -> bool:
     return all(f.startswith("Heise") for f in fonts_of(pdf)) and "予算額： \u2212千円" in all_text(pdf)
 
 
+def line_boxes(pdf: bytes, page: int) -> dict[str, tuple[float, float]]:
+    """Text line → (x0, x1) of one page (0-based), as pdfplumber reads it."""
+    with pdfplumber.open(io.BytesIO(pdf)) as doc:
+        lines = doc.pages[page].dedupe_chars(tolerance=1).extract_text_lines()
+        return {l["text"]: (l["x0"], l["x1"]) for l in lines}
+
+
+def _label_then_value(label: str, value: str, under: bool) -> Callable[[bytes], bool]:
+    """The 予算額（予算科目） label on its own line, the amount with its account on
+    the next, either under the label or clear of its column; no 【予算額 N】 bracket."""
+    def check(pdf: bytes) -> bool:
+        lines = page_texts(pdf)[4]
+        boxes = line_boxes(pdf, 4)
+        if not (label in lines and value in lines and lines.index(value) == lines.index(label) + 1):
+            return False
+        overlaps = boxes[value][0] < boxes[label][1] and boxes[value][1] > boxes[label][0]
+        return overlaps == under and not re.search(r"【予算額[^（】]", all_text(pdf))
+    return check
+
+
 def wraps(pdf: bytes) -> list[tuple[str, str]]:
     """(end of a line, start of the next) for consecutive lines of each page."""
     return [(a[-2:], b[:2]) for lines in page_texts(pdf) for a, b in zip(lines, lines[1:])]
@@ -93,6 +113,15 @@ VARIANTS: dict[str, tuple[Style, Callable[[bytes], bool]]] = {
         Style(budget="cell"),
         lambda pdf: "【" not in "".join(page_texts(pdf)[4]) and "11,686千円" in all_text(pdf)
         and any(line.endswith("予算額") for line in page_texts(pdf)[4])),
+    "2c-予算額(予算科目)-label-over-its-value": (
+        Style(budget="label"),
+        _label_then_value("予 算 額（予算科目）", "11,686千円（区政推進費）", under=True)),
+    "2d-予算額(予算科目)-label-then-value-apart": (
+        Style(budget="label-apart"),
+        _label_then_value("【予算額（予算科目）】", "11,686千円（区政推進費）", under=False)),
+    "2e-予算額(予算科目)-full-width-even-fake-bold": (
+        Style(budget="label-apart", full_width_digits=True, even_spacing=True, bold_strikes=3),
+        _label_then_value("【予算額（予算科目）】", "１１，６８６千円（区政推進費）", under=False)),
     "3-label-cell-forms": (
         Style(labels=("目標", "目　標", "目 標")),
         lambda pdf: "目標 した団体や" in all_text(pdf) and "目\u3000標" in glyph_text(pdf)),

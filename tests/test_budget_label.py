@@ -1,0 +1,177 @@
+"""A 事業's budget under a 予算額（予算科目） label, the value on the next line:
+
+    1) 地域防災力の向上
+    予算額（予算科目）
+    11,686千円（区政推進費）
+
+The label and its value read as the bracket a heading line would carry; a
+label with no value after it is a missing budget with a warning, never a
+number taken from an unrelated line.
+"""
+from pathlib import Path
+
+import pytest
+
+from extract import extract_document
+from extract.headings import BUDGET_LABEL, BUDGET_VALUE, budget_bracket
+from extract.lines import Line
+from extract.pdf import _page_lines
+from normalize import SourceInfo, to_rows
+from normalize.budget import BUDGET_BRACKET, parse_budget
+
+from .test_structure import BASE
+
+
+def rows(body: str):
+    doc = extract_document(Path("t.txt"), (BASE + body).encode("utf-8"))
+    return to_rows(doc, SourceInfo("d", "t.txt", "0" * 64, "txt", "test"))
+
+
+def warnings(tables, kind):
+    return [w.text for w in tables.get("warnings", []) if w.kind == kind]
+
+
+# -- patterns, each with its example -----------------------------------------
+@pytest.mark.parametrize("printed, label", [
+    ("予算額（予算科目）", "予算額(予算科目)"),
+    ("【予算額（予算科目）】", "予算額(予算科目)"),
+    ("予 算 額（予算科目）", "予算額(予算科目)"),  # 均等割付
+    ("予算額", "予算額"),                           # a 予算額 column header
+    ("【４年度予算額】", "4年度予算額"),
+])
+def test_budget_label_pattern(printed, label):
+    assert BUDGET_LABEL.match(Line(printed, None).text).group("label") == label
+
+
+@pytest.mark.parametrize("printed", [
+    "予算額（1,000千円）",        # a bracket with a digit is an amount, not an account
+    "【予算額 11,686千円】",      # the whole bracket on one line
+    "予算額（予算科目） 100千円",  # label and value on one line
+    "【予算額（予算科目）",        # unbalanced
+    "予算額合計",
+])
+def test_budget_label_pattern_rejects(printed):
+    assert not BUDGET_LABEL.match(Line(printed, None).text)
+
+
+@pytest.mark.parametrize("printed", [
+    "11,686千円（区政推進費）", "１２億４４２万９千円", "299万4千円", "500万円", "△ 1,000千円", "1.5百万円",
+    "7, 486千円", "1, 140 千円", "ー千円（区政推進費）", "一 千円", "－", "（区政推進費）",
+])
+def test_budget_value_pattern(printed):
+    assert BUDGET_VALUE.match(Line(printed, None).text)
+
+
+@pytest.mark.parametrize("printed", [
+    "地域の防災力を高める。", "説明文に100千円とある。", "100人", "約5千円",
+    "11,686千円（うち国費500千円）",  # a bracket with a digit is not an account name
+    "2) 次の事業",
+])
+def test_budget_value_pattern_rejects(printed):
+    assert not BUDGET_VALUE.match(Line(printed, None).text)
+
+
+def test_budget_bracket_reads_label_and_value_as_one_bracket():
+    assert budget_bracket("予算額(予算科目)", "１１，６８６千円（区政推進費）") == \
+        "【予算額(予算科目)11,686千円(区政推進費)】"
+    assert budget_bracket("予算額", "11,686千円") == "【予算額11,686千円】"  # the 予算額 column
+    assert budget_bracket("予算額", "関心を高めます。") is None
+
+
+def test_budget_bracket_pattern_sets_the_account_apart():
+    m = BUDGET_BRACKET.match("【予算額(予算科目)11,686千円(区政推進費)】")
+    assert (m.group("amount"), m.group("account")) == ("11,686千円", "区政推進費")
+    m = BUDGET_BRACKET.match("【予算額(予算科目)11,686千円(うち国費500千円)】")
+    assert (m.group("amount"), m.group("account")) == ("11,686千円(うち国費500千円)", None)
+
+
+@pytest.mark.parametrize("bracket, status, yen", [
+    ("【予算額(予算科目)11,686千円(区政推進費)】", "amount", 11_686_000),
+    ("【予算額(予算科目)△1,000千円(区政推進費)】", "amount", -1_000_000),
+    ("【予算額(予算科目)-千円(区政推進費)】", "none", None),
+    ("【予算額(予算科目)(区政推進費)】", "none", None),  # nothing printed for the amount
+    ("【予算額 1,000千円(区政推進費)】", "amount", 1_000_000),
+    ("【予算額(予算科目)11,686千円(うち国費500千円)】", "missing", None),
+])
+def test_parse_budget_with_an_account(bracket, status, yen):
+    budget = parse_budget(bracket)
+    assert (budget.status, budget.yen) == (status, yen)
+
+
+# -- text documents -------------------------------------------------------------
+@pytest.mark.parametrize("label, value, yen", [
+    ("予算額（予算科目）", "11,686千円（区政推進費）", 11_686_000),
+    ("【予算額（予算科目）】", "１２億４４２万９千円（区政推進費）", 1_204_429_000),
+    ("予 算 額（予算科目）", "299万4千円", 2_994_000),
+    ("予算額（予算科目）", "△ 1,000千円（区政推進費）", -1_000_000),
+    ("予算額（予算科目）", "1.5百万円（区政推進費）", 1_500_000),
+    ("予算額（予算科目）", "500万円（区政推進費）", 5_000_000),
+])
+def test_label_and_the_value_on_the_next_line(label, value, yen):
+    tables = rows(f"1) 地域防災力の向上\n{label}\n{value}\n\n説明文。\n")
+    (project,) = tables["projects"]
+    assert (project.budget_status, project.budget_yen) == ("amount", yen)
+    assert project.budget_raw == f"{label}\n{value}"  # both lines as printed
+    assert project.description == "説明文。"
+    assert not warnings(tables, "missing_budget") and not warnings(tables, "unplaced_line")
+
+
+@pytest.mark.parametrize("value", ["ー千円（区政推進費）", "一 千円", "－", "（区政推進費）"])
+def test_a_dash_or_nothing_under_the_label_is_no_amount(value):
+    (project,) = rows(f"1) 地域防災力の向上\n予算額（予算科目）\n{value}\n")["projects"]
+    assert (project.budget_status, project.budget_yen) == ("none", None)
+
+
+@pytest.mark.parametrize("after", ["2) 次の事業\n", "説明文に100千円とある。\n", ""])
+def test_a_label_without_a_value_is_missing_with_a_warning(after):
+    tables = rows(f"1) 地域防災力の向上\n予算額（予算科目）\n{after}")
+    project = tables["projects"][0]
+    assert (project.budget_status, project.budget_yen) == ("missing", None)
+    (note,) = warnings(tables, "budget_label_without_value")
+    assert note.startswith("事業 1) 地域防災力の向上: 予算額(予算科目) has no value")
+    assert warnings(tables, "missing_budget")
+    if after.startswith("説明文"):  # the line after the label stays the description
+        assert project.description == "説明文に100千円とある。"
+    if after.startswith("2)"):
+        assert tables["projects"][1].title == "次の事業"
+
+
+def test_an_empty_予算額_bracket_alone_is_a_label_but_on_the_heading_line_no_amount():
+    # alone under the heading it is a label like the others: no value after it is missing
+    tables = rows("1) 地域防災力の向上\n【予算額】\n説明文。\n")
+    assert tables["projects"][0].budget_status == "missing"
+    assert warnings(tables, "budget_label_without_value")
+    assert rows("1) 地域防災力の向上\n【予算額】\n1,000千円\n")["projects"][0].budget_yen == 1_000_000
+    assert rows("1) 地域防災力の向上 【予算額】\n説明文。\n")["projects"][0].budget_status == "none"
+
+
+def test_an_unreadable_value_is_missing_with_a_warning():
+    tables = rows("1) 地域防災力の向上\n予算額（予算科目）\n11,68千円（区政推進費）\n")
+    (project,) = tables["projects"]
+    assert (project.budget_status, project.budget_yen) == ("missing", None)
+    assert warnings(tables, "unreadable_budget")
+
+
+def test_a_label_after_the_budget_was_read_is_not_a_second_budget():
+    (project,) = rows("1) 見守り支援 【予算額 1,234千円】\n予算額（予算科目）\n5,000千円\n")["projects"]
+    assert project.budget_yen == 1_234_000
+
+
+# -- PDF: the label as a column header over its value ----------------------------
+def _glyphs(text, x0, top, size=10.5, font="F+IPAexMincho"):
+    return [{"text": ch, "x0": x0 + i * size, "x1": x0 + (i + 1) * size, "top": top,
+             "bottom": top + size, "size": size, "fontname": font, "upright": True}
+            for i, ch in enumerate(text)]
+
+
+def test_pdf_value_under_the_label_reads_as_the_bracket():
+    page = _glyphs("予算額（予算科目）", 72, 100) + _glyphs("11,686千円（区政推進費）", 72, 116)
+    lines, _, _ = _page_lines(page, 842, 1)
+    assert [(l.raw, l.text) for l in lines] == [
+        ("11,686千円（区政推進費）", "【予算額(予算科目)11,686千円(区政推進費)】")]
+
+
+def test_pdf_paragraph_under_the_label_is_not_its_value():
+    page = _glyphs("予算額（予算科目）", 72, 100) + _glyphs("地域の防災力を高める。", 72, 116)
+    lines, _, _ = _page_lines(page, 842, 1)
+    assert [l.text for l in lines] == ["予算額(予算科目)", "地域の防災力を高める。"]
