@@ -16,6 +16,7 @@ the next run's open rolls that publish back.
 """
 from __future__ import annotations
 
+import errno
 import json
 import os
 from dataclasses import asdict, dataclass
@@ -102,11 +103,18 @@ def rewrite(out_dir: Path, entries: dict[str, Entry]) -> None:
     os.replace(tmp, out_dir / MANIFEST)
 
 
+class JournalUnknown(OSError):
+    """An append failed and could not be undone: whether its line is in the
+    journal is unknown until the next run reads it, so nothing may act on
+    either outcome now (the run stops; the next open decides)."""
+
+
 class Journal:
-    """Append-only writer; each ``commit`` is on disk when it returns."""
+    """Append-only writer; each ``commit`` is on disk when it returns, or not
+    in the journal at all when it raises a plain OSError."""
 
     def __init__(self, out_dir: Path):
-        self._file = open(out_dir / MANIFEST, "a", encoding="utf-8")
+        self._fd = os.open(out_dir / MANIFEST, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
 
     def commit(self, entry: Entry) -> None:
         self._append(_line(entry))
@@ -115,9 +123,21 @@ class Journal:
         self._append(json.dumps({"pending": {"files": files, "replaced": replaced}}) + "\n")
 
     def _append(self, line: str) -> None:
-        self._file.write(line)
-        self._file.flush()
-        os.fsync(self._file.fileno())
+        """Unbuffered, so a failed write is not retried later behind the next
+        line; on failure the journal is cut back to where it was."""
+        data = line.encode("utf-8")
+        size = os.fstat(self._fd).st_size
+        try:
+            if os.write(self._fd, data) != len(data):
+                raise OSError(errno.ENOSPC, "short write to the manifest")
+            os.fsync(self._fd)
+        except OSError as exc:
+            try:
+                os.ftruncate(self._fd, size)
+                os.fsync(self._fd)
+            except OSError as again:
+                raise JournalUnknown(again.errno, f"{exc}; undoing it failed too: {again}") from exc
+            raise
 
     def close(self) -> None:
-        self._file.close()
+        os.close(self._fd)

@@ -39,10 +39,11 @@ LOCK = "manifest.lock"
 # Error kinds that say nothing about a source's bytes: this run's limits
 # (--timeout, --max-pages), a worker process that died (a crash or out of
 # memory), a fault of this parser version (internal_error, invalid_rows). A
-# source committed "ok" before keeps its rows and entry; its error row is
-# this run's only, like a write failure's. Every other kind (damaged_pdf,
-# encrypted, not_a_pdf, empty_file, no_text, unreadable_file, ...) is a
-# verdict on the file as it is now and replaces its old rows.
+# source committed "ok" from the very bytes it still has keeps its rows and
+# entry; its error row is this run's only, like a write failure's. Every other
+# kind (damaged_pdf, encrypted, not_a_pdf, empty_file, no_text,
+# unreadable_file, ...), and any error on a file whose bytes changed, replaces
+# its old rows: they no longer describe the file.
 NOT_ABOUT_THE_BYTES = frozenset({"timeout", "too_many_pages", "worker_crashed", "internal_error",
                                  "invalid_rows"})
 
@@ -133,7 +134,8 @@ class OutputFolder:
                 return self._record_uncommitted(replace(outcome, tables=None, summary=None,
                                                         error=error))
         previous = self.entries.get(source_key(outcome.path))
-        if previous and previous.status == "ok" and outcome.error.kind in NOT_ABOUT_THE_BYTES:
+        if (previous and previous.status == "ok" and outcome.error.kind in NOT_ABOUT_THE_BYTES
+                and previous.sha256 == sha256_of(outcome.path)):
             return self._record_uncommitted(outcome)
         try:
             self._commit(outcome, path_key(Path(source_key(outcome.path))),
@@ -154,9 +156,13 @@ class OutputFolder:
             publish(staged)
             entry = self._entry(outcome, status)
             self._journal.commit(entry)
+        except manifest.JournalUnknown:
+            raise  # the line may be in: undoing the files could contradict it; the next open decides
         except OSError as exc:
-            # A failed rollback raises (OSError): the run stops with the pending
-            # line last, and the next run's open rolls back.
+            # The journal holds no line of this commit (a failed append is cut
+            # back), so the files are put back. A failed rollback raises
+            # (OSError): the run stops with the pending line last, and the next
+            # run's open rolls back.
             roll_back(staged, replaced)
             discard(staged)
             raise as_write_error(self.dir, exc) from exc
@@ -183,9 +189,10 @@ class OutputFolder:
     def _record_uncommitted(self, failed: Outcome) -> Outcome:
         """An errors/ row for this run only, not committed: the failure is the
         folder's or the run's, not a verdict on the document, so the source keeps
-        its committed rows and entry. The next run's open removes the row; that
-        run converts the source again unless the committed rows are current."""
-        stem = path_key(Path(source_key(failed.path)))
+        its committed rows and entry (a committed error row too: this one has a
+        file of its own). The next run's open removes the row; that run converts
+        the source again unless the committed rows are current."""
+        stem = f"{path_key(Path(source_key(failed.path)))}.this-run"
         try:
             write(self.dir, stem, {"errors": error_table(failed.error)})
         except WriteError as again:
@@ -226,6 +233,8 @@ class OutputFolder:
             return  # the document goes with this source (``_drop``)
         try:
             (named,) = read_column(self.dir, "documents", previous.doc_id, "source_path")
+        except FileNotFoundError:
+            return  # nothing to rename (removed by hand); the rows are rewritten when reconverted
         except OSError as exc:
             raise as_write_error(self.dir, exc) from exc
         if source_key(Path(named)) not in heirs:

@@ -315,3 +315,12 @@ def test_a_kill_right_after_a_shared_documents_source_is_gone_leaves_it_named_ri
     monkeypatch.undo()
     assert run_batch([folder], out, BatchOptions(jobs=1)).skipped == [a]
     assert list(pd.read_parquet(out / "documents")["source_path"]) == [str(a.resolve())]
+
+
+def test_a_shared_document_whose_file_was_removed_by_hand_does_not_stop_every_later_run(tmp_path):
+    folder, a, b, out = _two_paths_one_document(tmp_path, "samples/minato_h29_gaiyo.txt")
+    (doc_id,) = pd.read_parquet(out / "documents")["doc_id"]
+    (out / "documents" / f"{doc_id}.parquet").unlink()
+    b.unlink()
+    result = run_batch([folder], out, BatchOptions(jobs=1))
+    assert not result.errors and result.removed == [str(b.resolve())]

@@ -76,3 +76,17 @@ def test_a_limit_hit_on_a_reconversion_keeps_the_committed_rows(tmp_path, capsys
     assert main(["convert", str(plan), "--out", str(out), "--quiet"]) == 0
     assert "0 error(s), 1 unchanged (skipped)" in capsys.readouterr().out
     assert pd.read_parquet(out / "errors").empty
+
+
+def test_a_limit_on_a_changed_file_drops_the_rows_of_its_old_bytes(tmp_path):
+    """The rows kept on a limit must still describe the file: when its bytes
+    changed, they describe a file that is no longer there."""
+    plan = tmp_path / "plan.pdf"
+    plan.write_bytes((SAMPLES / "minato_h29_gaiyo.pdf").read_bytes())  # 7 pages
+    out = tmp_path / "out"
+    assert main(["convert", str(plan), "--out", str(out), "--quiet"]) == 0
+    plan.write_bytes(build_pdf([text_page("p")] * 30, share_content=True))  # revised: 30 pages
+    assert main(["convert", str(plan), "--out", str(out), "--quiet", "--max-pages", "20"]) == 1
+    assert [e.status for e in manifest.load(out).values()] == ["error"]
+    assert not list((out / "documents").glob("*.parquet"))
+    assert list(pd.read_parquet(out / "errors")["kind"]) == ["too_many_pages"]

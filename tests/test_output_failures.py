@@ -141,3 +141,23 @@ def test_write_failures_get_a_stable_kind(tmp_path, monkeypatch, code, kind):
         schemas.parquet.stage(tmp_path, "doc", schemas.parquet.document_tables({}))
     assert caught.value.kind == kind and os.strerror(code) in str(caught.value)
     assert not list(tmp_path.rglob("*.parquet")) and not list(tmp_path.rglob(".*"))
+
+
+def test_a_failed_write_does_not_overwrite_the_sources_committed_error_row(tmp_path, monkeypatch, capsys):
+    plan = tmp_path / "plan.txt"
+    plan.write_bytes(b"")  # committed as an error: empty_file
+    out = tmp_path / "out"
+    assert main(["convert", str(plan), "--out", str(out), "--quiet"]) == 1
+    plan.write_bytes((SAMPLES / "minato_h29_gaiyo.txt").read_bytes())  # fixed, but its tables do not fit
+    real = pq.write_table
+
+    def write_table(table, where, **kwargs):
+        if "errors" not in str(where):  # an error row still fits
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real(table, where, **kwargs)
+    monkeypatch.setattr(schemas.parquet.pq, "write_table", write_table)
+    assert main(["convert", str(plan), "--out", str(out), "--quiet"]) == 1
+    monkeypatch.undo()
+    errors = pd.read_parquet(out / "errors").sort_values("kind")
+    # the committed verdict on the file as committed, and this run's failure beside it
+    assert list(errors["kind"]) == ["disk_full", "empty_file"]
