@@ -14,7 +14,7 @@ from schemas.parquet import document_tables
 from schemas.tables import ErrorRow
 
 from . import __version__
-from .deadline import DocumentTimeout, deadline
+from .deadline import DocumentTimeout, within
 
 
 @dataclass(frozen=True)
@@ -37,30 +37,41 @@ def convert_file(path: Path, *, engine: str = DEFAULT_ENGINE, max_pages: int | N
                  timeout: float | None = None) -> Converted | Failed:
     """Convert one file; never raises, so one bad file cannot stop a batch.
     ``max_pages`` and ``timeout`` (seconds) bound the work."""
-    stage, doc_id = "read", None
+    at = _Stage(path)
+
+    def convert() -> Converted:  # the body the time limit applies to
+        data = path.read_bytes()
+        sha = hashlib.sha256(data).hexdigest()
+        at.doc_id = sha[:16]
+        source = SourceInfo(doc_id=at.doc_id, path=str(path), sha256=sha,
+                            format=path.suffix.lower().lstrip("."), parser_version=__version__)
+        at.stage = "extract"
+        tree = extract_document(path, data, max_pages, engine)
+        at.stage = "normalize"
+        return Converted(source, to_rows(tree, source))
+
     try:
-        with deadline(timeout):
-            data = path.read_bytes()
-            sha = hashlib.sha256(data).hexdigest()
-            doc_id = sha[:16]
-            source = SourceInfo(doc_id=doc_id, path=str(path), sha256=sha,
-                                format=path.suffix.lower().lstrip("."), parser_version=__version__)
-            stage = "extract"
-            tree = extract_document(path, data, max_pages, engine)
-            stage = "normalize"
-            return Converted(source, to_rows(tree, source))
+        return within(timeout, convert)
     except DocumentTimeout:
-        return Failed(ErrorRow(str(path), stage, "timeout",
-                               f"{path}: stopped after {timeout:g} s during {stage} "
-                               "(the --timeout limit)", doc_id))
+        return at.failed("timeout", f"{path}: stopped after {timeout:g} s during {at.stage} "
+                                    "(the --timeout limit)")
     except ExtractError as exc:
-        return Failed(ErrorRow(str(path), stage, exc.kind, str(exc), doc_id))
+        return at.failed(exc.kind, str(exc))
     except OSError as exc:
-        return Failed(ErrorRow(str(path), stage, "unreadable_file",
-                               f"{path}: {exc.strerror or exc}", doc_id))
+        return at.failed("unreadable_file", f"{path}: {exc.strerror or exc}")
     except Exception as exc:  # a parser bug must not stop the batch; it is reported
-        message = f"{path}: {type(exc).__name__}: {exc}".splitlines()[0]
-        return Failed(ErrorRow(str(path), stage, "internal_error", message, doc_id))
+        return at.failed("internal_error", f"{path}: {type(exc).__name__}: {exc}".splitlines()[0])
+
+
+@dataclass
+class _Stage:
+    """How far a conversion got: the stage and doc_id its error row names."""
+    path: Path
+    stage: str = "read"
+    doc_id: str | None = None
+
+    def failed(self, kind: str, message: str) -> Failed:
+        return Failed(ErrorRow(str(self.path), self.stage, kind, message, self.doc_id))
 
 
 @dataclass(frozen=True)

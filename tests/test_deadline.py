@@ -4,7 +4,7 @@ import threading
 import time
 
 from pipeline.convert import Failed, convert_file
-from pipeline.deadline import DocumentTimeout, deadline
+from pipeline.deadline import DocumentTimeout, within
 from tests.pdfbuild import build_pdf
 from tests.test_limits import HEAVY_PAGE
 
@@ -30,8 +30,7 @@ def test_a_conversion_in_a_worker_thread_is_stopped_by_the_timeout(tmp_path):
 
 def test_a_body_that_finished_in_time_is_not_interrupted_later():
     def body():
-        with deadline(0.2):
-            pass
+        within(0.2, lambda: None)
         try:
             time.sleep(0.6)  # past the limit: a timer left running would strike here
         except DocumentTimeout:
