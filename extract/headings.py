@@ -28,9 +28,23 @@ PLAN_HEADERS = (("vision", PLAN_VISION), ("mission", PLAN_MISSION), ("policy", P
 ISSUE = regex.compile(r"^[【\[]?経営課題\s*(?P<no>\d{1,2})[】\]]?\s*(?P<title>\D.*)?$")
 # 1 豊かなコミュニティの促進
 MEASURE = regex.compile(r"^(?P<no>\d{1,2})\s+(?P<title>\S.*)$")
-# 1) コミュニティ育成支援 【予算額 11,686千円】 ; (1) / （1） also seen
+# Markers for new or expanded work opening or closing a 事業/施策 title:
+# (新)地域防災リーダーの育成 / 子育て支援事業≪新規≫ / 【拡充】 (on tidy text: （新） is (新))
+MARKER_KINDS = {"新": "new", "新規": "new", "拡": "expanded", "拡充": "expanded"}
+_MARKER_WORD = "|".join(sorted(MARKER_KINDS, key=len, reverse=True))
+
+
+def _marker(word: str) -> str:
+    return "|".join(rf"{regex.escape(o)}{word}{regex.escape(c)}" for o, c in ("()", "【】", "≪≫", "《》"))
+
+
+LEADING_MARKER = regex.compile(rf"^(?:{_marker(f'(?P<word>{_MARKER_WORD})')})")
+TRAILING_MARKER = regex.compile(rf"(?:{_marker(f'(?P<word>{_MARKER_WORD})')})$")
+# 1) コミュニティ育成支援 【予算額 11,686千円】 ; (1) / （1） also seen; a marker may
+# come before the number: (新) 2) 地域防災リーダーの育成
 PROJECT = regex.compile(
-    r"^(?:(?P<no>\d{1,2})\)|\((?P<no>\d{1,2})\))\s*(?P<title>.+?)\s*(?P<budget>【[^】]*(?:予算額|見込額)[^】]*】)?$"
+    rf"^(?P<marker>(?:{_marker(f'(?:{_MARKER_WORD})')})\s*)?(?:(?P<no>\d{{1,2}})\)|\((?P<no>\d{{1,2}})\))"
+    r"\s*(?P<title>.+?)\s*(?P<budget>【[^】]*(?:予算額|見込額)[^】]*】)?$"
 )
 # 【予算額 …】 alone on a line (the amount moved below the heading)
 BUDGET_ONLY = regex.compile(r"^(?P<budget>【[^】]*(?:予算額|見込額)[^】]*】)$")
@@ -72,6 +86,12 @@ def budget_bracket(label: str, value: str) -> str | None:
     if not BUDGET_VALUE.match(normalize_text(value)):
         return None
     return normalize_text(f"【{label} {canonical(value)}】")
+
+
+def without_markers(title: str) -> str:
+    """A title with the markers that open or close it removed (for comparing
+    the 目次's and the body's wording, which may mark it differently)."""
+    return TRAILING_MARKER.sub("", LEADING_MARKER.sub("", title)).strip()
 
 
 def balanced(text: str) -> bool:

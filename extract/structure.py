@@ -136,7 +136,8 @@ class _Builder:
         m = PROJECT.match(line.spaced)
         if not (m and self.measure and emphasized(line, self.body_size)):
             return False
-        number, title = int(m.group("no")), _tidy(m.group("title"))
+        # a marker printed before the number stays with the title, as printed
+        number, title = int(m.group("no")), _tidy((m.group("marker") or "") + m.group("title"))
         last = self.measure.projects[-1].number if self.measure.projects else 0
         if not title_like(title) or number <= last:
             return False

@@ -5,7 +5,7 @@ Every 経営課題 and 施策 the document names ends up in the tree, whether th
 """
 from __future__ import annotations
 
-from .headings import ISSUE, MEASURE, PLAN, TOC_ENTRY
+from .headings import ISSUE, MEASURE, PLAN, TOC_ENTRY, without_markers
 from .lines import Line
 from .tree import ManagementIssue, Measure, Note, TocEntry
 
@@ -34,7 +34,7 @@ def _label(issue_no: int, measure_no: int | None = None) -> str:
 def _compare(entry: TocEntry, node: ManagementIssue | Measure, label: str) -> list[Note]:
     notes = []
     page, printed = node.heading.page, node.heading.printed_page
-    if entry.title != node.title:
+    if without_markers(entry.title) != without_markers(node.title):  # 目次 may drop a (新)
         notes.append(Note("toc_title_mismatch",
                           f"{label}: 目次 says {entry.title!r}, body says {node.title!r}", page))
     if printed is not None and printed != entry.page:

@@ -7,14 +7,7 @@ the middle of a title is part of its name.
 """
 from __future__ import annotations
 
-import regex
-
-MARKER_KINDS = {"新": "new", "新規": "new", "拡": "expanded", "拡充": "expanded"}
-_WORD = "|".join(sorted(MARKER_KINDS, key=len, reverse=True))
-_BRACKETED = rf"\((?P<word>{_WORD})\)|【(?P<word>{_WORD})】|≪(?P<word>{_WORD})≫|《(?P<word>{_WORD})》"
-# (新)地域防災リーダーの育成 / 子育て支援事業≪新規≫ (tidy text: （新） is already (新))
-LEADING_MARKER = regex.compile(rf"^(?:{_BRACKETED})")
-TRAILING_MARKER = regex.compile(rf"(?:{_BRACKETED})$")
+from extract.headings import LEADING_MARKER, MARKER_KINDS, TRAILING_MARKER
 
 
 def title_marker(title: str) -> str | None:

@@ -7,7 +7,8 @@ import pytest
 from extract import extract_document
 from extract.text import normalize_text
 from normalize import SourceInfo, to_rows
-from normalize.marker import LEADING_MARKER, TRAILING_MARKER, title_marker
+from extract.headings import LEADING_MARKER, PROJECT, TRAILING_MARKER, without_markers
+from normalize.marker import title_marker
 
 from .test_structure import BASE
 
@@ -74,3 +75,32 @@ def test_a_new_target_does_not_mark_its_project():
     (project,) = tables["projects"]
     assert project.marker is None
     assert tables["targets"][0].is_new
+
+
+@pytest.mark.parametrize("printed, marker, no, title", [
+    ("(新) 2) 地域防災リーダーの育成", "(新) ", "2", "地域防災リーダーの育成"),
+    ("≪新規≫ (3) 子育て支援", "≪新規≫ ", "3", "子育て支援"),
+    ("2) (新)地域防災リーダーの育成", None, "2", "(新)地域防災リーダーの育成"),
+])
+def test_project_pattern_takes_a_marker_before_the_number(printed, marker, no, title):
+    m = PROJECT.match(normalize_text(printed) if marker is None else printed)
+    assert (m.group("marker"), m.group("no"), m.group("title")) == (marker, no, title)
+
+
+def test_a_marker_before_the_number_marks_the_project_and_stays_in_its_title():
+    tables = rows(BASE + "1) 見守り支援 【予算額 1,234千円】\n\n"
+                         "（新） 2) 地域防災リーダーの育成 【予算額 1,200千円】\n")
+    assert [(p.project_no, p.title, p.marker, p.budget_yen) for p in tables["projects"]] == [
+        (1, "見守り支援", None, 1_234_000), (2, "(新)地域防災リーダーの育成", "new", 1_200_000)]
+
+
+def test_the_toc_and_the_body_may_mark_a_title_differently():
+    toc_and_issue, _, _ = BASE.rpartition("1 地域の活性化\n")  # the 目次 says 地域の活性化
+    tables = rows(toc_and_issue + "1 （拡）地域の活性化\n\n1) 見守り支援 【予算額 1千円】\n")
+    assert tables["measures"][0].marker == "expanded"
+    assert not [w for w in tables.get("warnings", []) if w.kind == "toc_title_mismatch"]
+
+
+def test_without_markers():
+    assert without_markers("(拡)地域の活性化") == without_markers("地域の活性化≪新規≫") == "地域の活性化"
+    assert without_markers("見守り(新)支援") == "見守り(新)支援"  # inside: part of the name
