@@ -153,8 +153,8 @@ def _page_glyphs(textpage, page_top: float, faces: "_Faces") -> list[dict]:
         code = codes[i]
         if not upright:  # rotated run: no common baseline
             bottom = page_top - box[3]
-        elif font is not None:
-            x1 = x0 + faces.advance(font, code, size)
+        elif font is not None and (advance := faces.advance(font, code, size)) is not None:
+            x1 = x0 + advance
         append({"text": chr(code), "x0": x0, "x1": x1, "top": bottom - size,
                 "bottom": bottom, "size": size, "fontname": fontname, "upright": upright})
     return glyphs
@@ -186,21 +186,23 @@ class _Faces:
         _origin(page, i, ctypes.addressof(xy), ctypes.addressof(xy) + ctypes.sizeof(_double))
         descent = self._descents.get((font, size))
         if descent is None:
-            _descent(font, size, ctypes.addressof(self._float))
-            descent = self._descents[(font, size)] = self._float.value
+            known = _descent(font, size, ctypes.addressof(self._float))
+            # unknown (PDFium failed): the baseline is the bottom, not a stale value
+            descent = self._descents[(font, size)] = self._float.value if known else 0.0
         upright = m[0] * m[3] > 0 and m[1] * m[2] <= 0  # pdfminer's rule
         name, embedded = self._font(font)
         return size, name, upright, page_top - (xy[1] + descent), None if embedded else font
 
-    def advance(self, font: int, code: int, size: float) -> float:
+    def advance(self, font: int, code: int, size: float) -> float | None:
         """A glyph's advance from the PDF's own widths (/W), as pdfminer takes
         it. Asked only for fonts the PDF does not embed: PDFium's loose box is
-        as wide as the glyph it draws, there another font's glyph."""
-        width = self._advances.get((font, code, size))
-        if width is None:
-            _glyph_width(font, code, size, ctypes.addressof(self._float))
-            width = self._advances[(font, code, size)] = self._float.value
-        return width
+        as wide as the glyph it draws, there another font's glyph. None when
+        PDFium cannot tell (the loose box stands)."""
+        key = (font, code, size)
+        if key not in self._advances:
+            known = _glyph_width(font, code, size, ctypes.addressof(self._float))
+            self._advances[key] = self._float.value if known else None
+        return self._advances[key]
 
     def _font(self, font: int) -> tuple[str, bool]:
         """Name and embeddedness. PDFium drops the subset tag (``AAAAAB+``)

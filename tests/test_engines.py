@@ -139,3 +139,26 @@ def test_pdfium_applies_the_page_limit_like_pdfplumber(tmp_path):
               for engine in ("pdfplumber", "pdfium")]
     assert [(e.kind, e.message.split(": ", 1)[1]) for e in errors] == [
         ("too_many_pages", "more than 6 pages (the --max-pages limit)")] * 2
+
+
+def test_pdfium_keeps_its_own_box_where_it_cannot_tell_a_width_or_descent(monkeypatch):
+    """PDFium's font calls report failure by their return value; the float they
+    would have filled must not be read then (it holds another glyph's value)."""
+    import ctypes
+
+    import extract.pdf_engines as engines
+
+    def fails(*args):
+        ctypes.c_float.from_address(args[-1]).value = 999.0  # what a stale buffer could hold
+        return 0
+
+    data = (SAMPLES / "minato_h29_gaiyo.pdf").read_bytes()
+    with engines.open_pdf("pdfium", Path("s.pdf"), data) as pdf:
+        before = [g for page in pdf.pages() for g in page.glyphs]
+    monkeypatch.setattr(engines, "_glyph_width", fails)
+    monkeypatch.setattr(engines, "_descent", fails)
+    with engines.open_pdf("pdfium", Path("s.pdf"), data) as pdf:
+        after = [g for page in pdf.pages() for g in page.glyphs]
+    assert len(after) == len(before)
+    assert max(g["x1"] - g["x0"] for g in after) < 2 * max(g["size"] for g in after)
+    assert all(abs(a["bottom"] - b["bottom"]) < a["size"] for a, b in zip(after, before))
