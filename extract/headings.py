@@ -52,10 +52,11 @@ BUDGET_ONLY = regex.compile(r"^(?P<budget>【[^】]*(?:予算額|見込額)[^】
 # its column: 予算額(予算科目) / 【予算額(予算科目)】 / 予算額 / 【4年度予算額】.
 # Run on tidy text (予 算 額 → 予算額). A bracket holding a digit is an amount,
 # not an account name, so 予算額(1,000千円) is never a label.
-BUDGET_LABEL = regex.compile(
-    r"^(?:【(?P<label>(?:\d{1,2}年度)?予算額(?:\([^()\d]*\))?)】"
-    r"|(?P<label>(?:\d{1,2}年度)?予算額(?:\([^()\d]*\))?))$"
-)
+_BUDGET_LABEL = r"(?:【(?P<label>(?:\d{1,2}年度)?予算額(?:\([^()\d]*\))?)】|(?P<label>(?:\d{1,2}年度)?予算額(?:\([^()\d]*\))?))"
+BUDGET_LABEL = regex.compile(rf"^{_BUDGET_LABEL}$")
+# Such a label with its value after it on the same line: 予算額(予算科目) 11,686千円(区政推進費)
+# / 予算額: 500千円. The value must read as one (``budget_bracket``): 予算額は前年度並み is a sentence.
+BUDGET_LABEL_AND_VALUE = regex.compile(rf"^{_BUDGET_LABEL}\s*:?\s*(?P<value>\S.*)$")
 # The value printed under or after such a label: an amount, a dash, or nothing,
 # then the 予算科目 in brackets: 11,686千円(区政推進費) / 12億442万9千円 / △1,000千円 /
 # -千円 / 一 (a dash, never the number one) / (区政推進費). Nothing else is taken

@@ -12,8 +12,9 @@ from dataclasses import replace
 
 from .cover import read_cover
 from .headings import (
-    BUDGET_LABEL, BUDGET_ONLY, BUDGET_SUM_LINE, BULLET, ISSUE, ISSUE_BUDGET_TOTAL, MEASURE, PLAN,
-    PLAN_HEADERS, PROJECT, TOC_HEAD, budget_bracket, emphasized, title_like,
+    BUDGET_LABEL, BUDGET_LABEL_AND_VALUE, BUDGET_ONLY, BUDGET_SUM_LINE, BULLET, ISSUE,
+    ISSUE_BUDGET_TOTAL, MEASURE, PLAN, PLAN_HEADERS, PROJECT, TOC_HEAD, budget_bracket, emphasized,
+    title_like,
 )
 from .kpi import KpiRow, find_kpis
 from .layout import is_label
@@ -164,13 +165,20 @@ class _Builder:
         return True
 
     def budget_label_line(self, line: Line) -> bool:
-        """A 事業's budget label whose value is on the next line (予算額(予算科目))."""
-        if not (self.section == "project" and self.project.budget is None
-                and (m := BUDGET_LABEL.match(line.text))):
+        """A 事業's budget label with its value after it on the line, or on the
+        next line (予算額(予算科目))."""
+        if not (self.section == "project" and self.project.budget is None):
             return False
-        self.close_item()
-        self.budget_label = (line, m.group("label"))
-        return True
+        if m := BUDGET_LABEL.match(line.text):
+            self.close_item()
+            self.budget_label = (line, m.group("label"))
+            return True
+        if (m := BUDGET_LABEL_AND_VALUE.match(line.text)) and (
+                bracket := budget_bracket(m.group("label"), m.group("value"))):
+            self.close_item()
+            self.project.budget = Span(bracket, (line,))
+            return True
+        return False
 
     def budget_value(self, line: Line | None) -> bool:
         """The line after a budget label: its value, read as the bracket the

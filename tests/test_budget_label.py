@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from extract import extract_document
-from extract.headings import BUDGET_LABEL, BUDGET_VALUE, budget_bracket
+from extract.headings import BUDGET_LABEL, BUDGET_LABEL_AND_VALUE, BUDGET_VALUE, budget_bracket
 from extract.lines import Line
 from extract.pdf import _page_lines
 from normalize import SourceInfo, to_rows
@@ -175,3 +175,34 @@ def test_pdf_paragraph_under_the_label_is_not_its_value():
     page = _glyphs("予算額（予算科目）", 72, 100) + _glyphs("地域の防災力を高める。", 72, 116)
     lines, _, _ = _page_lines(page, 842, 1)
     assert [l.text for l in lines] == ["予算額(予算科目)", "地域の防災力を高める。"]
+
+
+# -- a label and its value on one line ------------------------------------------
+@pytest.mark.parametrize("printed, label, value", [
+    ("予算額（予算科目） 11,686千円（区政推進費）", "予算額(予算科目)", "11,686千円(区政推進費)"),
+    ("予算額：500千円", "予算額", "500千円"),
+    ("【予算額（予算科目）】 △1,000千円", "予算額(予算科目)", "△1,000千円"),
+])
+def test_label_and_value_pattern(printed, label, value):
+    m = BUDGET_LABEL_AND_VALUE.match(Line(raw=printed, page=None).text)
+    assert (m.group("label"), m.group("value")) == (label, value)
+
+
+@pytest.mark.parametrize("printed, status, yen", [
+    ("予算額（予算科目） 11,686千円（区政推進費）", "amount", 11_686_000),
+    ("予算額：500千円", "amount", 500_000),
+    ("【予算額（予算科目）】 △1,000千円", "amount", -1_000_000),
+    ("予算額 －", "none", None),
+])
+def test_label_and_value_on_the_line_below_the_heading(printed, status, yen):
+    tables = rows(f"1) 見守り支援\n{printed}\n\n説明文。\n")
+    (project,) = tables["projects"]
+    assert (project.budget_status, project.budget_yen, project.budget_raw) == (status, yen, printed)
+    assert project.description == "説明文。"
+
+
+def test_a_sentence_opening_with_the_label_is_not_a_budget():
+    tables = rows("1) 見守り支援\n予算額は前年度並みとする。\n")
+    (project,) = tables["projects"]
+    assert (project.budget_status, project.description) == ("missing", "予算額は前年度並みとする。")
+    assert warnings(tables, "missing_budget")
