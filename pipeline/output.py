@@ -23,10 +23,10 @@ from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
 
-from schemas.parquet import (DOCUMENT_TABLES, NO_ERRORS, WriteError, as_write_error, back_up, discard,
+from schemas.parquet import (DOCUMENT_TABLES, EMPTY, WriteError, as_write_error, back_up, discard,
                              drop_backups, error_table, is_backup_file, is_staging_file, publish,
                              read_column, remove, roll_back, set_column, stage, staging_file, write,
-                             write_errors_schema)
+                             write_empty_tables)
 from schemas.tables import ErrorRow
 
 from . import __version__, manifest
@@ -67,9 +67,8 @@ def reconcile(out_dir: Path, entries: dict[str, Entry]) -> None:
         finals = [out_dir / name for name in pending.files]
         roll_back([(staging_file(f), f) for f in finals],
                   [out_dir / name for name in pending.replaced])
-    live_docs = {e.doc_id for e in entries.values() if e.status == "ok"}
-    live_errors = {path_key(Path(e.source)) for e in entries.values() if e.status == "error"}
-    live_errors.add(NO_ERRORS)
+    live_docs = {e.doc_id for e in entries.values() if e.status == "ok"} | {EMPTY}
+    live_errors = {path_key(Path(e.source)) for e in entries.values() if e.status == "error"} | {EMPTY}
     for table in (*DOCUMENT_TABLES, "errors"):
         folder = out_dir / table
         if not folder.is_dir():
@@ -100,7 +99,7 @@ class OutputFolder:
         self.entries = manifest.load(out_dir)
         self._users = Counter(e.doc_id for e in self.entries.values() if e.status == "ok")
         reconcile(out_dir, self.entries)
-        write_errors_schema(out_dir)
+        write_empty_tables(out_dir)
         if not manifest.is_compact(out_dir, self.entries):
             manifest.rewrite(out_dir, self.entries)
         self._journal = manifest.Journal(out_dir)

@@ -28,7 +28,7 @@ from .tables import TABLES
 from .validate import to_arrow
 
 DOCUMENT_TABLES = tuple(name for name in TABLES if name != "errors")
-NO_ERRORS = "empty"  # errors/empty.parquet: no rows; not a path key (16 hex digits)
+EMPTY = "empty"  # <table>/empty.parquet: no rows; neither a doc_id nor a path key (16 hex digits)
 Staged = list[tuple[Path, Path]]  # (staging file, final file)
 
 _KINDS = {errno.ENOSPC: "disk_full", errno.EDQUOT: "disk_full", errno.EACCES: "output_not_writable",
@@ -70,16 +70,27 @@ def error_table(row) -> pa.Table:
     return to_arrow("errors", [row])
 
 
-def write_errors_schema(out_dir: Path) -> None:
-    """Give ``errors/`` a file without rows, so that after a clean run the
-    dataset still reads (as an empty table with its columns) instead of
-    raising. Written only when missing or when the schema has changed."""
-    final = table_file(out_dir, "errors", NO_ERRORS)
-    empty = to_arrow("errors", [])
-    with suppress(OSError, pa.ArrowInvalid):
-        if pq.read_schema(final).equals(empty.schema, check_metadata=True):
-            return
-    write(out_dir, NO_ERRORS, {"errors": empty})
+def write_empty_tables(out_dir: Path) -> None:
+    """Give every table a file without rows, so that each dataset reads (as an
+    empty table with its columns) instead of raising: ``errors/`` after a clean
+    run, every other table after a run in which every document failed. Written
+    only when missing or when the schema has changed."""
+    for name in TABLES:
+        empty = to_arrow(name, [])
+        with suppress(OSError, pa.ArrowInvalid):
+            if pq.read_schema(table_file(out_dir, name, EMPTY)).equals(_as_stored(empty),
+                                                                       check_metadata=True):
+                continue
+        write(out_dir, EMPTY, {name: empty})
+
+
+def _as_stored(table: pa.Table) -> pa.Schema:
+    """The schema a Parquet file of ``table`` reads back with (Parquet names a
+    list's items "element", Arrow "item")."""
+    sink = pa.BufferOutputStream()
+    with pq.ParquetWriter(sink, table.schema):  # nothing but the schema, in memory
+        pass
+    return pq.read_schema(pa.BufferReader(sink.getvalue()))
 
 
 def set_column(out_dir: Path, table: str, file_stem: str, column: str, value) -> None:

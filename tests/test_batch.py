@@ -12,7 +12,7 @@ from pipeline import manifest
 from pipeline.batch import BatchOptions, run_batch
 from pipeline.cli import main
 from pipeline.output import OutputFolder
-from tests.batch_helpers import distinct_copies, manifest_lines, snapshot
+from tests.batch_helpers import distinct_copies, document_files, manifest_lines, snapshot
 
 
 def test_jobs_2_writes_exactly_what_jobs_1_writes(tmp_path):
@@ -121,7 +121,7 @@ def test_a_fixed_file_loses_its_error_row_and_a_broken_one_loses_its_old_rows(tm
 
     source.write_bytes(b"")  # the file is truncated to nothing: its old rows must go
     assert run_batch([source], out, BatchOptions(jobs=1)).errors[0].kind == "empty_file"
-    assert list((out / "projects").glob("*.parquet")) == []
+    assert document_files(out / "projects") == []
     assert list(pd.read_parquet(out / "errors")["kind"]) == ["empty_file"]
 
 
@@ -324,3 +324,17 @@ def test_a_shared_document_whose_file_was_removed_by_hand_does_not_stop_every_la
     b.unlink()
     result = run_batch([folder], out, BatchOptions(jobs=1))
     assert not result.errors and result.removed == [str(b.resolve())]
+
+
+def test_every_table_reads_with_its_columns_even_when_every_document_failed(tmp_path):
+    from dataclasses import fields
+
+    from schemas.tables import TABLES
+    bad = tmp_path / "broken.pdf"
+    bad.write_bytes(b"not a pdf")
+    out = tmp_path / "out"
+    assert len(run_batch([bad], out, BatchOptions(jobs=1)).errors) == 1
+    for name, record in TABLES.items():
+        table = pd.read_parquet(out / name)
+        assert list(table.columns) == [f.name for f in fields(record)], name
+        assert len(table) == (1 if name == "errors" else 0), name

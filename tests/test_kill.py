@@ -16,7 +16,7 @@ import pytest
 from pipeline import manifest
 from pipeline.batch import BatchOptions, run_batch
 from schemas.parquet import DOCUMENT_TABLES
-from tests.batch_helpers import distinct_copies
+from tests.batch_helpers import distinct_copies, document_files
 
 ROOT = Path(__file__).resolve().parent.parent
 COPIES = 24
@@ -85,5 +85,5 @@ def test_killed_run_then_rerun(tmp_path, signal_, after):
     assert sorted(documents["doc_id"]) == sorted(committed)  # each document once
     assert len(pd.read_parquet(out / "targets")) == 11 * COPIES
     for table in DOCUMENT_TABLES:
-        assert sorted(p.name for p in (out / table).iterdir()) == sorted(
+        assert document_files(out / table) == sorted(
             f"{d}.parquet" for d in committed)  # no staging or orphan files left
