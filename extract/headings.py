@@ -41,10 +41,11 @@ def _marker(word: str) -> str:
 LEADING_MARKER = regex.compile(rf"^(?:{_marker(f'(?P<word>{_MARKER_WORD})')})")
 TRAILING_MARKER = regex.compile(rf"(?:{_marker(f'(?P<word>{_MARKER_WORD})')})$")
 # 1) コミュニティ育成支援 【予算額 11,686千円】 ; (1) / （1） also seen; a marker may
-# come before the number: (新) 2) 地域防災リーダーの育成
+# come before the number or after the budget: (新) 2) 地域防災… / 3) 子育て 【予算額 …】≪新規≫
+_ANY_MARKER = _marker(f"(?:{_MARKER_WORD})")
 PROJECT = regex.compile(
-    rf"^(?P<marker>(?:{_marker(f'(?:{_MARKER_WORD})')})\s*)?(?:(?P<no>\d{{1,2}})\)|\((?P<no>\d{{1,2}})\))"
-    r"\s*(?P<title>.+?)\s*(?P<budget>【[^】]*(?:予算額|見込額)[^】]*】)?$"
+    rf"^(?P<marker>(?:{_ANY_MARKER})\s*)?(?:(?P<no>\d{{1,2}})\)|\((?P<no>\d{{1,2}})\))"
+    rf"\s*(?P<title>.+?)\s*(?P<budget>【[^】]*(?:予算額|見込額)[^】]*】)?\s*(?P<last>{_ANY_MARKER})?$"
 )
 # 【予算額 …】 alone on a line (the amount moved below the heading)
 BUDGET_ONLY = regex.compile(r"^(?P<budget>【[^】]*(?:予算額|見込額)[^】]*】)$")
@@ -52,17 +53,22 @@ BUDGET_ONLY = regex.compile(r"^(?P<budget>【[^】]*(?:予算額|見込額)[^】
 # its column: 予算額(予算科目) / 【予算額(予算科目)】 / 予算額 / 【4年度予算額】.
 # Run on tidy text (予 算 額 → 予算額). A bracket holding a digit is an amount,
 # not an account name, so 予算額(1,000千円) is never a label.
-_BUDGET_LABEL = r"(?:【(?P<label>(?:\d{1,2}年度)?予算額(?:\([^()\d]*\))?)】|(?P<label>(?:\d{1,2}年度)?予算額(?:\([^()\d]*\))?))"
-BUDGET_LABEL = regex.compile(rf"^{_BUDGET_LABEL}$")
+# Only (予算科目) may follow the word: 予算額(前年度) or 予算額(うち国費) is another amount.
+_LABEL_WORD, _LABEL_YEAR = r"予算額(?:\(予算科目\))?", r"(?:\d{1,2}年度)?"
+BUDGET_LABEL = regex.compile(
+    rf"^(?:【(?P<label>{_LABEL_YEAR}{_LABEL_WORD})】|(?P<label>{_LABEL_YEAR}{_LABEL_WORD}))$")
 # Such a label with its value after it on the same line: 予算額(予算科目) 11,686千円(区政推進費)
-# / 予算額: 500千円. The value must read as one (``budget_bracket``): 予算額は前年度並み is a sentence.
-BUDGET_LABEL_AND_VALUE = regex.compile(rf"^{_BUDGET_LABEL}\s*:?\s*(?P<value>\S.*)$")
+# / 予算額: 500千円. The value must read as one (``budget_bracket``): 予算額は前年度並み is a
+# sentence. Unbracketed, it names no year: 4年度予算額 1,000千円 in a 5年度 plan is last year's.
+BUDGET_LABEL_AND_VALUE = regex.compile(
+    rf"^(?:【(?P<label>{_LABEL_YEAR}{_LABEL_WORD})】|(?P<label>{_LABEL_WORD}))\s*:?\s*(?P<value>\S.*)$")
 # The value printed under or after such a label: an amount, a dash, or nothing,
 # then the 予算科目 in brackets: 11,686千円(区政推進費) / 12億442万9千円 / △1,000千円 /
-# -千円 / 一 (a dash, never the number one) / (区政推進費). Nothing else is taken
-# for an amount: a wrong number is worse than a missing one.
+# -千円 / 一 (a dash, never the number one: but 一千万円 is ten million, not a dash) /
+# (区政推進費). Nothing else is taken for an amount: a wrong number is worse than a missing one.
 BUDGET_VALUE = regex.compile(
-    r"^(?=\S)(?:(?:[△▲]\s*)?\d[\d,.\s億万千百]*円|[-一―‐—]\s*(?:千万|百万|千|万|億)?円?)?"
+    r"^(?=\S)(?:(?:[△▲]\s*)?\d[\d,.\s億万千百]*円"
+    r"|[-―‐—]\s*(?:千万|百万|千|万|億)?円?|一(?:\s*千?円|\s+(?:千万|百万|千|万|億)?円?)?)?"
     r"\s*(?:\([^()\d]*\))?$"
 )
 
@@ -77,6 +83,9 @@ BUDGET_SUM_LINE = regex.compile(
 BULLET = regex.compile(r"^[・●○◎■□◇▪•]")
 
 _SENTENCE_END = regex.compile(r"[。:]|\.$")
+# A particle alone before a kanji or katakana word continues a sentence, it opens no
+# title: 2)の取組を引き継ぎ… (にぎわい, ともに… open with a hiragana word and stay titles).
+_OPENS_WITH_PARTICLE = regex.compile(r"^[のにをがはとでへもや](?!\p{Hiragana})")
 _OPEN, _CLOSE = "(「【『[", ")」】』]"
 
 
@@ -115,6 +124,7 @@ def title_like(title: str) -> bool:
         and not _SENTENCE_END.search(title)
         and balanced(title)
         and bool(regex.search(r"[\p{Han}\p{Hiragana}\p{Katakana}]", title))
+        and not _OPENS_WITH_PARTICLE.match(title)
     )
 
 

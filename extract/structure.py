@@ -137,11 +137,12 @@ class _Builder:
         m = PROJECT.match(line.spaced)
         if not (m and self.measure and emphasized(line, self.body_size)):
             return False
-        # a marker printed before the number stays with the title, as printed
-        number, title = int(m.group("no")), _tidy((m.group("marker") or "") + m.group("title"))
+        number, title = int(m.group("no")), _tidy(m.group("title"))
         last = self.measure.projects[-1].number if self.measure.projects else 0
         if not title_like(title) or number <= last:
             return False
+        # a marker before the number or after the budget stays with the title
+        title = _tidy((m.group("marker") or "") + title + (m.group("last") or ""))
         if number != last + 1:
             self.notes.append(Note("numbering_gap", f"事業 {last} → {number}: {line.text}", line.page))
         self.new_section("project")
@@ -167,7 +168,8 @@ class _Builder:
     def budget_label_line(self, line: Line) -> bool:
         """A 事業's budget label with its value after it on the line, or on the
         next line (予算額(予算科目))."""
-        if not (self.section == "project" and self.project.budget is None):
+        if not (self.section == "project" and self.project.budget is None
+                and not self.project.description):  # below the heading, as 【予算額】 alone
             return False
         if m := BUDGET_LABEL.match(line.text):
             self.close_item()

@@ -8,15 +8,18 @@ import regex
 from .numbers import YEN_UNITS, parse_yen
 
 # 【予算額 11,686千円】 【予算額:16,780千円】 【算定見込額 500千円】 【4年度予算額 …】
-# 【予算額(予算科目)11,686千円(区政推進費)】: the 予算科目 (account) after the amount is
-# not part of it; a bracket holding a digit (うち国費500千円) is, so it is never dropped.
+# 【予算額(予算科目)11,686千円(区政推進費)】: under a (予算科目) label the account after the
+# amount is not part of it. Any other bracket is (so 800千円(再掲), 1,200千円(前年度) or
+# (うち国費500千円) leave the amount unreadable, never a number counted twice or partly read).
 BUDGET_BRACKET = regex.compile(
-    r"^【\s*(?:[^】]*?年度)?\s*(?P<label>予算額|算定見込額)\s*(?:\([^)]*\))?\s*:?\s*(?P<amount>[^】]*?)\s*"
-    r"(?:\((?P<account>[^()\d]*)\))?\s*】$"
+    r"^【\s*(?:[^】]*?年度)?\s*(?P<label>予算額|算定見込額)\s*(?:\((?P<subject>予算科目)\)|\([^)]*\))?\s*:?\s*"
+    r"(?P<amount>[^】]*?)\s*(?(subject)(?:\((?!\S*?(?:前年|再掲|うち|参考|比))(?P<account>[^()\d]*)\))?)\s*】$"
 )
 # The amount slot holds only a dash: no amount. 一 (kanji one) is a dash here,
 # never the number one: 【予算額： 一 千円】. ー was already mapped to -.
-NO_AMOUNT = regex.compile(r"^(?:[-一―‐—ー]\s*)?(?:千万円|百万円|千円|万円|億円|円)?$")
+# 一千万円 is ten million, not a dash and a unit: it is left to parse_yen (unreadable).
+_UNIT = r"(?:千万円|百万円|千円|万円|億円|円)"
+NO_AMOUNT = regex.compile(rf"^(?:[-―‐—ー]\s*{_UNIT}?|一(?:\s*千?円|\s+{_UNIT})?|{_UNIT})?$")
 
 
 @dataclass(frozen=True)

@@ -34,16 +34,23 @@ def within(seconds: float | None, body: Callable[[], T]) -> T:
 
 
 def _alarm(seconds: float, body: Callable[[], T]) -> T:
+    """SIGALRM, repeated every RESEND seconds until the body is done: one that
+    lands in a weakref callback or ``__del__`` is dropped by Python."""
     def expire(signum, frame):
         raise DocumentTimeout
 
     previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    signal.setitimer(signal.ITIMER_REAL, seconds, RESEND)
     try:
         return body()
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+        while True:  # a repeat may land here, before the timer is off: disarm again
+            try:
+                signal.setitimer(signal.ITIMER_REAL, 0)
+                signal.signal(signal.SIGALRM, previous)
+                break
+            except DocumentTimeout:
+                continue
 
 
 def _timer(seconds: float, body: Callable[[], T]) -> T:

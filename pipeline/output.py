@@ -25,8 +25,8 @@ from pathlib import Path
 
 from schemas.parquet import (DOCUMENT_TABLES, EMPTY, WriteError, as_write_error, back_up, discard,
                              drop_backups, error_table, is_backup_file, is_staging_file, publish,
-                             read_column, remove, roll_back, set_column, stage, staging_file, write,
-                             write_empty_tables)
+                             read_column, readable, remove, roll_back, set_column, stage,
+                             staging_file, write, write_empty_tables)
 from schemas.tables import ErrorRow
 
 from . import __version__, manifest
@@ -115,7 +115,8 @@ class OutputFolder:
         """Committed from these very bytes by this parser version."""
         entry = self.entries.get(source_key(path))
         return (entry is not None and entry.status == "ok" and entry.parser_version == __version__
-                and entry.sha256 == sha256_of(path))
+                and entry.sha256 == sha256_of(path)
+                and readable(self.dir, "documents", entry.doc_id))  # not lost or damaged since
 
     def commit(self, outcome: Outcome) -> Outcome:
         """Write and commit one document's tables, or its error row. Returns the
@@ -230,13 +231,10 @@ class OutputFolder:
                  if e.status == "ok" and e.doc_id == previous.doc_id and e.source != previous.source]
         if not heirs:
             return  # the document goes with this source (``_drop``)
-        try:
-            (named,) = read_column(self.dir, "documents", previous.doc_id, "source_path")
-        except FileNotFoundError:
-            return  # nothing to rename (removed by hand); the rows are rewritten when reconverted
-        except OSError as exc:
-            raise as_write_error(self.dir, exc) from exc
-        if source_key(Path(named)) not in heirs:
+        named = read_column(self.dir, "documents", previous.doc_id, "source_path")
+        if named is None or len(named) != 1:
+            return  # missing or damaged (by hand): the heir reconverts, see ``unchanged``
+        if source_key(Path(named[0])) not in heirs:
             set_column(self.dir, "documents", previous.doc_id, "source_path", heirs[0])
 
     def _drop(self, previous: Entry, current: Entry) -> None:

@@ -106,8 +106,21 @@ def set_column(out_dir: Path, table: str, file_stem: str, column: str, value) ->
                                                                          field.type))})
 
 
-def read_column(out_dir: Path, table: str, file_stem: str, column: str) -> list:
-    return pq.read_table(table_file(out_dir, table, file_stem), columns=[column])[column].to_pylist()
+def readable(out_dir: Path, table: str, file_stem: str) -> bool:
+    """The file is there and its footer reads as Parquet."""
+    try:
+        pq.read_schema(table_file(out_dir, table, file_stem))
+    except (OSError, ValueError, pa.ArrowException):
+        return False
+    return True
+
+
+def read_column(out_dir: Path, table: str, file_stem: str, column: str) -> list | None:
+    """The column's values, or None when the file is missing or unreadable."""
+    try:
+        return pq.read_table(table_file(out_dir, table, file_stem), columns=[column])[column].to_pylist()
+    except (OSError, ValueError, pa.ArrowException):
+        return None
 
 
 def table_file(out_dir: Path, table: str, file_stem: str) -> Path:

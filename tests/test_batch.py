@@ -317,13 +317,22 @@ def test_a_kill_right_after_a_shared_documents_source_is_gone_leaves_it_named_ri
     assert list(pd.read_parquet(out / "documents")["source_path"]) == [str(a.resolve())]
 
 
-def test_a_shared_document_whose_file_was_removed_by_hand_does_not_stop_every_later_run(tmp_path):
+@pytest.mark.parametrize("damage", ["removed", "damaged"])
+def test_a_shared_documents_file_lost_by_hand_is_written_again(tmp_path, damage):
+    """Neither stops every later run, and the source that still has the bytes is
+    converted again (its documents row is back) instead of being skipped."""
     folder, a, b, out = _two_paths_one_document(tmp_path, "samples/minato_h29_gaiyo.txt")
     (doc_id,) = pd.read_parquet(out / "documents")["doc_id"]
-    (out / "documents" / f"{doc_id}.parquet").unlink()
+    lost = out / "documents" / f"{doc_id}.parquet"
+    if damage == "removed":
+        lost.unlink()
+    else:
+        lost.write_bytes(b"PAR1 not parquet")
     b.unlink()
     result = run_batch([folder], out, BatchOptions(jobs=1))
     assert not result.errors and result.removed == [str(b.resolve())]
+    assert [p for p, _ in result.converted] == [a]
+    assert list(pd.read_parquet(out / "documents")["doc_id"]) == [doc_id]
 
 
 def test_every_table_reads_with_its_columns_even_when_every_document_failed(tmp_path):

@@ -90,8 +90,15 @@ def test_budget_bracket_pattern_sets_the_account_apart():
     ("【予算額(予算科目)△1,000千円(区政推進費)】", "amount", -1_000_000),
     ("【予算額(予算科目)-千円(区政推進費)】", "none", None),
     ("【予算額(予算科目)(区政推進費)】", "none", None),  # nothing printed for the amount
-    ("【予算額 1,000千円(区政推進費)】", "amount", 1_000_000),
+    # only a (予算科目) label says what a bracket after the amount is; elsewhere it may be
+    # (再掲) or (前年度): unreadable, never a number counted twice or from another year
+    ("【予算額 1,000千円(区政推進費)】", "missing", None),
+    ("【予算額 800千円(再掲)】", "missing", None),
+    ("【予算額 1,200千円(前年度)】", "missing", None),
+    ("【予算額(予算科目)11,686千円(再掲)】", "missing", None),
     ("【予算額(予算科目)11,686千円(うち国費500千円)】", "missing", None),
+    ("【予算額 一千万円】", "missing", None),  # ten million in kanji, not a dash
+    ("【予算額: 一 千円】", "none", None),      # the dash the sample prints
 ])
 def test_parse_budget_with_an_account(bracket, status, yen):
     budget = parse_budget(bracket)
@@ -206,3 +213,21 @@ def test_a_sentence_opening_with_the_label_is_not_a_budget():
     (project,) = tables["projects"]
     assert (project.budget_status, project.description) == ("missing", "予算額は前年度並みとする。")
     assert warnings(tables, "missing_budget")
+
+
+@pytest.mark.parametrize("body", [
+    "1) 見守り支援\n説明文。\n予算額(前年度) 9,000千円\n",   # another year's, in the description
+    "1) 見守り支援\n予算額(うち国費) 300千円\n",             # a share, not the budget
+    "1) 見守り支援\n4年度予算額 1,000千円\n5年度予算額 1,200千円\n",  # which year is the plan's?
+    "1) 見守り支援\n予算額\n一千万円\n",                     # ten million in kanji
+])
+def test_lines_that_are_not_the_budget_leave_it_missing_never_a_wrong_number(body):
+    tables = rows(body)
+    (project,) = tables["projects"]
+    assert (project.budget_status, project.budget_yen) == ("missing", None)
+    assert warnings(tables, "missing_budget")
+
+
+def test_a_sentence_after_a_number_is_no_project_heading():
+    tables = rows("1) 見守り支援 【予算額 1千円】\n(新)2)の取組を引き継ぎ実施\n")
+    assert [p.project_no for p in tables["projects"]] == [1]

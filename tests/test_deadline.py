@@ -1,5 +1,8 @@
 """--timeout in any thread: a Dask worker converts documents in threads, where
 SIGALRM cannot reach, so there a timer thread ends the conversion."""
+import os
+import subprocess
+import sys
 import threading
 import time
 
@@ -7,6 +10,7 @@ import pytest
 
 from pipeline.convert import Failed, convert_file
 from pipeline.deadline import DocumentTimeout, within
+from tests.conftest import ROOT
 from tests.pdfbuild import build_pdf
 from tests.test_limits import HEAVY_PAGE
 
@@ -44,3 +48,25 @@ def test_a_body_that_finished_in_time_is_not_interrupted_later():
         return "finished"
 
     assert in_a_thread(body) == "finished"
+
+
+def test_the_alarm_repeats_when_python_drops_the_first_one(tmp_path):
+    """In a process's main thread (every pool worker) a timeout that lands in a
+    __del__ is dropped too; the body here drops the first itself, and the
+    repeat must still end it (the old single alarm let it run forever)."""
+    script = tmp_path / "body.py"
+    script.write_text(
+        "from pipeline.deadline import DocumentTimeout, within\n"
+        "def body():\n"
+        "    try:\n"
+        "        while True: pass\n"
+        "    except DocumentTimeout:\n"
+        "        pass  # dropped, as in a __del__\n"
+        "    while True: pass\n"
+        "try:\n"
+        "    within(0.2, body)\n"
+        "except DocumentTimeout:\n"
+        "    print('stopped')\n")
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=30,
+                          cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert done.stdout == "stopped\n", done.stderr

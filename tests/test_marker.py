@@ -87,6 +87,12 @@ def test_project_pattern_takes_a_marker_before_the_number(printed, marker, no, t
     assert (m.group("marker"), m.group("no"), m.group("title")) == (marker, no, title)
 
 
+def test_a_marker_after_the_budget_marks_the_project_and_the_budget_is_read():
+    tables = rows(BASE + "1) 子育て支援事業 【予算額 1,000千円】≪新規≫\n")
+    assert [(p.title, p.marker, p.budget_yen) for p in tables["projects"]] == [
+        ("子育て支援事業≪新規≫", "new", 1_000_000)]
+
+
 def test_a_marker_before_the_number_marks_the_project_and_stays_in_its_title():
     tables = rows(BASE + "1) 見守り支援 【予算額 1,234千円】\n\n"
                          "（新） 2) 地域防災リーダーの育成 【予算額 1,200千円】\n")
