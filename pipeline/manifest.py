@@ -11,8 +11,8 @@ A publish that replaces files already in place (``--force``, a new parser
 version, a second source with the same bytes) is preceded by a ``pending``
 line naming the files it writes and those it replaces (their old bytes are
 kept under backup names). A pending line that is the journal's last valid
-line belongs to a publish that never committed: ``unfinished`` returns it and
-the next run's open rolls that publish back.
+line belongs to a publish that never committed: ``read`` returns it and the
+next run's open rolls that publish back.
 """
 from __future__ import annotations
 
@@ -61,22 +61,24 @@ def _records(out_dir: Path) -> list[Entry | Pending]:
     return records
 
 
-def load(out_dir: Path) -> dict[str, Entry]:
+def read(out_dir: Path) -> tuple[dict[str, Entry], Pending | None]:
+    """The committed entries, one per source, and the publish the last run
+    started and did not commit (it was killed), if any: the journal read once."""
+    records = _records(out_dir)
     entries: dict[str, Entry] = {}
-    for entry in _records(out_dir):
+    for entry in records:
         if isinstance(entry, Pending):
             continue
         if entry.status == "gone":
             entries.pop(entry.source, None)
         else:
             entries[entry.source] = entry
-    return entries
+    unfinished = records[-1] if records and isinstance(records[-1], Pending) else None
+    return entries, unfinished
 
 
-def unfinished(out_dir: Path) -> Pending | None:
-    """The publish the last run started and did not commit (it was killed), if any."""
-    records = _records(out_dir)
-    return records[-1] if records and isinstance(records[-1], Pending) else None
+def load(out_dir: Path) -> dict[str, Entry]:
+    return read(out_dir)[0]
 
 
 def _line(entry: Entry) -> str:

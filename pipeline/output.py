@@ -59,10 +59,9 @@ def sha256_of(path: Path) -> str | None:
         return None  # the conversion reports why
 
 
-def reconcile(out_dir: Path, entries: dict[str, Entry]) -> None:
-    """Undo the publish a killed run left unfinished, then remove every file
-    the manifest does not account for."""
-    pending = manifest.unfinished(out_dir)
+def reconcile(out_dir: Path, entries: dict[str, Entry], pending: manifest.Pending | None) -> None:
+    """Undo the publish a killed run left unfinished (``pending``), then remove
+    every file the manifest does not account for."""
     if pending is not None:
         finals = [out_dir / name for name in pending.files]
         roll_back([(staging_file(f), f) for f in finals],
@@ -96,9 +95,9 @@ class OutputFolder:
         except BlockingIOError:
             self._lock.close()
             raise FolderBusy(f"{out_dir}: another hoshin run is writing to this folder") from None
-        self.entries = manifest.load(out_dir)
+        self.entries, pending = manifest.read(out_dir)
         self._users = Counter(e.doc_id for e in self.entries.values() if e.status == "ok")
-        reconcile(out_dir, self.entries)
+        reconcile(out_dir, self.entries, pending)
         write_empty_tables(out_dir)
         if not manifest.is_compact(out_dir, self.entries):
             manifest.rewrite(out_dir, self.entries)
@@ -225,12 +224,11 @@ class OutputFolder:
         (the report would draw the wrong PDF). Done before that commit, so a
         kill at any point leaves the row naming a source that, by the
         manifest, has those bytes."""
-        if previous is None or previous.status != "ok" or previous.doc_id == doc_id:
+        if (previous is None or previous.status != "ok" or previous.doc_id == doc_id
+                or self._users[previous.doc_id] < 2):  # no other source: it goes (``_drop``)
             return
         heirs = [e.source for e in self.entries.values()
                  if e.status == "ok" and e.doc_id == previous.doc_id and e.source != previous.source]
-        if not heirs:
-            return  # the document goes with this source (``_drop``)
         named = read_column(self.dir, "documents", previous.doc_id, "source_path")
         if named is None or len(named) != 1:
             return  # missing or damaged (by hand): the heir reconverts, see ``unchanged``
