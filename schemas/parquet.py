@@ -30,6 +30,8 @@ from .validate import to_arrow
 DOCUMENT_TABLES = tuple(name for name in TABLES if name != "errors")
 EMPTY = "empty"  # <table>/empty.parquet: no rows; neither a doc_id nor a path key (16 hex digits)
 Staged = list[tuple[Path, Path]]  # (staging file, final file)
+# A file that is missing or not Parquet (ArrowInvalid is a ValueError)
+_UNREADABLE = (OSError, ValueError, pa.ArrowException)
 
 _KINDS = {errno.ENOSPC: "disk_full", errno.EDQUOT: "disk_full", errno.EACCES: "output_not_writable",
           errno.EPERM: "output_not_writable", errno.EROFS: "output_not_writable"}
@@ -77,7 +79,7 @@ def write_empty_tables(out_dir: Path) -> None:
     only when missing or when the schema has changed."""
     for name in TABLES:
         empty = to_arrow(name, [])
-        with suppress(OSError, pa.ArrowInvalid):
+        with suppress(*_UNREADABLE):
             if pq.read_schema(table_file(out_dir, name, EMPTY)).equals(_as_stored(empty),
                                                                        check_metadata=True):
                 continue
@@ -110,7 +112,7 @@ def readable(out_dir: Path, table: str, file_stem: str) -> bool:
     """The file is there and its footer reads as Parquet."""
     try:
         pq.read_schema(table_file(out_dir, table, file_stem))
-    except (OSError, ValueError, pa.ArrowException):
+    except _UNREADABLE:
         return False
     return True
 
@@ -119,7 +121,7 @@ def read_column(out_dir: Path, table: str, file_stem: str, column: str) -> list 
     """The column's values, or None when the file is missing or unreadable."""
     try:
         return pq.read_table(table_file(out_dir, table, file_stem), columns=[column])[column].to_pylist()
-    except (OSError, ValueError, pa.ArrowException):
+    except _UNREADABLE:
         return None
 
 
