@@ -6,7 +6,7 @@ from typing import Sequence
 
 import regex
 
-from .text import canonical
+from rules.text import canonical
 
 # After canonical(): －/−/ー are "-". A bare number counts only when the caller
 # knows the line sits in the footer area (PDF geometry).

@@ -14,7 +14,7 @@ from typing import Sequence
 import regex
 
 from .headings import BUDGET_LABEL
-from .text import normalize_text
+from rules.text import normalize_text
 
 Glyph = dict
 

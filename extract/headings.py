@@ -8,7 +8,7 @@ from __future__ import annotations
 import regex
 
 from .lines import Line
-from .text import canonical, normalize_text
+from rules.text import canonical, normalize_text
 
 # 目次 / もくじ (often spaced: も く じ)
 TOC_HEAD = regex.compile(r"^(?:も\s*く\s*じ|目\s*次)$")

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Iterable
 
-from .text import canonical, normalize_text, tidy
+from rules.text import canonical, normalize_text, tidy
 
 BBox = tuple[float, float, float, float]  # x0, top, x1, bottom in PDF points
 

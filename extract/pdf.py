@@ -22,7 +22,7 @@ from .layout import group_label_cells, is_label_only, mark_wraps, split_label
 from .lines import Line
 from .pdf_engines import DEFAULT_ENGINE, open_pdf
 from .source import ExtractError, SourceText
-from .text import canonical, normalize_text
+from rules.text import canonical, normalize_text
 from .text_rows import dedupe_overprint, text_lines
 from .tree import Note
 

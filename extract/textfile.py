@@ -16,7 +16,7 @@ from .layout import split_label
 from .lines import Line
 from .encoding import decode
 from .source import ExtractError, SourceText
-from .text import canonical
+from rules.text import canonical
 
 _LIST_MARKER = regex.compile(r"^\s*(?:[-*+]\s+)+")
 _BOLD_MARK = regex.compile(r"\*\*")

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 import regex
 
-from .numbers import YEN_UNITS, parse_yen
+from rules.numbers import YEN_UNITS, parse_yen
 
 # 【予算額 11,686千円】 【予算額:16,780千円】 【算定見込額 500千円】 【4年度予算額 …】
 # 【予算額(予算科目)11,686千円(区政推進費)】: under a (予算科目) label the account after the

@@ -14,7 +14,7 @@ from schemas.tables import (
 )
 
 from .budget import BudgetTotal, parse_budget, parse_budget_total, totals_agree
-from .eras import parse_fiscal_year
+from rules.eras import parse_fiscal_year
 from .marker import title_marker
 from .quantity import parse_quantity, quantity_after_colon
 from .target import parse_target

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 import regex
 
-from .numbers import NUMBER, parse_number
+from rules.numbers import NUMBER, parse_number
 
 COMPARATORS = {"以上": ">=", "以下": "<=", "以内": "<=", "超": ">", "未満": "<"}
 # 延べ30団体・個人 / 80%以上 / 年4回以上 / 2回/地域 / 全11地域 / 約200人

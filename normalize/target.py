@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import regex
 
-from .eras import ERA, parse_fiscal_year
+from rules.eras import ERA, parse_fiscal_year
 from .quantity import TRAILING_BRACKET, Quantity, parse_quantity, quantity_after_colon, separator_colon
 
 NEW_MARK = regex.compile(r"^新規$")

@@ -1,7 +1,7 @@
 """normalize.budget: 【予算額】 brackets from the seed and from other wards/years."""
 import pytest
 
-from extract.text import normalize_text
+from rules.text import normalize_text
 from normalize.budget import parse_budget
 
 

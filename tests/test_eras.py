@@ -1,7 +1,7 @@
 """normalize.eras: 年度 → Gregorian start year."""
 import pytest
 
-from normalize.eras import parse_fiscal_year
+from rules.eras import parse_fiscal_year
 
 
 @pytest.mark.parametrize("text, context, year", [

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from extract import extract_document
-from extract.text import normalize_text
+from rules.text import normalize_text
 from normalize import SourceInfo, to_rows
 from extract.headings import LEADING_MARKER, PROJECT, TRAILING_MARKER, without_markers
 from normalize.marker import title_marker

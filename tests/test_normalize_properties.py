@@ -4,9 +4,9 @@ from decimal import Decimal
 
 from hypothesis import given, settings, strategies as st
 
-from extract.text import normalize_text
+from rules.text import normalize_text
 from normalize.budget import parse_budget
-from normalize.numbers import YEN_UNITS, parse_number, parse_yen
+from rules.numbers import YEN_UNITS, parse_number, parse_yen
 from normalize.quantity import parse_quantity
 from normalize.target import parse_target
 

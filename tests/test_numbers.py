@@ -1,9 +1,9 @@
-"""normalize.numbers: numbers and yen amounts, each pattern with a real example."""
+"""rules.numbers: numbers and yen amounts, each pattern with a real example."""
 from decimal import Decimal
 
 import pytest
 
-from normalize.numbers import parse_number, parse_yen
+from rules.numbers import parse_number, parse_yen
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -3,7 +3,7 @@ no crash, and no empty success that hides the problem."""
 import pandas as pd
 import pytest
 
-from extract.text import normalize_text
+from rules.text import normalize_text
 from pipeline.cli import main
 from tests.conftest import SHARED
 

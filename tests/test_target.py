@@ -1,7 +1,7 @@
 """normalize.quantity and normalize.target with the seed's 目標 and activity lines."""
 import pytest
 
-from extract.text import normalize_text
+from rules.text import normalize_text
 from normalize.quantity import parse_quantity, quantity_after_colon
 from normalize.target import parse_target
 

@@ -1,7 +1,7 @@
-"""extract.text: NFKC + dash/tilde table, and layout-space removal."""
+"""rules.text: NFKC + dash/tilde table, and layout-space removal."""
 import pytest
 
-from extract.text import canonical, normalize_text, tidy
+from rules.text import canonical, normalize_text, tidy
 
 
 @pytest.mark.parametrize("raw, expected", [
