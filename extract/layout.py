@@ -15,11 +15,12 @@ import regex
 
 from .headings import BULLET
 from .lines import Line
+from rules.labels import INDICATOR_KINDS, TARGET_LABEL
 
-# Labels drawn in their own cell; spaced (目 標, 目　標) or bracketed forms.
-# Whitespace, a colon or the end must follow, so 目標値を… is not a label.
-CELL_LABELS = {"目標": "目標"}
-_LABEL = regex.compile(r"^[【\[]?(?P<label>目\s*標)[】\]]?(?::|\s+|$)(?P<rest>.*)$")
+# Labels drawn in their own cell (rules.labels): 目標 in any spacing or
+# bracket, アウトカム指標, 目標(プロセス指標); the cell is named by the label.
+CELL_LABELS = INDICATOR_KINDS
+_LABEL = TARGET_LABEL
 
 
 def is_label_only(spaced: str) -> bool:

@@ -15,11 +15,9 @@ import regex
 
 from .headings import BULLET, balanced
 from .lines import Line, Span
+from rules.targets import BASELINE_OPENING
 
 _PAREN_GROUP = regex.compile(r"\((?:[^()]++|(?R))*\)")
-BASELINE_OPENING = regex.compile(
-    r"^\s*(?:(?:(?:明治|大正|昭和|平成|令和|[MTSHR])\s*)?(?:\d{1,2}|元)|\d{4})\s*年度|^\s*新規\s*$"
-)
 
 
 def _baseline_ends(text: str) -> list[int]:

@@ -7,7 +7,7 @@ the middle of a title is part of its name.
 """
 from __future__ import annotations
 
-from extract.headings import LEADING_MARKER, MARKER_KINDS, TRAILING_MARKER
+from rules.markers import LEADING_MARKER, MARKER_KINDS, TRAILING_MARKER
 
 
 def title_marker(title: str) -> str | None:

@@ -5,14 +5,10 @@ from dataclasses import dataclass
 
 import regex
 
-from rules.numbers import NUMBER, parse_number
+from rules.numbers import parse_number
+from rules.targets import QUANTITY
 
 COMPARATORS = {"以上": ">=", "以下": "<=", "以内": "<=", "超": ">", "未満": "<"}
-# 延べ30団体・個人 / 80%以上 / 年4回以上 / 2回/地域 / 全11地域 / 約200人
-QUANTITY = regex.compile(
-    rf"^(?P<prefix>延べ|全|年間|年|月|毎月|約)?\s*(?P<number>{NUMBER})\s*"
-    rf"(?P<unit>[^\d()]*?)\s*(?P<comparator>以上|以下|以内|未満|超)?$"
-)
 # 年4回 is 4 per year: the period prefix becomes part of the unit (回/年)
 _PER = {"年": "年", "年間": "年", "月": "月", "毎月": "月"}
 

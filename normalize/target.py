@@ -13,17 +13,11 @@ from dataclasses import dataclass
 
 import regex
 
-from rules.eras import ERA, parse_fiscal_year
+from rules.eras import parse_fiscal_year
+from rules.markers import BULLET
+from rules.targets import BASELINE, NEW_MARK, NOT_A_BASELINE
 from .quantity import TRAILING_BRACKET, Quantity, parse_quantity, quantity_after_colon, separator_colon
 
-NEW_MARK = regex.compile(r"^新規$")
-# 28年度:74団体・個人 / 28年度参加数:34企業・団体455名 / 平成28年度 74団体 / H28年度:450人
-BASELINE = regex.compile(
-    rf"^(?P<year>(?:{ERA}?(?:\d{{1,2}}|元)|\d{{4}})年度)(?P<label>[^:\d]*):?(?P<rest>.*)$"
-)
-# (30年度まで), (29年度目標:90件), (令和7年度以降): a deadline or a target, not a baseline
-NOT_A_BASELINE = regex.compile(r"目標|まで|以降")
-_LEADING_MARK = regex.compile(r"^[・●○◎■□◇▪•]\s*")
 
 
 @dataclass(frozen=True)
@@ -77,7 +71,7 @@ def _value(head: str) -> tuple[str | None, Quantity | None]:
 
 
 def parse_target(text: str, document_year: int | None) -> ParsedTarget:
-    body = _LEADING_MARK.sub("", text).rstrip("。 ")
+    body = BULLET.sub("", text).lstrip().rstrip("。 ")
     head, inner = _split_trailing_bracket(body)
     baseline, is_new = None, False
     if inner is not None and NEW_MARK.match(inner):

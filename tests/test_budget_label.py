@@ -17,7 +17,8 @@ from extract.headings import BUDGET_LABEL, BUDGET_LABEL_AND_VALUE, BUDGET_VALUE,
 from extract.lines import Line
 from extract.pdf import _page_lines
 from normalize import SourceInfo, to_rows
-from normalize.budget import BUDGET_BRACKET, parse_budget
+from normalize.budget import parse_budget
+from rules.budgets import BUDGET_BRACKET
 
 from .test_structure import BASE
 

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from extract import extract_document
-from extract.headings import BUDGET_SUM_LINE, ISSUE_BUDGET_TOTAL
+from rules.budgets import BUDGET_SUM_LINE, ISSUE_BUDGET_TOTAL
 from extract.lines import Line
 from normalize import SourceInfo, to_rows
 from normalize.budget import parse_budget_total, totals_agree

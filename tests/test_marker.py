@@ -7,7 +7,9 @@ import pytest
 from extract import extract_document
 from rules.text import normalize_text
 from normalize import SourceInfo, to_rows
-from extract.headings import LEADING_MARKER, PROJECT, TRAILING_MARKER, without_markers
+from extract.headings import without_markers
+from rules.headings import PROJECT
+from rules.markers import LEADING_MARKER, TRAILING_MARKER
 from normalize.marker import title_marker
 
 from .test_structure import BASE

@@ -1,0 +1,113 @@
+"""Heading levels and their numbering forms, per template.
+
+Patterns run on canonical text with spaces kept (``Line.spaced``): a space is
+evidence (``1 豊かな…`` has a number, ``1豊`` is not one). After NFKC full-width
+digits are ASCII and （）：are ( ) :.
+
+=========  =========================  ==============================  =========================
+level      概要版 (gaiyo)              令和 (reiwa, R5 on)             様式2 (youshiki, H30–R4)
+=========  =========================  ==============================  =========================
+経営課題    経営課題 1 title            【経営課題1】 / title            【経営課題1】title
+施策/戦略   1 title                     戦略1-1 title                    【戦略1-1】title
+事業/取組   1) title 【予算額 N千円】    具体的取組1-1-1 title            具体的取組1-1-1 | title
+=========  =========================  ==============================  =========================
+"""
+from __future__ import annotations
+
+from .budgets import BUDGET_IN_BRACKET
+from .markers import ANY_MARKER
+from .rule import rule
+
+# 目次 / もくじ (often spaced: も く じ)
+TOC_HEAD = rule(r"^(?:も\s*く\s*じ|目\s*次)$", examples=("も く じ", "目次", "目 次"),
+                refuses=("目次へ戻る",), form="spaced")
+# 経営課題1 区民主体のまちづくり ・・・ 2   (leaders: ・ … ‥ . or runs of spaces)
+TOC_ENTRY = rule(
+    r"^(?P<title>\S.*?)\s*(?:[・…‥.]{2,}|\s{2,})\s*(?P<page>\d{1,3})$",
+    examples=(("経営課題1 区民主体のまちづくり\t・・・ 2", {"title": "経営課題1区民主体のまちづくり", "page": "2"}),
+              ("1 豊かなコミュニティの促進 …… 3", {"page": "3"})),
+    refuses=("1 豊かなコミュニティの促進", "・区民の数：200人"),
+    form="spaced",
+)
+# A 目次 drawn as a ruled two-column table: the page cell follows the title
+# after a single gap (経営課題1 区民主体のまちづくり 2). Taken only for a line
+# whose title is itself a heading (structure checks), so 区民の数 200 is no entry.
+TOC_CELL_ENTRY = rule(
+    r"^(?P<title>\S.*?\S)\s+(?P<page>\d{1,3})$",
+    examples=(("経営課題1 区民主体のまちづくり 2", {"title": "経営課題1区民主体のまちづくり", "page": "2"}),
+              ("戦略1-1 豊かなコミュニティの促進 3", {"page": "3"})),
+    refuses=("経営課題1", "区民主体のまちづくり2"),
+    form="spaced",
+)
+# ◆計画
+PLAN = rule(r"^◆?\s*計\s*画$", examples=("◆計画", "計 画", "計画"), refuses=("計画的に進める",),
+            form="spaced")
+# 港区の目標（何をめざすのか） / 目標（…）  (区の prefix dropped from R5 on)
+# The header is the start of the line; text after it on the same line is the
+# field's first line. 区長の方針 counts only in brackets or as the line's end, so
+# a sentence that mentions it (区長の方針に沿って取り組む。) is not a header.
+PLAN_VISION = rule(r"^(?:[^\s。、]*?の)?目標\s*\([^)]*\)(?P<rest>.*)$",
+                   examples=("港区の目標（何をめざすのか）", "目標（何をめざすのか）"),
+                   refuses=("目標値を上回る",))
+PLAN_MISSION = rule(r"^(?:[^\s。、]*?の)?使命\s*\([^)]*\)(?P<rest>.*)$",
+                    examples=("港区の使命（どのような役割を担うのか）", "使命（どのような役割を担うのか）"),
+                    refuses=("使命を果たす。",))
+PLAN_POLICY = rule(r"^[^。、]*?(?:\(区長の方針\)|基本的な考え方$|区長の方針$)(?P<rest>.*)$",
+                   examples=("平成 29 年度 港区運営方針の基本的な考え方（区長の方針）", "区長の方針"),
+                   refuses=("区長の方針に沿って取り組む。",))
+PLAN_HEADERS = (("vision", PLAN_VISION), ("mission", PLAN_MISSION), ("policy", PLAN_POLICY))
+
+# 経営課題 1 区民主体のまちづくり / 【経営課題1】 title / 【経営課題1】 alone (令和: title below)
+ISSUE = rule(
+    r"^(?P<banner>[【\[])?経営課題\s*(?P<no>\d{1,2})(?!\s*-)(?(banner)[】\]])\s*(?P<title>\D.*)?$",
+    examples=(("経営課題 1 区民主体のまちづくり", {"no": "1", "title": "区民主体のまちづくり"}),
+              ("【経営課題1】区民主体のまちづくり", {"no": "1", "title": "区民主体のまちづくり"}),
+              ("【経営課題1】", {"no": "1", "title": None})),
+    refuses=("経営課題の解決に向けて", "経営課題1-(1) 地域防災"),
+    form="spaced",
+)
+# 概要版 施策: 1 豊かなコミュニティの促進
+MEASURE = rule(r"^(?P<no>\d{1,2})\s+(?P<title>\S.*)$",
+               examples=(("1 豊かなコミュニティの促進", {"no": "1", "title": "豊かなコミュニティの促進"}),
+                         ("① 豊かなコミュニティの促進", {"no": "1"})),
+               refuses=("1) コミュニティ育成支援", "11地域"), form="spaced")
+# 戦略 (令和, 様式2 and others): 戦略1-1 title / 【戦略1-1】title / 【1-1】 / <1-1>
+# (① title is NFKC's 1 title: MEASURE reads it).
+# The first number is the 経営課題's (checked), the second the 戦略's (measure_no).
+STRATEGY = rule(
+    r"^(?P<open>[【\[<])?(?:戦略)?\s*(?P<issue>\d{1,2})\s*-\s*(?P<no>\d{1,2})"
+    r"(?(open)[】\]>])\s*(?P<title>\D.*)$",
+    examples=(("戦略1-1 豊かなコミュニティの促進", {"issue": "1", "no": "1", "title": "豊かなコミュニティの促進"}),
+              ("【戦略1-2】自律した地域運営の支援", {"issue": "1", "no": "2"}),
+              ("【1-3】多様な主体の協働の推進", {"no": "3"}),
+              ("<2-1> 防災対策の強化", {"issue": "2", "no": "1"}),
+              ),
+    refuses=("具体的取組1-1-1 コミュニティ育成支援", "1-1", "戦略1-1"),
+    form="spaced",
+)
+# 事業 of a 概要版: 1) コミュニティ育成支援 【予算額 11,686千円】 ; (1) also seen; a marker
+# may come before the number or after the budget: (新) 2) 地域防災… / 3) 子育て 【予算額 …】≪新規≫.
+# The budget bracket is any 【…】 naming the budget word (BUDGET_BRACKET reads it).
+PROJECT = rule(
+    rf"^(?P<marker>(?:{ANY_MARKER})\s*)?(?:(?P<no>\d{{1,2}})\)|\((?P<no>\d{{1,2}})\))"
+    rf"\s*(?P<title>.+?)\s*(?P<budget>{BUDGET_IN_BRACKET})?\s*(?P<last>{ANY_MARKER})?$",
+    examples=(("1) コミュニティ育成支援 【予算額 11,686千円】",
+               {"no": "1", "title": "コミュニティ育成支援", "budget": "【予算額11,686千円】"}),
+              ("（新） 2) 地域防災リーダーの育成", {"marker": "(新)", "no": "2"}),
+              ("(3) 子育て支援 【予算額 500千円】≪新規≫", {"no": "3", "last": "≪新規≫"}),
+              ("1) 試行事業 【見込額 500千円】", {"budget": None})),  # 見込額 alone is no budget word
+    refuses=("1-1 豊かな", "コミュニティ育成支援"),
+    form="spaced",
+)
+# 具体的取組 (令和 and 様式2): 具体的取組1-1-1 コミュニティ育成支援; numbers are
+# 経営課題-戦略-取組 (project_no is the third). A 様式2 label cell and its title
+# cell read as one line.
+INITIATIVE = rule(
+    rf"^(?P<marker>(?:{ANY_MARKER})\s*)?[【\[]?具体的取組\s*(?P<issue>\d{{1,2}})\s*-\s*(?P<measure>\d{{1,2}})"
+    rf"\s*-\s*(?P<no>\d{{1,2}})[】\]]?\s*(?P<title>\D.*?)\s*(?P<last>{ANY_MARKER})?$",
+    examples=(("具体的取組1-1-1 コミュニティ育成支援", {"issue": "1", "measure": "1", "no": "1"}),
+              ("【具体的取組1-2-4】地域課題解決に向けての社会的ビジネスの促進", {"no": "4"}),
+              ("具体的取組1-3-2 校庭等の芝生化（拡）", {"last": "(拡)"})),
+    refuses=("具体的取組1-1 地域", "具体的取組を進める"),
+    form="spaced",
+)
