@@ -10,10 +10,13 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import replace
 
+import regex
+
+from .budgets import from_bracket, from_label
 from .cover import read_cover
 from .headings import (
     BUDGET_LABEL, BUDGET_LABEL_AND_VALUE, BUDGET_ONLY, BUDGET_SUM_LINE, BULLET, ISSUE,
-    ISSUE_BUDGET_TOTAL, MEASURE, PLAN, PLAN_HEADERS, PROJECT, TOC_HEAD, budget_bracket, emphasized,
+    ISSUE_BUDGET_TOTAL, MEASURE, PLAN, PLAN_HEADERS, PROJECT, TOC_HEAD, emphasized,
     title_like,
 )
 from .kpi import KpiRow, find_kpis
@@ -54,7 +57,7 @@ class _Builder:
         self.sink: list[Span] | None = None  # where the open item goes when closed
         self.target_block: list[Line] = []
         self.target_bounded = False  # the label had a box: the block is its cell
-        self.budget_label: tuple[Line, str] | None = None  # 予算額(予算科目), its value pending
+        self.budget_label: tuple[Line, regex.Match] | None = None  # 予算額(予算科目), its value pending
 
     # -- items ---------------------------------------------------------------
     def open_item(self, line: Line, sink: list[Span]) -> None:
@@ -146,7 +149,7 @@ class _Builder:
         if number != last + 1:
             self.notes.append(Note("numbering_gap", f"事業 {last} → {number}: {line.text}", line.page))
         self.new_section("project")
-        budget = Span(_tidy(m.group("budget")), (line,)) if m.group("budget") else None
+        budget = from_bracket(_tidy(m.group("budget")), (line,)) if m.group("budget") else None
         self.project = Project(number, title, Span.of([line]), budget=budget)
         self.measure.projects.append(self.project)
         return True
@@ -162,7 +165,7 @@ class _Builder:
         p.title = _tidy(merged.group("title"))
         p.heading = Span.of([*p.heading.lines, line])
         if merged.group("budget"):
-            p.budget = Span(_tidy(merged.group("budget")), (line,))
+            p.budget = from_bracket(_tidy(merged.group("budget")), (line,))
         return True
 
     def budget_label_line(self, line: Line) -> bool:
@@ -173,24 +176,23 @@ class _Builder:
             return False
         if m := BUDGET_LABEL.match(line.text):
             self.close_item()
-            self.budget_label = (line, m.group("label"))
+            self.budget_label = (line, m)
             return True
         if (m := BUDGET_LABEL_AND_VALUE.match(line.text)) and (
-                bracket := budget_bracket(m.group("label"), m.group("value"))):
+                budget := from_label(m, m.group("value"), (line,))):
             self.close_item()
-            self.project.budget = Span(bracket, (line,))
+            self.project.budget = budget
             return True
         return False
 
     def budget_value(self, line: Line | None) -> bool:
-        """The line after a budget label: its value, read as the bracket the
-        heading line would carry. Any other line (or none) leaves the budget
-        missing, with a note: it is never taken for an amount."""
-        label, name = self.budget_label
+        """The line after a budget label: its value. Any other line (or none)
+        leaves the budget missing, with a note: it is never taken for an amount."""
+        label, match = self.budget_label
         self.budget_label = None
-        bracket = line and budget_bracket(name, line.raw)
-        if bracket:
-            self.project.budget = Span(bracket, (label, line))
+        budget = line and from_label(match, line.raw, (label, line))
+        if budget:
+            self.project.budget = budget
             return True
         after = f"the next line is not an amount: {line.text}" if line else "it ends the document"
         p = self.project
@@ -242,7 +244,7 @@ class _Builder:
             p = self.project
             if (m := BUDGET_ONLY.match(line.text)) and p.budget is None and not p.description:
                 self.close_item()
-                p.budget = Span(m.group("budget"), (line,))
+                p.budget = from_bracket(m.group("budget"), (line,))
             else:
                 self.open_item(line, p.activities if bullet else p.description)
         else:

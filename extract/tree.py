@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .budgets import PrintedBudget
 from .kpi import KpiRow
 from .lines import Line, Span
 
@@ -55,7 +56,7 @@ class Project:
     number: int
     title: str
     heading: Span
-    budget: Span | None = None  # the 【予算額 …】 text as printed, None if absent
+    budget: PrintedBudget | None = None  # None when no budget is printed
     description: list[Span] = field(default_factory=list)
     activities: list[Span] = field(default_factory=list)  # ・ lines
     targets: list[Span] = field(default_factory=list)  # 目標 entries

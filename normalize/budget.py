@@ -1,9 +1,12 @@
-"""【予算額 …】 brackets → yen amount and status."""
+"""A 事業's printed budget (extract.budgets.PrintedBudget) → yen amount and status;
+printed totals → yen and precision."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from extract.budgets import PrintedBudget
 from rules.budgets import BUDGET_BRACKET, BUDGET_TOTAL, LAST_UNIT, NO_AMOUNT
+from rules.eras import parse_fiscal_year
 from rules.numbers import YEN_UNITS, parse_yen
 
 
@@ -11,25 +14,29 @@ from rules.numbers import YEN_UNITS, parse_yen
 class Budget:
     status: str  # amount | none | missing
     yen: int | None
-    raw: str | None
+    fiscal_year: int | None  # the year the label names, else the plan's
     problem: str | None = None  # why status is missing, for the warnings table
 
 
-def parse_budget(text: str | None) -> Budget:
-    if text is None:
+def parse_budget(printed: PrintedBudget | None, plan_year: int | None = None) -> Budget:
+    """The amount of a budget as printed. A label naming another year than the
+    plan's (【4年度予算額 …】 in a 5年度 plan) is not this plan's budget: missing."""
+    if printed is None:
         return Budget("missing", None, None, "no 【予算額】 found for this 事業")
-    m = BUDGET_BRACKET.match(text)
-    if not m:
-        return Budget("missing", None, text, f"unrecognised budget bracket {text!r}")
-    amount = m.group("amount")
-    if NO_AMOUNT.match(amount):
-        return Budget("none", None, text)
-    yen = parse_yen(amount)
+    year = plan_year
+    if printed.year is not None:
+        year = parse_fiscal_year(printed.year, plan_year)
+        if plan_year is not None and year != plan_year:
+            return Budget("missing", None, year, f"{printed.text!r} is the budget of another year "
+                                                 f"({year}) than the plan's ({plan_year})")
+    if printed.label is None:
+        return Budget("missing", None, year, f"unrecognised budget bracket {printed.text!r}")
+    if NO_AMOUNT.match(printed.amount):
+        return Budget("none", None, year)
+    yen = parse_yen(printed.amount)
     if yen is None:
-        return Budget("missing", None, text, f"unreadable amount {amount!r} in {text!r}")
-    return Budget("amount", yen, text)
-
-
+        return Budget("missing", None, year, f"unreadable amount {printed.amount!r} in {printed.text!r}")
+    return Budget("amount", yen, year)
 
 
 @dataclass(frozen=True)

@@ -173,18 +173,20 @@ class _Rows:
         keys = dict(doc_id=self.doc_id, issue_no=issue_no, measure_no=measure_no,
                     project_no=project.number)
         h = project.heading
-        budget = parse_budget(project.budget and project.budget.text)
+        printed = project.budget
+        budget = parse_budget(printed, self.year)
         if budget.problem:
-            kind = "missing_budget" if project.budget is None else "unreadable_budget"
+            kind = "missing_budget" if printed is None else "unreadable_budget"
             self.warn(kind, f"事業{issue_no}-{measure_no}-{project.number} {project.title}: "
-                            f"{budget.problem}", (project.budget or h).page)
+                            f"{budget.problem}", (printed.span if printed else h).page)
         self.tables["projects"].append(ProjectRow(
             **keys, title=project.title, marker=title_marker(project.title),
             budget_status=budget.status,
             description="\n".join(s.text for s in project.description) or None,
-            budget_yen=budget.yen, budget_raw=_budget_raw(project.budget),
+            budget_yen=budget.yen, budget_raw=_budget_raw(printed and printed.span),
+            budget_fiscal_year=budget.fiscal_year,
             page=h.page, printed_page=h.printed_page, bbox=_bbox(h),
-            budget_bbox=_bbox(project.budget)))
+            budget_bbox=_bbox(printed and printed.span)))
         for no, span in enumerate(project.activities, 1):
             _, q = quantity_after_colon(span.text)
             self.tables["activities"].append(ActivityRow(

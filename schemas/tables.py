@@ -112,6 +112,8 @@ class ProjectRow:
     budget_yen: int | None = col(pa.int64(), "Budget in yen (【予算額 11,686千円】 → 11686000); "
                                              "null unless budget_status is amount")
     budget_raw: str | None = col(pa.string(), "The budget bracket as printed, e.g. 【予算額 11,686千円】")
+    budget_fiscal_year: int | None = col(pa.int32(), "Gregorian fiscal year of the budget: the year its "
+                                                     "label names ((29年度予算額) → 2017), else the plan's")
     page: int | None = col(pa.int32(), _PAGE)
     printed_page: int | None = col(pa.int32(), _PRINTED)
     bbox: list | None = col(BBOX, "Box of the 事業 heading line. " + _BBOX)

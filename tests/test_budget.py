@@ -2,6 +2,7 @@
 import pytest
 
 from rules.text import normalize_text
+from extract.budgets import from_bracket
 from normalize.budget import parse_budget
 
 
@@ -20,19 +21,19 @@ from normalize.budget import parse_budget
     ("【予算額（一般会計） 2,000千円】", "amount", 2_000_000),
 ])
 def test_parse_budget(printed, status, yen):
-    budget = parse_budget(normalize_text(printed))
+    budget = parse_budget(from_bracket(normalize_text(printed), ()))
     assert (budget.status, budget.yen) == (status, yen)
     assert budget.problem is None
 
 
 @pytest.mark.parametrize("printed", ["【予算額 11,68千円】", "【予算額 未定】", "【予算額 約5千円】"])
 def test_unreadable_amount_is_missing_with_a_reason(printed):
-    budget = parse_budget(normalize_text(printed))
+    budget = parse_budget(from_bracket(normalize_text(printed), ()))
     assert (budget.status, budget.yen) == ("missing", None)
     assert "unreadable" in budget.problem
 
 
 def test_no_bracket_is_missing():
     budget = parse_budget(None)
-    assert (budget.status, budget.yen, budget.raw) == ("missing", None, None)
+    assert (budget.status, budget.yen) == ("missing", None)
     assert budget.problem

@@ -17,6 +17,7 @@ from extract.headings import BUDGET_LABEL, BUDGET_LABEL_AND_VALUE, BUDGET_VALUE,
 from extract.lines import Line
 from extract.pdf import _page_lines
 from normalize import SourceInfo, to_rows
+from extract.budgets import from_bracket
 from normalize.budget import parse_budget
 from rules.budgets import BUDGET_BRACKET
 
@@ -102,7 +103,7 @@ def test_budget_bracket_pattern_sets_the_account_apart():
     ("【予算額: 一 千円】", "none", None),      # the dash the sample prints
 ])
 def test_parse_budget_with_an_account(bracket, status, yen):
-    budget = parse_budget(bracket)
+    budget = parse_budget(from_bracket(bracket, ()))
     assert (budget.status, budget.yen) == (status, yen)
 
 
@@ -232,3 +233,25 @@ def test_lines_that_are_not_the_budget_leave_it_missing_never_a_wrong_number(bod
 def test_a_sentence_after_a_number_is_no_project_heading():
     tables = rows("1) 見守り支援 【予算額 1千円】\n(新)2)の取組を引き継ぎ実施\n")
     assert [p.project_no for p in tables["projects"]] == [1]
+
+
+# -- the typed hand-over: label, amount, account and year, never a glued bracket --
+@pytest.mark.parametrize("label, value, parts", [
+    ("予算額（予算科目）", "１１，６８６千円（区政推進費）", ("予算額", "11,686千円", "区政推進費", None)),
+    ("予算額", "11,686千円（区政推進費）", ("予算額", "11,686千円(区政推進費)", None, None)),  # not an account
+    ("予算額（予算科目）", "1,200千円（前年度）", ("予算額", "1,200千円(前年度)", None, None)),
+    ("予算額（29年度）", "－", ("予算額", "-", None, "29年度")),
+])
+def test_label_and_value_are_handed_over_as_parts(label, value, parts):
+    from extract.budgets import from_label
+    m = BUDGET_LABEL.match(Line(label, None).text)
+    printed = from_label(m, value, ())
+    assert (printed.label, printed.amount, printed.account, printed.year) == parts
+
+
+def test_a_budget_naming_another_year_is_not_the_plans():
+    # BASE is a 平成30年度 plan: 【29年度予算額】 is last year's
+    (project,) = rows("1) 見守り支援 【29年度予算額 500千円】\n")["projects"]
+    assert (project.budget_status, project.budget_yen, project.budget_fiscal_year) == ("missing", None, 2017)
+    (project,) = rows("1) 見守り支援 【30年度予算額 500千円】\n")["projects"]
+    assert (project.budget_status, project.budget_yen, project.budget_fiscal_year) == ("amount", 500_000, 2018)

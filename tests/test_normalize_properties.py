@@ -5,6 +5,7 @@ from decimal import Decimal
 from hypothesis import given, settings, strategies as st
 
 from rules.text import normalize_text
+from extract.budgets import from_bracket
 from normalize.budget import parse_budget
 from rules.numbers import YEN_UNITS, parse_number, parse_yen
 from normalize.quantity import parse_quantity
@@ -62,7 +63,7 @@ def test_yen_amounts_round_trip(case, unit, gap, negative, after_mark):
        st.sampled_from([" ", "：", ":", " ： ", "\u3000"]), st.sampled_from(["千円", "円", "百万円"]))
 def test_budget_brackets_round_trip(case, label, separator, unit):
     value, printed = case
-    budget = parse_budget(normalize_text(f"【{label}{separator}{printed}{unit}】"))
+    budget = parse_budget(from_bracket(normalize_text(f"【{label}{separator}{printed}{unit}】"), ()))
     assert (budget.status, budget.yen) == ("amount", int(value) * YEN_UNITS[unit])
 
 
@@ -90,5 +91,5 @@ def test_normalizers_never_raise(text):
     parse_number(tidy)
     parse_yen(tidy)
     parse_quantity(tidy)
-    parse_budget(tidy)
+    parse_budget(from_bracket(tidy, ()))
     parse_target(tidy, 2017)
