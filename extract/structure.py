@@ -15,17 +15,20 @@ import regex
 from .budgets import from_bracket, from_label
 from .cover import read_cover
 from .headings import (
-    BUDGET_LABEL, BUDGET_LABEL_AND_VALUE, BUDGET_ONLY, BUDGET_SUM_LINE, BULLET, ISSUE,
-    ISSUE_BUDGET_TOTAL, MEASURE, PLAN, PLAN_HEADERS, PROJECT, TOC_HEAD, emphasized,
+    BUDGET_LABEL, BUDGET_LABEL_AND_VALUE, BUDGET_ONLY, BUDGET_SUM_LINE, BULLET, INITIATIVE, ISSUE,
+    ISSUE_BUDGET_TOTAL, MEASURE, PLAN, PLAN_HEADERS, PROJECT, STRATEGY, TOC_HEAD, emphasized,
     title_like,
 )
 from .kpi import KpiRow, find_kpis
 from .layout import is_label
+from .template import detect_template
 from .lines import Line, Span
 from .source import SourceText
 from .targets import split_targets
 from .toc import parse_toc_entry, reconcile
-from .tree import Document, ManagementIssue, Measure, Note, Plan, Project, TocEntry
+from .tree import Document, Indicator, ManagementIssue, Measure, Note, Plan, Project, TocEntry
+from rules.headings import FORM_TITLE
+from rules.labels import DESCRIPTION_LABEL, INDICATOR_KINDS, ISSUE_SECTION, ISSUE_SECTION_KINDS
 
 
 def body_font_size(lines: list[Line]) -> float | None:
@@ -56,6 +59,10 @@ class _Builder:
         self.item: list[Line] | None = None  # the open paragraph or bullet
         self.sink: list[Span] | None = None  # where the open item goes when closed
         self.target_block: list[Line] = []
+        self.target_owner: Project | Measure | None = None  # where the open 目標 block goes
+        self.target_kind = "target"  # what its label calls it (rules.labels.INDICATOR_KINDS)
+        self.issue_banner: Line | None = None  # 【経営課題1】 alone: its title is the next line
+        self.issue_part: str | None = None  # 令和: the 経営課題 section label last seen (課題認識 …)
         self.target_bounded = False  # the label had a box: the block is its cell
         self.budget_label: tuple[Line, regex.Match] | None = None  # 予算額(予算科目), its value pending
 
@@ -71,7 +78,8 @@ class _Builder:
 
     def close_targets(self) -> None:
         if self.section == "target":
-            self.project.targets.extend(split_targets(self.target_block))
+            self.target_owner.targets.extend(
+                Indicator(span, self.target_kind) for span in split_targets(self.target_block))
             self.target_block = []
             self.section = "after_target"
 
@@ -89,7 +97,22 @@ class _Builder:
         m = ISSUE.match(line.spaced)
         if not m:
             return False
-        title = _tidy(m.group("title") or "")
+        if m.group("banner") and not m.group("title"):  # 【経営課題1】 alone: the title follows
+            self.issue_banner = line
+            return True
+        return self.open_issue(m, _tidy(m.group("title") or ""), [line])
+
+    def banner_title(self, line: Line) -> None:
+        """The line after a 【経営課題1】 banner is its title; if it is not one,
+        the banner is reported and the line read as usual."""
+        banner, self.issue_banner = self.issue_banner, None
+        if title_like(line.text) and self.open_issue(ISSUE.match(banner.spaced), line.text, [banner, line]):
+            return
+        self.notes.append(Note("unplaced_line", f"{banner.text} (no title after it)", banner.page))
+        self.feed(line)
+
+    def open_issue(self, m, title: str, lines: list[Line]) -> bool:
+        line = lines[0]
         total = ISSUE_BUDGET_TOTAL.search(title)
         if total:  # 経営課題1 title (29年度予算額 N千円)
             title = title[:total.start()].rstrip()
@@ -103,16 +126,20 @@ class _Builder:
             self.issue = None
             return self.duplicate(line, f"経営課題{number}")
         self.new_section("issue")
-        self.issue = ManagementIssue(number, title, Span.of([line]))
+        self.issue = ManagementIssue(number, title, Span.of(lines))
+        self.issue_part = None
         if total:
-            self.issue.budget_totals.append(Span(total.group(), (line,)))
+            self.issue.budget_totals.append(Span(total.group(), (lines[-1],)))
         self.issues.append(self.issue)
         self.measure = self.project = None
         return True
 
     def measure_heading(self, line: Line) -> bool:
-        m = MEASURE.match(line.spaced)
+        """施策 ``1 title`` or 戦略 ``戦略1-1 title`` / ``【1-1】title`` of the current 経営課題."""
+        m = MEASURE.match(line.spaced) or STRATEGY.match(line.spaced)
         if not (m and self.issue and emphasized(line, self.body_size)):
+            return False
+        if "issue" in m.groupdict() and int(m.group("issue")) != self.issue.number:
             return False
         number, title = int(m.group("no")), _tidy(m.group("title"))
         expected = (self.issue.measures[-1].number + 1) if self.issue.measures else 1
@@ -137,8 +164,12 @@ class _Builder:
         return True
 
     def project_heading(self, line: Line) -> bool:
-        m = PROJECT.match(line.spaced)
+        """事業 ``1) title`` or 具体的取組 ``具体的取組1-1-1 title`` of the current 施策/戦略."""
+        m = PROJECT.match(line.spaced) or INITIATIVE.match(line.spaced)
         if not (m and self.measure and emphasized(line, self.body_size)):
+            return False
+        if "measure" in m.groupdict() and (int(m.group("issue")), int(m.group("measure"))) != (
+                self.issue.number, self.measure.number):
             return False
         number, title = int(m.group("no")), _tidy(m.group("title"))
         last = self.measure.projects[-1].number if self.measure.projects else 0
@@ -149,7 +180,7 @@ class _Builder:
         if number != last + 1:
             self.notes.append(Note("numbering_gap", f"事業 {last} → {number}: {line.text}", line.page))
         self.new_section("project")
-        budget = from_bracket(_tidy(m.group("budget")), (line,)) if m.group("budget") else None
+        budget = from_bracket(_tidy(m.group("budget")), (line,)) if m.groupdict().get("budget") else None
         self.project = Project(number, title, Span.of([line]), budget=budget)
         self.measure.projects.append(self.project)
         return True
@@ -233,6 +264,8 @@ class _Builder:
             self.item.append(line)
         elif self.section == "plan":
             self.plan_line(line)
+        elif self.section == "issue" and self.issue_part:
+            self.open_item(line, self.issue.sections.setdefault(self.issue_part, []))
         elif self.section == "issue":
             if bullet and not self.issue.strategy:
                 self.open_item(line, self.issue.challenges)
@@ -250,32 +283,58 @@ class _Builder:
         else:
             self.unplaced(line)
 
+    def labelled_line(self, line: Line) -> bool:
+        """A section label of a 経営課題 (課題認識, 主な戦略) or a 具体的取組's 取組内容
+        label cell, whose text beside it opens the description."""
+        if self.section == "issue" and (m := ISSUE_SECTION.match(line.text)):
+            self.close_item()
+            self.issue_part = ISSUE_SECTION_KINDS[m.group("label")]
+            return True
+        if self.section == "project" and (m := DESCRIPTION_LABEL.match(line.spaced)):
+            self.close_item()
+            if m.group("rest"):
+                self.content(replace(line, raw=m.group("rest"), text="", wrapped=False))
+            return True
+        return False
+
     def feed(self, line: Line) -> None:
         if self.budget_label and self.budget_value(line):
             return
-        if PLAN.match(line.spaced):
+        if self.issue_banner:
+            self.banner_title(line)
+            return
+        form = FORM_TITLE.match(line.spaced)
+        if PLAN.match(line.spaced) or (form and form.group("no") == "1"):
             self.new_section("plan")
+            return
+        if form:  # 様式2: the form's title, no content of its own
             return
         if self.section == "target" and self.target_bounded and line.cell is None:
             self.close_targets()  # left the 目標 cell
         if self.issue_heading(line) or self.measure_heading(line) or self.project_heading(line):
             return
         if is_label(line):
-            if self.project is None:
+            # a 戦略's own indicators (no 具体的取組 yet, or after its last one's targets)
+            owner = self.project or (self.measure if self.section == "measure" else None)
+            if owner is None:
                 self.unplaced(line)
                 return
             self.new_section("target")
+            self.target_owner, self.target_kind = owner, INDICATOR_KINDS[line.text]
             self.target_bounded = line.bbox is not None
             return
         if self.section == "target":
             self.target_block.append(line)
         elif not (self.budget_label_line(line) or self.heading_continuation(line)
-                  or self.budget_total(line)):
+                  or self.budget_total(line) or self.labelled_line(line)):
             self.content(line)
 
     def finish(self) -> tuple[Plan, list[ManagementIssue], list[Note]]:
         if self.budget_label:
             self.budget_value(None)
+        if self.issue_banner:
+            self.notes.append(Note("unplaced_line", f"{self.issue_banner.text} (no title after it)",
+                                   self.issue_banner.page))
         self.new_section("")
         plan = Plan(**{name: Span.of(lines) for name, lines in self.plan_lines.items() if lines})
         return plan, self.issues, self.notes
@@ -327,6 +386,9 @@ def build_tree(source: SourceText) -> Document:
     if not toc:
         notes.append(Note("no_toc", "no 目次 found: headings cannot be checked against it"))
     notes += reconcile(toc, issues)
+    template, template_notes = detect_template(
+        source.lines, [n.text for n in notes if n.kind == "unplaced_line"])
+    notes += template_notes
     kpis = []
     if not issues:
         notes.append(Note("no_issues", "no 経営課題 found: not a 運営方針 概要版 layout?"))
@@ -341,6 +403,7 @@ def build_tree(source: SourceText) -> Document:
         metadata=source.metadata,
         budget_totals=builder.budget_totals,
         kpis=kpis,
+        template=template,
     )
 
 

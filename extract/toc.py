@@ -5,26 +5,32 @@ Every 経営課題 and 施策 the document names ends up in the tree, whether th
 """
 from __future__ import annotations
 
-from .headings import ISSUE, MEASURE, PLAN, TOC_ENTRY, without_markers
+from .headings import ISSUE, MEASURE, PLAN, STRATEGY, TOC_CELL_ENTRY, TOC_ENTRY, without_markers
 from .lines import Line
 from .tree import ManagementIssue, Measure, Note, TocEntry
 
 
 def parse_toc_entry(line: Line, issue_no: int | None) -> TocEntry | None:
+    """An entry with leaders (title ・・・ 2), or a ruled table's row (title 2)
+    when its title is a heading: any line ending in a number is not an entry."""
+    cell = None
     m = TOC_ENTRY.match(line.spaced)
     if not m:
-        return None
+        m = cell = TOC_CELL_ENTRY.match(line.spaced)
+        if not m:
+            return None
     title, page = m.group("title").strip(), int(m.group("page"))
     tidy_title = Line(raw=title, page=None).text
     if PLAN.match(title):
         return TocEntry("plan", tidy_title, page, line=line)
-    if im := ISSUE.match(title):
+    if (im := ISSUE.match(title)) and im.group("title"):
         return TocEntry("issue", Line(raw=im.group("title"), page=None).text, page,
                         issue_no=int(im.group("no")), line=line)
-    if (mm := MEASURE.match(title)) and issue_no is not None:
+    mm = MEASURE.match(title) or STRATEGY.match(title)
+    if mm and issue_no is not None and int(mm.groupdict().get("issue") or issue_no) == issue_no:
         return TocEntry("measure", Line(raw=mm.group("title"), page=None).text, page,
                         issue_no=issue_no, measure_no=int(mm.group("no")), line=line)
-    return TocEntry("other", tidy_title, page, line=line)
+    return None if cell else TocEntry("other", tidy_title, page, line=line)
 
 
 def _label(issue_no: int, measure_no: int | None = None) -> str:

@@ -49,9 +49,22 @@ class Plan:
     policy: Span | None = None
 
 
+@dataclass(frozen=True)
+class Indicator:
+    """A 目標 entry and what its label calls it: target (目標), outcome
+    (アウトカム指標) or process (プロセス指標)."""
+
+    span: Span
+    kind: str = "target"
+
+    @property
+    def text(self) -> str:
+        return self.span.text
+
+
 @dataclass
 class Project:
-    """事業 ``N) title 【予算額 …】``."""
+    """事業 ``N) title 【予算額 …】`` or 具体的取組 ``1-1-1 title``."""
 
     number: int
     title: str
@@ -59,12 +72,12 @@ class Project:
     budget: PrintedBudget | None = None  # None when no budget is printed
     description: list[Span] = field(default_factory=list)
     activities: list[Span] = field(default_factory=list)  # ・ lines
-    targets: list[Span] = field(default_factory=list)  # 目標 entries
+    targets: list[Indicator] = field(default_factory=list)  # 目標 / 指標 entries
 
 
 @dataclass
 class Measure:
-    """施策 ``N title``."""
+    """施策 ``N title`` or 戦略 ``1-1 title``."""
 
     number: int
     title: str
@@ -72,6 +85,7 @@ class Measure:
     toc: TocEntry | None = None
     policies: list[Span] = field(default_factory=list)  # 取組方針 bullets
     projects: list[Project] = field(default_factory=list)
+    targets: list[Indicator] = field(default_factory=list)  # indicators stated for the 戦略 itself
 
 
 @dataclass
@@ -84,6 +98,8 @@ class ManagementIssue:
     toc: TocEntry | None = None
     challenges: list[Span] = field(default_factory=list)  # 課題 bullets
     strategy: list[Span] = field(default_factory=list)  # 戦略 summary paragraphs
+    # paragraphs under a section label (令和: 課題認識 → recognition, 主な戦略 → main_strategy)
+    sections: dict[str, list[Span]] = field(default_factory=dict)
     measures: list[Measure] = field(default_factory=list)
     budget_totals: list[Span] = field(default_factory=list)  # printed (29年度予算額 N千円) lines
 
@@ -99,3 +115,4 @@ class Document:
     metadata: dict[str, str] = field(default_factory=dict)
     budget_totals: list[Span] = field(default_factory=list)  # printed ward totals (予算額合計 N千円)
     kpis: list[KpiRow] = field(default_factory=list)  # generic rules, other families only
+    template: str = "unknown"  # gaiyo | reiwa | youshiki | unknown (extract.template)

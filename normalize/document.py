@@ -8,7 +8,7 @@ import regex
 
 from extract.kpi import KpiRow
 from extract.lines import Span
-from extract.tree import Document, ManagementIssue, Project
+from extract.tree import Document, Indicator, ManagementIssue, Project
 from schemas.tables import (
     ActivityRow, DocumentRow, IssueRow, MeasureRow, ProjectRow, StatementRow, TargetRow, WarningRow,
 )
@@ -94,7 +94,7 @@ class _Rows:
             fiscal_year_label=cover.fiscal_year_label, published=cover.published,
             page_count=doc.page_count,
             vision=plan.vision and plan.vision.text, mission=plan.mission and plan.mission.text,
-            policy=plan.policy and plan.policy.text,
+            policy=plan.policy and plan.policy.text, template=doc.template,
         ))
         if self.year is None:
             self.warn("no_fiscal_year", "no 年度 found on the cover: baseline years cannot be resolved",
@@ -149,6 +149,9 @@ class _Rows:
             kind = strategy_kind(index, span)
             counters[kind] += 1
             self.statement(issue.number, None, kind, counters[kind], span)
+        for kind, spans in issue.sections.items():
+            for no, span in enumerate(spans, 1):
+                self.statement(issue.number, None, kind, no, span)
         for measure in issue.measures:
             h = measure.heading
             self.tables["measures"].append(MeasureRow(
@@ -160,6 +163,8 @@ class _Rows:
                 self.statement(issue.number, measure.number, "policy", no, span)
             for project in measure.projects:
                 self.project(issue.number, measure.number, project)
+            keys = dict(doc_id=self.doc_id, issue_no=issue.number, measure_no=measure.number, project_no=None)
+            self.targets(keys, measure.targets)
         total = self.printed_total(issue.budget_totals, f"経営課題{issue.number} {issue.title}",
                                    [p for p in self.tables["projects"] if p.issue_no == issue.number])
         h = issue.heading
@@ -193,13 +198,19 @@ class _Rows:
                 **keys, activity_no=no, text=span.text, value=q and q.value, unit=q and q.unit,
                 comparator=q and q.comparator, page=span.page, printed_page=span.printed_page,
                 bbox=_bbox(span), raw_text=span.raw))
-        for no, span in enumerate(project.targets, 1):
+        self.targets(keys, project.targets)
+
+    def targets(self, keys: dict, indicators: list[Indicator]) -> None:
+        """目標 / 指標 rows of a 事業 (or of a 戦略 itself: project_no null)."""
+        for no, indicator in enumerate(indicators, 1):
+            span = indicator.span
             t = parse_target(span.text, self.year)
             q, b = t.quantity, t.baseline
             if q is None:
                 self.warn("target_without_value", span.text, span.page)
             self.tables["targets"].append(TargetRow(
-                **keys, target_no=no, text=span.text, cumulative=bool(q and q.cumulative),
+                **keys, target_no=no, indicator_kind=indicator.kind, text=span.text,
+                cumulative=bool(q and q.cumulative),
                 is_new=t.is_new, metric=t.metric, value=q and q.value, unit=q and q.unit,
                 comparator=q and q.comparator,
                 baseline_fiscal_year=b and b.fiscal_year,
@@ -216,7 +227,8 @@ class _Rows:
         if q is None:
             self.warn("target_without_value", kpi.text, span.page)
         self.tables["targets"].append(TargetRow(
-            doc_id=self.doc_id, issue_no=0, measure_no=0, project_no=0, target_no=no,
+            doc_id=self.doc_id, issue_no=None, measure_no=None, project_no=None, target_no=no,
+            indicator_kind="target",
             text=kpi.text, cumulative=bool(q and q.cumulative), is_new=False, metric=kpi.metric,
             value=q and q.value, unit=q and q.unit, comparator=q and q.comparator,
             baseline_fiscal_year=kpi.baseline_year and parse_fiscal_year(kpi.baseline_year, self.year),

@@ -68,7 +68,7 @@ class DocumentView:
         label = f" ({d['fiscal_year_label']})" if d["fiscal_year_label"] else ""
         pages = f"{d['page_count']} pages" if d["page_count"] else "no pages"
         return (f"{d['source_path']}: {d['title'] or '(no title)'} · {d['ward'] or '?'} "
-                f"{year}{label} · {pages} · doc_id {d['doc_id']}")
+                f"{year}{label} · {pages} · template {d.get('template') or '?'} · doc_id {d['doc_id']}")
 
 
 def total_check(owner: Record, summed: int) -> str | None:

@@ -37,6 +37,9 @@ def render_tree(view: DocumentView) -> str:
         for measure in view.measures.get(n, []):
             m = measure["measure_no"]
             out.append(f"  施策{n}-{m} {measure['title']}  [{where(measure)}]")
+            for t in view.targets.get((n, m, None), []):  # stated for the 施策/戦略 itself
+                out.append(f"    {t['indicator_kind']}{t['target_no']} {t['metric'] or t['text']}")
+                out.append(f"             → {target_value(t)}  [{where(t)}]")
             for p in view.projects.get((n, m), []):
                 key = (n, m, p["project_no"])
                 out.append(f"    事業{p['project_no']}) {p['title']}  {_budget(p)}  [{where(p)}]")

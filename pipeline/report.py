@@ -227,9 +227,10 @@ def _projects_section(view: DocumentView, boxed: set[str]) -> str:
 
 def _targets_section(view: DocumentView, boxed: set[str]) -> str:
     rows = []
-    for key, targets in sorted(view.targets.items()):
+    # a 戦略's own indicators and generic targets have null keys: sorted first, shown empty
+    for key, targets in sorted(view.targets.items(), key=lambda kv: [-1 if v is None else v for v in kv[0]]):
         for t in targets:
-            cells = [f"{'-'.join(map(str, key))}.{t['target_no']}", escape(t["text"]),
+            cells = [f"{'-'.join('' if v is None else str(v) for v in key)}.{t['target_no']}", escape(t["text"]),
                      escape(target_value(t))]
             rows.append(_item_row(_id(view, "t", *key, t["target_no"]), t, cells, boxed,
                                   t["value"] is None))

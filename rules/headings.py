@@ -111,3 +111,20 @@ INITIATIVE = rule(
     refuses=("具体的取組1-1 地域", "具体的取組を進める"),
     form="spaced",
 )
+# A form's title in a full edition: 様式1 (the plan: 目標, 使命, 区長の方針), 様式2 (per 経営課題)
+FORM_TITLE = rule(
+    r"^様式\s*(?P<no>\d)(?:\s*\(.*\))?$",
+    examples=(("様式1", {"no": "1"}), ("様式２（経営課題の概要と戦略）", {"no": "2"})),
+    refuses=("様式2により提出する。",),
+    form="spaced",
+)
+# A line that looks like a heading of some numbering scheme: what a document of an
+# unknown template is reported with (its headings could not be placed).
+HEADING_LIKE = rule(
+    r"^(?:【[^】]{1,20}】|<[^>]{1,10}>|第\s*\d{1,2}\s*[章節条]|\(?\d{1,2}(?:-\(?\d{1,2}\)?)*[).]?\s+\S"
+    r"|[\p{Han}\p{Katakana}]{2,8}\s*\d{1,2}(?:-\(?\d{1,2}\)?)+\s)",
+    examples=("【重点施策1】地域の防災", "第2章 計画の概要", "施策3-2 地域福祉", "経営課題1-(1) 地域防災",
+              "(2) 子育て支援"),
+    refuses=("・区民の数：200人", "地域の防災力を高める。"),
+    form="spaced",
+)

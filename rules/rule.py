@@ -41,6 +41,10 @@ class Rule:
     def sub(self, repl, text: str, *args):
         return self.pattern.sub(repl, text, *args)
 
+    def on(self, spaced: str, tidy: str):
+        """The rule applied to a line whose two forms are already made."""
+        return getattr(self.pattern, self.how)(spaced if self.form == "spaced" else tidy)
+
     def reads(self, printed: str):
         """The rule applied as its callers apply it, to a line as printed."""
         return getattr(self.pattern, self.how)(FORMS[self.form](printed))

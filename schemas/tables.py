@@ -28,7 +28,10 @@ def key(arrow_type: pa.DataType, doc: str, *, allowed: tuple[Any, ...] | None = 
 BUDGET_STATUSES = ("amount", "none", "missing")
 COMPARATORS = (">=", "<=", ">", "<")
 MARKERS = ("new", "expanded")
-STATEMENT_KINDS = ("challenge", "strategy", "strategy_projects", "strategy_summary", "policy")
+STATEMENT_KINDS = ("challenge", "strategy", "strategy_projects", "strategy_summary", "policy",
+                   "recognition", "main_strategy")
+TEMPLATES = ("gaiyo", "reiwa", "youshiki", "unknown")
+INDICATOR_KINDS = ("target", "outcome", "process")
 
 
 _DOC_ID = "Stable document id: the first 16 hex digits of the source file's SHA-256"
@@ -62,6 +65,10 @@ class DocumentRow:
     budget_total_yen: int | None = col(pa.int64(), "Ward budget total as the document prints it "
                                                    "(予算額合計 N千円); null when none is printed")
     budget_total_raw: str | None = col(pa.string(), "The printed ward total line, as read")
+    template: str | None = col(pa.string(), "Layout the plan is printed in: gaiyo (概要版), reiwa "
+                                            "(R5-onward: 【経営課題1】, 戦略1-1, アウトカム指標), youshiki "
+                                            "(様式1/様式2 tables), unknown (a warning names what was found)",
+                               allowed=TEMPLATES)
 
 
 @dataclass(frozen=True)
@@ -120,20 +127,27 @@ class ProjectRow:
     budget_bbox: list | None = col(BBOX, "Box of the line holding the budget. " + _BBOX)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)  # nullable key columns come first: keyword-only
 class TargetRow:
     """One 目標 (target) entry of a 事業, with value, unit and baseline."""
 
     doc_id: str = key(pa.string(), _DOC_ID)
-    issue_no: int = key(pa.int32(), "経営課題 number; 0 for a target the generic rules found in a "
-                                    "document of another family (no 経営課題/施策/事業 to place it in)")
-    measure_no: int = key(pa.int32(), "施策 number within the 経営課題; 0 for a generic target")
-    project_no: int = key(pa.int32(), "事業 number within the 施策; 0 for a generic target")
-    target_no: int = key(pa.int32(), "1-based position of the 目標 within its 事業 "
+    # Key columns that may be null: a target is keyed by where it is stated; the
+    # key (with null as a value of its own) is still unique per document.
+    issue_no: int | None = col(pa.int32(), "経営課題 number; null for a target the generic rules found "
+                                           "in a document of another family (no 経営課題/施策/事業 to place it in)")
+    measure_no: int | None = col(pa.int32(), "施策/戦略 number within the 経営課題 (戦略1-1 → 1); "
+                                             "null for a generic target")
+    project_no: int | None = col(pa.int32(), "事業/具体的取組 number within the 施策 (具体的取組1-1-2 → 2); "
+                                             "null for an indicator stated for the 施策/戦略 itself and "
+                                             "for a generic target")
+    target_no: int = key(pa.int32(), "1-based position of the 目標 within its 事業 (or 戦略) "
                                      "(of a generic target: within the document)")
     text: str = key(pa.string(), "The 目標 as printed (normalized: NFKC, layout spaces removed); "
                                  "a generic KPI table row reads `metric 現状値(year):v 目標値(year):v`")
     cumulative: bool = key(pa.bool_(), "True when the value is a running total (延べ)")
+    indicator_kind: str = key(pa.string(), "What the label calls it: target (目標), outcome (アウトカム指標), "
+                                           "process (プロセス指標, 目標(プロセス指標))", allowed=INDICATOR_KINDS)
     is_new: bool = key(pa.bool_(), "True when the 目標 is marked (新規): new, so no baseline")
     metric: str | None = col(pa.string(), "What is counted: the text before the value")
     value: float | None = col(pa.float64(), "Target value (80%以上 → 80); null when none could be read")
@@ -183,7 +197,9 @@ class StatementRow:
     statement_no: int = key(pa.int32(), "1-based position among the statements of the same owner and kind")
     kind: str = key(pa.string(), "challenge: 課題 bullet of a 経営課題; strategy / strategy_projects / "
                                  "strategy_summary: its 戦略 title, main projects and summary; "
-                                 "policy: 取組方針 bullet of a 施策", allowed=STATEMENT_KINDS)
+                                 "policy: 取組方針 bullet of a 施策; recognition / main_strategy: "
+                                 "paragraphs under a 課題認識 / 主な戦略 label (令和 template)",
+                   allowed=STATEMENT_KINDS)
     text: str = key(pa.string(), "The statement, normalized")
     measure_no: int | None = col(pa.int32(), "施策 number; null for statements of the 経営課題 itself")
     page: int | None = col(pa.int32(), _PAGE)

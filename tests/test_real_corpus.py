@@ -113,7 +113,7 @@ def test_strategy_kpi_lines_are_targets(batch):
     biogas = by_metric["バイオガスプラント事業関連就業者数"]
     assert pd.isna(biogas.baseline_value) and biogas.baseline_text == "2014年度:-"
     assert "5年間で1人" in biogas.text
-    assert (rows[["issue_no", "measure_no", "project_no"]] == 0).all().all()
+    assert rows[["issue_no", "measure_no", "project_no"]].isna().all().all()  # placed nowhere: null keys
     # multi-line cells (展覧会の開催数: 旭川・札幌・地元 / 各地域で年１回) are reported, not guessed
     warnings = _table(out, "warnings")
     unreadable = warnings[(warnings["doc_id"] == doc_id) & (warnings["kind"] == "unreadable_kpi_row")]

@@ -13,12 +13,24 @@ from rules.rule import Rule
 from rules.text import normalize_text
 
 
+def _found(name: str, value):
+    """Rules held by a module attribute, also inside dicts and tuples (EVIDENCE)."""
+    if isinstance(value, Rule):
+        yield name, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _found(f"{name}[{key}]", item)
+    elif isinstance(value, tuple):
+        for i, item in enumerate(value):
+            yield from _found(f"{name}[{i}]", item)
+
+
 def _rules():
     for info in pkgutil.iter_modules(rules.__path__):
         module = importlib.import_module(f"rules.{info.name}")
         for name, value in vars(module).items():
-            if isinstance(value, Rule) and not name.startswith("_"):
-                yield f"{info.name}.{name}", value
+            if not name.startswith("_"):
+                yield from _found(f"{info.name}.{name}", value)
 
 
 RULES = dict(_rules())

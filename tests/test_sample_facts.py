@@ -97,18 +97,22 @@ def test_targets(rows):
     assert got == TARGETS
 
 
+# ・ activity lines in document order: project, value, unit, comparator
+ACTIVITIES = [
+    (1, None, None, None), (1, 4, "回/年", ">="),  # 年4回以上
+    (2, 2, "回", None),
+    (1, 11, "地域", None),  # 全11地域
+    (2, 2, "回/地域", None),
+    (3, 2, "回", None),
+    (1, None, None, None),  # 通年実施
+    (1, 1, "回/年", ">="), (1, 2, "回/年", None),
+    (2, 3, "回/年", ">="),  # 年 3 回以上
+]
+
+
 def test_activity_values(rows):
     got = [(a.project_no, a.value, a.unit, a.comparator) for a in rows["activities"]]
-    assert got == [
-        (1, None, None, None), (1, 4, "回/年", ">="),  # 年4回以上
-        (2, 2, "回", None),
-        (1, 11, "地域", None),  # 全11地域
-        (2, 2, "回/地域", None),
-        (3, 2, "回", None),
-        (1, None, None, None),  # 通年実施
-        (1, 1, "回/年", ">="), (1, 2, "回/年", None),
-        (2, 3, "回/年", ">="),  # 年 3 回以上
-    ]
+    assert got == ACTIVITIES
 
 
 def test_statements(rows):

@@ -44,6 +44,24 @@ def test_duplicate_keys_are_rejected():
 
 def test_comparator_must_be_known():
     row = TargetRow(doc_id="d", issue_no=1, measure_no=1, project_no=1, target_no=1, text="x",
-                    cumulative=False, is_new=False, comparator="≧")
+                    cumulative=False, is_new=False, comparator="≧", indicator_kind="target")
     with pytest.raises(ValidationError, match="comparator"):
         to_arrow("targets", [row])
+
+
+def _strategy_target(no: int) -> TargetRow:
+    return TargetRow(doc_id="d", issue_no=1, measure_no=1, project_no=None, target_no=no, text="x",
+                     cumulative=False, is_new=False, indicator_kind="outcome")
+
+
+def test_a_null_in_a_key_column_is_a_value_of_its_own():
+    # a 戦略's own indicators: project_no null, still one row per key
+    assert to_arrow("targets", [_strategy_target(1), _strategy_target(2)]).num_rows == 2
+    with pytest.raises(ValidationError, match="duplicate key"):
+        to_arrow("targets", [_strategy_target(1), _strategy_target(1)])
+
+
+def test_indicator_kind_must_be_known():
+    with pytest.raises(ValidationError, match="indicator_kind"):
+        to_arrow("targets", [TargetRow(doc_id="d", issue_no=1, measure_no=1, project_no=1, target_no=1,
+                                       text="x", cumulative=False, is_new=False, indicator_kind="kpi")])

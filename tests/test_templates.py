@@ -1,0 +1,134 @@
+"""The sample's content laid out in the other templates ward plans use (令和,
+様式2; see ../shared/FORMATS.md) gives the same facts as the 概要版 sample:
+the hand-typed fact tables of tests/test_sample_facts.py, record by record.
+Only pages, the template and the kinds of targets and statements differ.
+
+The fixtures are written by hand in the seed's text shape (form feeds between
+pages): tests/fixtures/templates/*.txt.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extract import extract_document
+from normalize import SourceInfo, to_rows
+from pipeline.convert import Converted, convert_file
+
+from .test_sample_facts import ACTIVITIES, BUDGETS, TARGETS, TOC_MEASURES
+from .test_structure import BASE
+
+FIXTURES = Path(__file__).parent / "fixtures" / "templates"
+# fixture → (template, the kind its 目標 label gives, the statement kinds of 経営課題1)
+TEMPLATES = {
+    "reiwa.txt": ("reiwa", "outcome", {"recognition": 4, "main_strategy": 2}),
+    "youshiki.txt": ("youshiki", "process", {"challenge": 4}),
+}
+
+
+@pytest.fixture(scope="module", params=sorted(TEMPLATES))
+def converted(request):
+    outcome = convert_file(FIXTURES / request.param)
+    assert isinstance(outcome, Converted), outcome
+    return request.param, outcome.rows
+
+
+def test_template_is_detected_and_recorded(converted):
+    name, rows = converted
+    (doc,) = rows["documents"]
+    assert doc.template == TEMPLATES[name][0]
+    assert not [w for w in rows["warnings"] if w.kind in ("ambiguous_template", "unknown_template")]
+
+
+def test_same_issues_and_measures(converted):
+    _, rows = converted
+    assert [(i.issue_no, i.title, i.toc_page) for i in rows["issues"]][:2] == [
+        (1, "区民主体のまちづくり", 2), (2, "安全・安心・快適なまちづくり", 7)]
+    per_issue = {}
+    for m in rows["measures"]:
+        per_issue[m.issue_no] = per_issue.get(m.issue_no, 0) + 1
+    assert per_issue == TOC_MEASURES
+    assert [(m.measure_no, m.title) for m in rows["measures"] if m.issue_no == 1] == [
+        (1, "豊かなコミュニティの促進"), (2, "自律した地域運営の支援"), (3, "多様な主体の協働の推進")]
+
+
+def test_same_projects_and_budgets(converted):
+    _, rows = converted
+    got = {(p.issue_no, p.measure_no, p.project_no): (p.title, p.budget_status, p.budget_yen)
+           for p in rows["projects"]}
+    assert got == BUDGETS
+    assert {p.budget_fiscal_year for p in rows["projects"]} == {2017}  # (29年度予算額), 予算額(29年度)
+
+
+def test_same_targets_with_their_kind(converted):
+    name, rows = converted
+    got = {
+        (t.issue_no, t.measure_no, t.project_no, t.target_no): (
+            t.value, t.unit, t.comparator, t.cumulative, t.is_new,
+            t.baseline_fiscal_year, t.baseline_value, t.baseline_unit)
+        for t in rows["targets"]
+    }
+    assert got == TARGETS
+    assert {t.indicator_kind for t in rows["targets"]} == {TEMPLATES[name][1]}
+
+
+def test_same_activities(converted):
+    _, rows = converted
+    assert [(a.project_no, a.value, a.unit, a.comparator) for a in rows["activities"]] == ACTIVITIES
+
+
+def test_statements_keep_their_own_kinds(converted):
+    name, rows = converted
+    kinds = {}
+    for s in rows["statements"]:
+        if s.measure_no is None:
+            kinds[s.kind] = kinds.get(s.kind, 0) + 1
+    assert kinds == TEMPLATES[name][2]
+    assert [sum(1 for s in rows["statements"] if (s.measure_no, s.kind) == (m, "policy"))
+            for m in (1, 2, 3)] == [2, 2, 3]
+
+
+def test_only_the_toc_gaps_are_warned(converted):
+    _, rows = converted
+    assert {w.kind for w in rows["warnings"]} == {"toc_entry_not_in_body"}
+    assert len(rows["warnings"]) == 5 + 19
+
+
+def test_the_sample_is_a_gaiyo():
+    outcome = convert_file(Path("samples/minato_h29_gaiyo.txt"))
+    assert outcome.rows["documents"][0].template == "gaiyo"
+
+
+# -- small documents -------------------------------------------------------------
+def rows(text: str):
+    doc = extract_document(Path("t.txt"), text.encode("utf-8"))
+    return to_rows(doc, SourceInfo("d", "t.txt", "0" * 64, "txt", "test"))
+
+
+def test_a_strategy_level_indicator_has_no_project():
+    tables = rows(BASE.replace("1 地域の活性化", "戦略1-1 地域の活性化", 1)
+                  .replace("1 地域の活性化\t", "戦略1-1 地域の活性化\t")
+                  + "アウトカム指標\n・参加者の満足度：80%以上（29年度：75%）\n\n"
+                  + "具体的取組1-1-1 見守り支援\n（30年度予算額）500千円\n")
+    (target,) = tables["targets"]
+    assert (target.measure_no, target.project_no, target.indicator_kind, target.value) == (1, None, "outcome", 80)
+    (project,) = tables["projects"]
+    assert (project.project_no, project.budget_yen, project.budget_fiscal_year) == (1, 500_000, 2018)
+
+
+def test_a_document_of_an_unknown_template_says_so():
+    text = ("平成 30 年度\n北区重点施策\n\f【重点施策1】地域の防災\n\n(1) 防災訓練の実施\n\n"
+            "防災訓練を年2回行う。\n\n第2章 計画の概要\n")
+    tables = rows(text)
+    (doc,) = tables["documents"]
+    assert doc.template == "unknown"
+    (warning,) = [w.text for w in tables["warnings"] if w.kind == "unknown_template"]
+    assert "【重点施策1】地域の防災" in warning and "第2章計画の概要" in warning
+
+
+def test_two_templates_fitting_about_equally_are_warned():
+    text = (BASE + "1) 見守り支援 【予算額 500千円】\n\n課題認識\n\nアウトカム指標\n")
+    tables = rows(text)
+    (warning,) = [w.text for w in tables["warnings"] if w.kind == "ambiguous_template"]
+    assert "gaiyo" in warning and "reiwa" in warning
