@@ -12,8 +12,16 @@ from rules.text import canonical, normalize_text
 
 # 目次 / もくじ (often spaced: も く じ)
 TOC_HEAD = regex.compile(r"^(?:も\s*く\s*じ|目\s*次)$")
-# 経営課題1 区民主体のまちづくり ・・・ 2   (leaders: ・ … ‥ . or runs of spaces)
-TOC_ENTRY = regex.compile(r"^(?P<title>\S.*?)\s*(?:[・…‥.]{2,}|\s{2,})\s*(?P<page>\d{1,3})$")
+# The page number ending a 目次 line: 経営課題1 区民主体のまちづくり ・・・ 2 (leaders: ・ … ‥ .
+# or a run of spaces), or before the last leaders when a long title pushed it
+# left (…を応援するまちづくり 23 ・・), or alone on the line a title wrapped onto (・・・ 23).
+_LEADERS = r"[・…‥.]"
+TOC_PAGE = regex.compile(
+    rf"^(?P<title>.*?)(?:^|\s*{_LEADERS}{{2,}}\s*|\s{{2,}}|\s+(?=\d{{1,3}}\s*{_LEADERS}{{2,}}$))"
+    rf"(?P<page>\d{{1,3}})(?:\s*{_LEADERS}+)?$")
+# Leaders and what follows them on a 目次 line without a page number: the page
+# went onto the next line, or its slot holds something else (・・・ 二十三).
+TOC_LEADERS = regex.compile(rf"\s*{_LEADERS}{{2,}}.*$")
 # ◆計画
 PLAN = regex.compile(r"^◆?\s*計\s*画$")
 # 港区の目標（何をめざすのか） / 目標（…）  (区の prefix dropped from R5 on)

@@ -114,6 +114,10 @@ class Style:
     dash: str = "ー"  # 7: the glyph a producer uses for a dash in an amount
     even_spacing: bool = False  # 8: 均等割付 of headings, labels and the cover
     scanned_page: bool = False  # 9: a page with an image and no text layer, after the 目次
+    # 10: 目次 entries of 経営課題 set at this size; a title too long for its leaders either
+    # pushes its page number past the right edge ("push": …まちづくり 23 ・・) or wraps ("wrap")
+    toc_issue_size: float = 11.0
+    toc_overflow: str = "push"
     page_height: float = PAGE_H
 
 
@@ -264,6 +268,28 @@ class _Renderer:
             self.text(RIGHT - 3 - w, self.top, value, self.mincho, BODY)
         self.top += 21
 
+    def toc_entry(self, block: Block) -> None:
+        s = self.s
+        x, font, size = ((LEFT, self.gothic, s.toc_issue_size) if block.level == 0
+                         else (90.7, self.mincho, BODY))
+        page_no = self.digits(block.page_no)
+        pw = self.width(page_no, font, size)
+        title = block.text
+        if s.toc_overflow == "wrap" and x + self.width(title, font, size) > RIGHT - pw - 3 * size:
+            head = self.wrap(title, font, size, RIGHT - pw - 3 * size - x)[0]
+            self.text(x, self.top, head, font, size)
+            self.top += size + 6
+            x, title = x + self.width("経営課題1 ", font, size), title[len(head):]
+        end = self.text(x, self.top, title, font, size)
+        dots = int((RIGHT - pw - end - 8) / size)
+        if dots >= 2:
+            self.text(end + 4, self.top, "・" * dots, font, size)
+            self.text(RIGHT - pw, self.top, page_no, font, size)
+        else:  # the tab stop is passed: the number follows the title, the leaders it
+            after = self.text(end + size / 2, self.top, page_no, font, size)
+            self.text(after + size / 2, self.top, "・・", font, size)
+        self.top += 20
+
     def page(self, blocks: list[Block], number: int | None) -> None:
         s = self.s
         self.top = 72.0
@@ -286,14 +312,7 @@ class _Renderer:
                              block.text, 18)
                 self.top += 50
             elif k == "toc":
-                x, font, size = (LEFT, self.gothic, 11) if block.level == 0 else (90.7, self.mincho, BODY)
-                end = self.text(x, self.top, block.text, font, size)
-                page_no = self.digits(block.page_no)
-                pw = self.width(page_no, font, size)
-                dots = int((RIGHT - pw - end - 8) / size)
-                self.text(end + 4, self.top, "・" * dots, font, size)
-                self.text(RIGHT - pw, self.top, page_no, font, size)
-                self.top += 20
+                self.toc_entry(block)
             elif k == "caption":
                 size = 14 if block.text == "◆計画" else 12
                 x = LEFT if size == 14 else (PAGE_W - self.width(block.text, self.gothic, size)) / 2
