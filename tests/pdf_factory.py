@@ -100,7 +100,8 @@ class Style:
     """One layout variation; the defaults reproduce the plain sample."""
 
     full_width_digits: bool = False  # 1: ２９年度, １１，６８６千円
-    # 2: title (right of the heading) | below | cell (予算額 column) | label (a 予算額（予算科目）
+    # 2: title (right of the heading) | below | cell (予算額 column) | caption (one ruled cell right
+    # of the title, a small 予算額 caption in its corner) | label (a 予算額（予算科目）
     # label under the heading, the amount and its account under the label) | label-apart
     # (【予算額（予算科目）】 left, the amount right-aligned on the next line: not under it)
     budget: str = "title"
@@ -256,6 +257,13 @@ class _Renderer:
             self.top += 16
             x = 72.0 if s.budget == "label" else RIGHT - self.width(self.digits(value), self.mincho, BODY)
             self.text(x, self.top, value, self.mincho, BODY)
+        elif s.budget == "caption":  # one ruled cell right of the title: a small 予算額 caption
+            value = _bare_amount(block.budget)  # in its top-left corner, the bare amount right-aligned
+            x0 = 430.0
+            self.c.rect(x0, s.page_height - self.top - 14, RIGHT - x0, 24)
+            self.text(x0 + 2, self.top - 9, "予算額", self.gothic, 6.5)
+            w = self.width(self.digits(value), self.mincho, BODY)
+            self.text(RIGHT - 3 - w, self.top + 1, value, self.mincho, BODY)
         else:  # a 予算額 column: header cell above, the bare amount in the heading's row
             value = _bare_amount(block.budget)
             x0 = 440.0
