@@ -120,6 +120,7 @@ class Style:
     toc_issue_size: float = 11.0
     toc_overflow: str = "push"
     page_height: float = PAGE_H
+    page_width: float = PAGE_W
 
 
 _FULL_WIDTH = str.maketrans({**{str(d): chr(0xFF10 + d) for d in range(10)}, ",": "，", "%": "％"})
@@ -144,15 +145,17 @@ class _Renderer:
 
         self.s, self.metrics = style, pdfmetrics
         if style.cid_fonts:
-            for name in ("HeiseiMin-W3", "HeiseiKakuGo-W5"):
-                pdfmetrics.registerFont(UnicodeCIDFont(name))
             self.mincho, self.gothic = "HeiseiMin-W3", "HeiseiKakuGo-W5"
+            fonts = {name: lambda name=name: UnicodeCIDFont(name) for name in (self.mincho, self.gothic)}
         else:
-            pdfmetrics.registerFont(TTFont("IPAexMincho", str(font_file(MINCHO_FILE))))
-            pdfmetrics.registerFont(TTFont("IPAexGothic", str(font_file(GOTHIC_FILE))))
             self.mincho, self.gothic = "IPAexMincho", "IPAexGothic"
+            fonts = {self.mincho: lambda: TTFont(self.mincho, str(font_file(MINCHO_FILE))),
+                     self.gothic: lambda: TTFont(self.gothic, str(font_file(GOTHIC_FILE)))}
+        for name, load in fonts.items():  # once per process: parsing a TTF is most of a render
+            if name not in pdfmetrics.getRegisteredFontNames():
+                pdfmetrics.registerFont(load())
         self.buffer = io.BytesIO()
-        self.c = canvas.Canvas(self.buffer, pagesize=(PAGE_W, style.page_height))
+        self.c = canvas.Canvas(self.buffer, pagesize=(style.page_width, style.page_height))
         self.c.setAuthor("大阪市")
         self.c.setTitle("平成29年度港区運営方針概要版")
         self.label_index = 0
@@ -160,15 +163,20 @@ class _Renderer:
 
     # primitives; ``top`` is distance from the page top to the text's top
     def text(self, x: float, top: float, s: str, font: str, size: float, *,
-             strikes: int = 1, spread: float = 0.0) -> float:
-        """Draw ``s``; returns its right edge. ``spread`` adds space between characters."""
+             strikes: int = 1, spread: float = 0.0, stroked: bool = False) -> float:
+        """Draw ``s``; returns its right edge. ``spread`` adds space between characters;
+        ``stroked`` outlines each glyph too (render mode 2: a bold face without a bold font)."""
         s = self.digits(s)
         y = self.s.page_height - top - size * 0.88
         for k in range(strikes):
             t = self.c.beginText(x + 0.15 * k, y + 0.1 * k)
             t.setFont(font, size)
             t.setCharSpace(spread)
+            if stroked:
+                t.setTextRenderMode(2)
             t.textOut(s)
+            if stroked:  # the render mode is graphics state: it would outlast this text object
+                t.setTextRenderMode(0)
             self.c.drawText(t)
         return x + self.width(s, font, size) + spread * len(s)
 
