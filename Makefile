@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run report test golden docs bench install clean fonts
+.PHONY: run report test golden docs bench layouts install clean fonts
 
 run: $(STAMP)  ## convert everything in samples/ into out/ and print a summary
 	$(BIN)/hoshin convert samples --out out
@@ -33,6 +33,10 @@ docs: $(STAMP)  ## regenerate docs/data-dictionary.md from schemas/tables.py
 
 bench: $(STAMP)  ## measure pages/s and peak memory against bare pdfplumber (bench/results/bench.json)
 	$(BIN)/python bench/run.py
+
+N ?= 2000
+layouts: $(STAMP) fonts  ## score N random layouts of the sample's content; per-axis table → bench/results/layouts.txt
+	$(BIN)/python -m tests.layouts.run -n $(N)
 
 install: $(STAMP)
 

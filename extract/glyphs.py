@@ -14,6 +14,7 @@ from typing import Sequence
 import regex
 
 from .headings import BUDGET_LABEL
+from .page_cells import Box, inside
 from rules.text import normalize_text
 
 Glyph = dict
@@ -92,6 +93,7 @@ class HeaderCell:
     x1: float
     bottom: float
     size: float
+    cell: Box | None = None  # the ruled cell the header names (a caption in its corner)
 
 
 def header_cell(glyphs: Sequence[Glyph]
@@ -112,7 +114,15 @@ def header_cell(glyphs: Sequence[Glyph]
 def split_under_header(glyphs: Sequence[Glyph], header: HeaderCell
                        ) -> tuple[list[Glyph], list[Glyph]] | None:
     """(rest of the row, value cell) when the row's last segment sits in the
-    header's column, within three header heights below it."""
+    header's column, within three header heights below it; for a header in a
+    ruled cell, the row's glyphs inside that cell, however close the title
+    beside it runs."""
+    if header.cell is not None:
+        value = [g for g in ink(glyphs) if inside(g, header.cell)]
+        if not value:
+            return None
+        rest = [g for g in glyphs if not any(g is v for v in value)]
+        return rest, value
     parts = segments(glyphs)
     if not parts:
         return None

@@ -12,7 +12,7 @@ from rules.budgets import (  # noqa: F401  (re-exported: extract reads the gramm
 )
 from rules.headings import (  # noqa: F401
     INITIATIVE, ISSUE, MEASURE, PLAN, PLAN_HEADERS, PROJECT, STRATEGY, TOC_CELL_ENTRY,
-    TOC_ENTRY, TOC_HEAD,
+    TOC_HEAD, TOC_LEADERS, TOC_PAGE,
 )
 from rules.markers import BULLET, LEADING_MARKER, TRAILING_MARKER  # noqa: F401
 

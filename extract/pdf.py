@@ -9,7 +9,9 @@ count (only the lines are kept).
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import cache
 from pathlib import Path
+from typing import Callable
 from statistics import median
 
 import regex
@@ -20,6 +22,7 @@ from .footer import page_number, running_header_texts
 from .headings import budget_bracket
 from .layout import group_label_cells, is_label_only, mark_wraps, split_label
 from .lines import Line
+from .page_cells import Box, cell_of
 from .pdf_engines import DEFAULT_ENGINE, open_pdf
 from .source import ExtractError, SourceText
 from rules.text import canonical, normalize_text
@@ -141,11 +144,13 @@ def _page_notes(chars: list[dict], unmapped: int, index: int) -> list[Note]:
     return notes
 
 
-def _page_lines(page_glyphs: list[dict], height: float, index: int
-                ) -> tuple[list[Line], int | None, list[Note]]:
+def _page_lines(page_glyphs: list[dict], height: float, index: int,
+                rules: Callable[[], list[Box]] = list) -> tuple[list[Line], int | None, list[Note]]:
     """Lines of one page in reading order, the printed page number and notes
-    on the page's glyphs (unmapped, vertical)."""
+    on the page's glyphs (unmapped, vertical). A header drawn in a ruled cell
+    (``rules``: the page's drawn rules) is that cell's caption: the cell holds its value."""
     deduped = dedupe_overprint(page_glyphs)  # overprinted bold: 自自自自 → 自
+    rules = cache(rules)  # read from the page once, when a header first asks
     printed, unmapped = None, 0
     lines: list[Line] = []
     header: tuple[glyphs.HeaderCell, list[dict]] | None = None  # a 予算額 header cell, pending
@@ -169,6 +174,10 @@ def _page_lines(page_glyphs: list[dict], height: float, index: int
             header = None
         if found := glyphs.header_cell(chars):
             chars, header_glyphs, cell = found
+            if box := cell_of(header_glyphs, rules()):  # the column is as wide as the cell; a
+                # caption with room under it in its own cell names what the cell holds
+                caption = box[3] - cell.bottom > cell.size
+                cell = replace(cell, x0=box[0], x1=box[2], cell=box if caption else None)
             header = (cell, header_glyphs)
             if not glyphs.ink(chars):
                 continue
@@ -201,7 +210,7 @@ def read_pdf(path: Path, data: bytes, max_pages: int | None = None,
                                            "some pages or text may be missing"))
     with open_pdf(engine, path, data, max_pages) as pdf:
         for index, page in enumerate(pdf.pages(), start=1):
-            lines, printed, page_notes = _page_lines(page.glyphs, page.height, index)
+            lines, printed, page_notes = _page_lines(page.glyphs, page.height, index, page.rules)
             page_notes = [*page.notes, *page_notes]
             notes += page_notes
             if not lines and not any(n.kind in _DAMAGE for n in page_notes):

@@ -13,12 +13,13 @@ import ctypes
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator, Protocol
+from typing import Callable, Iterator, Protocol
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from .diagnose import describe, unreadable_pdf
+from .page_cells import RULE, Box, rules_of_rect
 from .pdfopen import PARSER_ERRORS, check_page_count, close_pdf, open_pdf as open_plumber, parser_log
 from .source import ExtractError
 from .tree import Note
@@ -31,6 +32,8 @@ class PageGlyphs:
     height: float
     glyphs: list[dict]  # pdfplumber-style chars, see text_rows; empty when unreadable
     notes: list[Note] = field(default_factory=list)  # a page that is damaged or unreadable
+    # the page's drawn rules (page_cells), asked for only where a cell matters
+    rules: Callable[[], list[Box]] = list
 
 
 class OpenPdf(Protocol):
@@ -58,9 +61,11 @@ class _Plumber:
                                               f"read ({describe(exc)})") from exc
         for index, page in enumerate(pages, start=1):
             notes = []
+            rules: list[Box] = []
             with parser_log() as log:  # the page is parsed when its chars are asked for
                 try:
                     glyphs = page.chars
+                    rules = _plumber_rules(page.objects)
                 except PARSER_ERRORS as exc:  # one damaged page: the others are still read
                     glyphs, notes = [], [_unreadable_page(index, exc)]
             if log.messages:
@@ -68,7 +73,19 @@ class _Plumber:
                 notes.append(Note("damaged_page_content", f"page {index} is damaged, some text "
                                                           f"may be missing ({what})", index))
             page.close()  # release the page's cached objects
-            yield PageGlyphs(page.height, glyphs, notes)
+            yield PageGlyphs(page.height, glyphs, notes, lambda: rules)
+
+
+def _plumber_rules(objects: dict) -> list[Box]:
+    """Rectangles' sides and straight lines (a diagonal line bounds no cell)."""
+    rules = [r for o in objects.get("rect", ()) for r in rules_of_rect(_box(o))]
+    rules += [b for o in objects.get("line", ())
+              if (b := _box(o))[2] - b[0] <= RULE or b[3] - b[1] <= RULE]
+    return rules
+
+
+def _box(o: dict) -> Box:
+    return o["x0"], o["top"], o["x1"], o["bottom"]
 
 
 @contextmanager
@@ -103,6 +120,25 @@ _glyph_width = _raw(pdfium_c.FPDFFont_GetGlyphWidth, _int, _address, ctypes.c_ui
                     _address)
 
 
+_count_objects = _raw(pdfium_c.FPDFPage_CountObjects, _int, _address)
+_get_object = _raw(pdfium_c.FPDFPage_GetObject, _address, _address, _int)
+_object_type = _raw(pdfium_c.FPDFPageObj_GetType, _int, _address)
+_bounds = _raw(pdfium_c.FPDFPageObj_GetBounds, _int, _address, _address, _address, _address, _address)
+
+
+def _path_rules(page: int, page_top: float) -> list[Box]:
+    """The page's path objects as rules: each one's bounds, a rectangle's sides
+    (PDFium gives a path's bounds; a grid drawn as one path counts as its outline)."""
+    rules: list[Box] = []
+    edge = (_float * 4)()
+    left, bottom, right, top = (ctypes.addressof(edge) + k * ctypes.sizeof(_float) for k in range(4))
+    for k in range(_count_objects(page)):
+        obj = _get_object(page, k)
+        if _object_type(obj) == pdfium_c.FPDF_PAGEOBJ_PATH and _bounds(obj, left, bottom, right, top):
+            rules += rules_of_rect((edge[0], page_top - edge[3], edge[2], page_top - edge[1]))
+    return rules
+
+
 class _Pdfium:
     def __init__(self, doc: pdfium.PdfDocument):
         self._doc = doc
@@ -123,10 +159,11 @@ class _Pdfium:
                     glyphs = _page_glyphs(textpage.raw, top, self._faces)
                 finally:
                     textpage.close()
-                height = page.get_height()
+                address = ctypes.cast(page.raw, ctypes.c_void_p).value
+                # the page stays open while it is read: its rules are asked for then, if at all
+                yield PageGlyphs(page.get_height(), glyphs, rules=lambda: _path_rules(address, top))
             finally:
                 page.close()
-            yield PageGlyphs(height, glyphs)
 
 
 def _page_glyphs(textpage, page_top: float, faces: "_Faces") -> list[dict]:

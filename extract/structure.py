@@ -25,7 +25,7 @@ from .template import detect_template
 from .lines import Line, Span
 from .source import SourceText
 from .targets import split_targets
-from .toc import parse_toc_entry, reconcile
+from .toc import read_toc, reconcile
 from .tree import Document, Indicator, ManagementIssue, Measure, Note, Plan, Project, TocEntry
 from rules.headings import FORM_TITLE
 from rules.labels import DESCRIPTION_LABEL, INDICATOR_KINDS, ISSUE_SECTION, ISSUE_SECTION_KINDS
@@ -353,27 +353,22 @@ def _first_block_end(lines: list[Line]) -> int:
     return len(lines)
 
 
-def _split_front_matter(lines: list[Line]) -> tuple[list[Line], list[TocEntry], list[Line]]:
-    """cover lines, 目次 entries, body lines."""
+def _split_front_matter(lines: list[Line]
+                        ) -> tuple[list[Line], list[TocEntry], list[Note], list[Line]]:
+    """cover lines, 目次 entries, notes on the 目次, body lines."""
     toc_at = next((i for i, l in enumerate(lines) if TOC_HEAD.match(l.spaced)), None)
     if toc_at is None:
         start = next((i for i, l in enumerate(lines)
                       if PLAN.match(l.spaced) or ISSUE.match(l.spaced)), None)
         if start is None:
             start = _first_block_end(lines)
-        return lines[:start], [], lines[start:]
-    entries: list[TocEntry] = []
-    issue_no = None
-    end = toc_at + 1
-    while end < len(lines) and (entry := parse_toc_entry(lines[end], issue_no)):
-        entries.append(entry)
-        issue_no = entry.issue_no if entry.kind == "issue" else issue_no
-        end += 1
-    return lines[:toc_at], entries, lines[end:]
+        return lines[:start], [], [], lines[start:]
+    entries, notes, end = read_toc(lines, toc_at + 1)
+    return lines[:toc_at], entries, notes, lines[end:]
 
 
 def build_tree(source: SourceText) -> Document:
-    cover_lines, toc, body = _split_front_matter(source.lines)
+    cover_lines, toc, toc_notes, body = _split_front_matter(source.lines)
     builder = _Builder(body_font_size(source.lines), toc)
     for line in body:
         builder.feed(line)
@@ -382,7 +377,8 @@ def build_tree(source: SourceText) -> Document:
     notes = [*source.notes,
              *(Note("no_text_layer", f"page {p} has no text layer (scanned image?)", p)
                for p in source.pages_without_text),
-             *(Note("unplaced_line", line.text, line.page) for line in cover.unplaced), *notes]
+             *(Note("unplaced_line", line.text, line.page) for line in cover.unplaced), *toc_notes,
+             *notes]
     if not toc:
         notes.append(Note("no_toc", "no 目次 found: headings cannot be checked against it"))
     notes += reconcile(toc, issues)

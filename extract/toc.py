@@ -5,32 +5,124 @@ Every 経営課題 and 施策 the document names ends up in the tree, whether th
 """
 from __future__ import annotations
 
-from .headings import ISSUE, MEASURE, PLAN, STRATEGY, TOC_CELL_ENTRY, TOC_ENTRY, without_markers
+from dataclasses import dataclass
+
+from .headings import ISSUE, MEASURE, PLAN, STRATEGY, TOC_CELL_ENTRY, TOC_LEADERS, TOC_PAGE, without_markers
 from .lines import Line
 from .tree import ManagementIssue, Measure, Note, TocEntry
 
+# Lines after the last readable entry that are not entries end the 目次: the body begins.
+_MAX_STRAY = 3
 
-def parse_toc_entry(line: Line, issue_no: int | None) -> TocEntry | None:
-    """An entry with leaders (title ・・・ 2), or a ruled table's row (title 2)
-    when its title is a heading: any line ending in a number is not an entry."""
-    cell = None
-    m = TOC_ENTRY.match(line.spaced)
-    if not m:
-        m = cell = TOC_CELL_ENTRY.match(line.spaced)
-        if not m:
-            return None
-    title, page = m.group("title").strip(), int(m.group("page"))
-    tidy_title = Line(raw=title, page=None).text
-    if PLAN.match(title):
-        return TocEntry("plan", tidy_title, page, line=line)
-    if (im := ISSUE.match(title)) and im.group("title"):
-        return TocEntry("issue", Line(raw=im.group("title"), page=None).text, page,
-                        issue_no=int(im.group("no")), line=line)
-    mm = MEASURE.match(title) or STRATEGY.match(title)
-    if mm and issue_no is not None and int(mm.groupdict().get("issue") or issue_no) == issue_no:
-        return TocEntry("measure", Line(raw=mm.group("title"), page=None).text, page,
-                        issue_no=issue_no, measure_no=int(mm.group("no")), line=line)
-    return None if cell else TocEntry("other", tidy_title, page, line=line)
+
+@dataclass
+class _Entry:
+    """The lines of one 目次 entry: a title, maybe wrapped, and its page number."""
+
+    lines: list[Line]
+    title: str
+    page: int | None = None
+    last: int = 0  # index of its last line in the document
+
+    def open(self) -> bool:
+        return self.page is None
+
+
+def _starts_entry(title: str) -> bool:
+    return bool(PLAN.match(title) or ISSUE.match(title) or MEASURE.match(title) or STRATEGY.match(title))
+
+
+def _page_number(spaced: str):
+    """The entry's title and page: after leaders or a wide gap, or, in a 目次
+    drawn as a ruled table, after a single gap when the title is a heading."""
+    if m := TOC_PAGE.match(spaced):
+        return m
+    m = TOC_CELL_ENTRY.match(spaced)
+    return m if m and _starts_entry(m.group("title")) else None
+
+
+def _continues(entry: _Entry, line: Line, title: str) -> bool:
+    """``line`` carries on an entry still waiting for its page number: it opens
+    no entry of its own and, in a PDF, is indented under the entry's first line
+    (a wrapped title, or the page number pushed onto the next line)."""
+    if not entry.open() or _starts_entry(title):
+        return False
+    first = entry.lines[0]
+    if first.bbox is None or line.bbox is None:
+        return True
+    return line.bbox[0] > first.bbox[0] + 0.5 * (first.size or 10.0)
+
+
+def read_toc(lines: list[Line], start: int) -> tuple[list[TocEntry], list[Note], int]:
+    """The 目次 entries from ``lines[start]`` on, read one by one (title …
+    leaders … page, a wrapped title joined by indentation, the page number
+    wherever it sits on the entry's lines), the notes on lines that are no
+    entry, and the index where the body begins. A line that cannot be read
+    costs its own entry, never its neighbours."""
+    entries: list[_Entry] = []
+    stray: list[int] = []
+    end = start  # after the last entry that has its page number
+    for i in range(start, len(lines)):
+        line = lines[i]
+        if PLAN.match(line.spaced) or i - end > _MAX_STRAY:
+            break
+        m = _page_number(line.spaced)
+        title = TOC_LEADERS.sub("", m.group("title") if m else line.spaced).strip()
+        page = int(m.group("page")) if m else None
+        if i > start and line.page != lines[i - 1].page and not (page and _starts_entry(title)):
+            break  # a new page goes on with the 目次 only if it opens with an entry
+        if entries and _continues(entries[-1], line, title):
+            entry = entries[-1]
+            entry.lines.append(line)
+            entry.title += title
+            entry.page, entry.last = page, i
+        elif _starts_entry(title) or (page is not None and title):
+            entries.append(_Entry([line], title, page, i))
+        else:
+            stray.append(i)
+            continue
+        if page is not None:
+            end = i + 1
+    entries = [e for e in entries if e.last < end]
+    notes = [Note("unreadable_toc_line", f"目次: not an entry: {lines[i].text}", lines[i].page)
+             for i in stray if i < end]
+    return _typed_entries(entries, notes), notes, end
+
+
+def _typed_entries(entries: list[_Entry], notes: list[Note]) -> list[TocEntry]:
+    """Each entry as a 計画, 経営課題, 施策 or other entry. A 施策 is listed under
+    the 経営課題 before it; one numbered out of sequence there (its own
+    経営課題's entry was unreadable) is reported, not filed under the wrong one."""
+    out: list[TocEntry] = []
+    issue_no, last_measure, lost = None, 0, False
+    for e in entries:
+        line = e.lines[0]
+        if e.page is None:
+            notes.append(Note("toc_entry_without_page", "目次: no page number: "
+                              + " / ".join(l.text for l in e.lines), line.page))
+        if PLAN.match(e.title):
+            out.append(TocEntry("plan", _tidy(e.title), e.page, line=line))
+        elif im := ISSUE.match(e.title):
+            issue_no, last_measure, lost = int(im.group("no")), 0, False
+            out.append(TocEntry("issue", _tidy(im.group("title") or ""), e.page, issue_no=issue_no, line=line))
+        elif (mm := MEASURE.match(e.title) or STRATEGY.match(e.title)) and (issue_no is not None or lost):
+            number = int(mm.group("no"))
+            named = mm.groupdict().get("issue")  # 戦略1-2 names its 経営課題
+            if lost or number <= last_measure or (named and int(named) != issue_no):
+                notes.append(Note("unreadable_toc_line", f"目次: 施策 {number} after 施策 {last_measure} "
+                                  f"(its 経営課題's entry unreadable?): {_tidy(e.title)}", line.page))
+                lost = True
+                continue
+            last_measure = number
+            out.append(TocEntry("measure", _tidy(mm.group("title")), e.page,
+                                issue_no=issue_no, measure_no=number, line=line))
+        else:
+            out.append(TocEntry("other", _tidy(e.title), e.page, line=line))
+    return out
+
+
+def _tidy(raw: str) -> str:
+    return Line(raw=raw, page=None).text
 
 
 def _label(issue_no: int, measure_no: int | None = None) -> str:
@@ -43,7 +135,7 @@ def _compare(entry: TocEntry, node: ManagementIssue | Measure, label: str) -> li
     if without_markers(entry.title) != without_markers(node.title):  # 目次 may drop a (新)
         notes.append(Note("toc_title_mismatch",
                           f"{label}: 目次 says {entry.title!r}, body says {node.title!r}", page))
-    if printed is not None and printed != entry.page:
+    if printed is not None and entry.page is not None and printed != entry.page:
         notes.append(Note("toc_page_mismatch",
                           f"{label} {node.title}: 目次 page {entry.page}, printed page {printed}", page))
     return notes
@@ -74,7 +166,8 @@ def reconcile(toc: list[TocEntry], issues: list[ManagementIssue]) -> list[Note]:
         label = _label(entry.issue_no, entry.measure_no)
         listed.add(label)
         if node.heading is None:
-            notes.append(Note("toc_entry_not_in_body", f"{label} {entry.title} (目次 page {entry.page})"))
+            page = "unreadable" if entry.page is None else entry.page
+            notes.append(Note("toc_entry_not_in_body", f"{label} {entry.title} (目次 page {page})"))
         else:
             notes += _compare(entry, node, label)
         node.toc = entry

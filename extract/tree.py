@@ -24,7 +24,7 @@ class Note:
 class TocEntry:
     kind: str  # "plan" | "issue" | "measure" | "other"
     title: str
-    page: int  # printed page number the 目次 gives
+    page: int | None  # printed page number the 目次 gives (None: unreadable, with a note)
     issue_no: int | None = None
     measure_no: int | None = None
     line: Line | None = None

@@ -21,14 +21,25 @@ from .rule import rule
 # 目次 / もくじ (often spaced: も く じ)
 TOC_HEAD = rule(r"^(?:も\s*く\s*じ|目\s*次)$", examples=("も く じ", "目次", "目 次"),
                 refuses=("目次へ戻る",), form="spaced")
-# 経営課題1 区民主体のまちづくり ・・・ 2   (leaders: ・ … ‥ . or runs of spaces)
-TOC_ENTRY = rule(
-    r"^(?P<title>\S.*?)\s*(?:[・…‥.]{2,}|\s{2,})\s*(?P<page>\d{1,3})$",
+# The page number ending a 目次 line: 経営課題1 区民主体のまちづくり ・・・ 2 (leaders: ・ … ‥ .
+# or a run of spaces), or before the last leaders when a long title pushed it
+# left (…を応援するまちづくり 23 ・・), or alone on the line a title wrapped onto (・・・ 23).
+_LEADERS = r"[・…‥.]"
+TOC_PAGE = rule(
+    rf"^(?P<title>.*?)(?:^|\s*{_LEADERS}{{2,}}\s*|\s{{2,}}|\s+(?=\d{{1,3}}\s*{_LEADERS}{{2,}}$))"
+    rf"(?P<page>\d{{1,3}})(?:\s*{_LEADERS}+)?$",
     examples=(("経営課題1 区民主体のまちづくり\t・・・ 2", {"title": "経営課題1区民主体のまちづくり", "page": "2"}),
-              ("1 豊かなコミュニティの促進 …… 3", {"page": "3"})),
+              ("1 豊かなコミュニティの促進 …… 3", {"page": "3"}),
+              ("経営課題4 「子どもの学び」と「子育て世代」を応援するまちづくり 23 ・・", {"page": "23"}),
+              ("・・・・・・ 23", {"title": "", "page": "23"})),
     refuses=("1 豊かなコミュニティの促進", "・区民の数：200人"),
     form="spaced",
 )
+# Leaders and what follows them on a 目次 line without a page number: the page
+# went onto the next line, or its slot holds something else (・・・ 二十三).
+TOC_LEADERS = rule(rf"\s*{_LEADERS}{{2,}}.*$",
+                   examples=("区民主体のまちづくり ・・・・", "訪れたい魅力 ・・・ 二十三"),
+                   refuses=("区民主体のまちづくり",), form="spaced", how="search")
 # A 目次 drawn as a ruled two-column table: the page cell follows the title
 # after a single gap (経営課題1 区民主体のまちづくり 2). Taken only for a line
 # whose title is itself a heading (structure checks), so 区民の数 200 is no entry.

@@ -100,7 +100,8 @@ class Style:
     """One layout variation; the defaults reproduce the plain sample."""
 
     full_width_digits: bool = False  # 1: ２９年度, １１，６８６千円
-    # 2: title (right of the heading) | below | cell (予算額 column) | label (a 予算額（予算科目）
+    # 2: title (right of the heading) | below | cell (予算額 column) | caption (one ruled cell right
+    # of the title, a small 予算額 caption in its corner) | label (a 予算額（予算科目）
     # label under the heading, the amount and its account under the label) | label-apart
     # (【予算額（予算科目）】 left, the amount right-aligned on the next line: not under it)
     budget: str = "title"
@@ -114,7 +115,12 @@ class Style:
     dash: str = "ー"  # 7: the glyph a producer uses for a dash in an amount
     even_spacing: bool = False  # 8: 均等割付 of headings, labels and the cover
     scanned_page: bool = False  # 9: a page with an image and no text layer, after the 目次
+    # 10: 目次 entries of 経営課題 set at this size; a title too long for its leaders either
+    # pushes its page number past the right edge ("push": …まちづくり 23 ・・) or wraps ("wrap")
+    toc_issue_size: float = 11.0
+    toc_overflow: str = "push"
     page_height: float = PAGE_H
+    page_width: float = PAGE_W
 
 
 _FULL_WIDTH = str.maketrans({**{str(d): chr(0xFF10 + d) for d in range(10)}, ",": "，", "%": "％"})
@@ -139,15 +145,17 @@ class _Renderer:
 
         self.s, self.metrics = style, pdfmetrics
         if style.cid_fonts:
-            for name in ("HeiseiMin-W3", "HeiseiKakuGo-W5"):
-                pdfmetrics.registerFont(UnicodeCIDFont(name))
             self.mincho, self.gothic = "HeiseiMin-W3", "HeiseiKakuGo-W5"
+            fonts = {name: lambda name=name: UnicodeCIDFont(name) for name in (self.mincho, self.gothic)}
         else:
-            pdfmetrics.registerFont(TTFont("IPAexMincho", str(font_file(MINCHO_FILE))))
-            pdfmetrics.registerFont(TTFont("IPAexGothic", str(font_file(GOTHIC_FILE))))
             self.mincho, self.gothic = "IPAexMincho", "IPAexGothic"
+            fonts = {self.mincho: lambda: TTFont(self.mincho, str(font_file(MINCHO_FILE))),
+                     self.gothic: lambda: TTFont(self.gothic, str(font_file(GOTHIC_FILE)))}
+        for name, load in fonts.items():  # once per process: parsing a TTF is most of a render
+            if name not in pdfmetrics.getRegisteredFontNames():
+                pdfmetrics.registerFont(load())
         self.buffer = io.BytesIO()
-        self.c = canvas.Canvas(self.buffer, pagesize=(PAGE_W, style.page_height))
+        self.c = canvas.Canvas(self.buffer, pagesize=(style.page_width, style.page_height))
         self.c.setAuthor("大阪市")
         self.c.setTitle("平成29年度港区運営方針概要版")
         self.label_index = 0
@@ -155,15 +163,20 @@ class _Renderer:
 
     # primitives; ``top`` is distance from the page top to the text's top
     def text(self, x: float, top: float, s: str, font: str, size: float, *,
-             strikes: int = 1, spread: float = 0.0) -> float:
-        """Draw ``s``; returns its right edge. ``spread`` adds space between characters."""
+             strikes: int = 1, spread: float = 0.0, stroked: bool = False) -> float:
+        """Draw ``s``; returns its right edge. ``spread`` adds space between characters;
+        ``stroked`` outlines each glyph too (render mode 2: a bold face without a bold font)."""
         s = self.digits(s)
         y = self.s.page_height - top - size * 0.88
         for k in range(strikes):
             t = self.c.beginText(x + 0.15 * k, y + 0.1 * k)
             t.setFont(font, size)
             t.setCharSpace(spread)
+            if stroked:
+                t.setTextRenderMode(2)
             t.textOut(s)
+            if stroked:  # the render mode is graphics state: it would outlast this text object
+                t.setTextRenderMode(0)
             self.c.drawText(t)
         return x + self.width(s, font, size) + spread * len(s)
 
@@ -252,6 +265,13 @@ class _Renderer:
             self.top += 16
             x = 72.0 if s.budget == "label" else RIGHT - self.width(self.digits(value), self.mincho, BODY)
             self.text(x, self.top, value, self.mincho, BODY)
+        elif s.budget == "caption":  # one ruled cell right of the title: a small 予算額 caption
+            value = _bare_amount(block.budget)  # in its top-left corner, the bare amount right-aligned
+            x0 = 430.0
+            self.c.rect(x0, s.page_height - self.top - 14, RIGHT - x0, 24)
+            self.text(x0 + 2, self.top - 9, "予算額", self.gothic, 6.5)
+            w = self.width(self.digits(value), self.mincho, BODY)
+            self.text(RIGHT - 3 - w, self.top + 1, value, self.mincho, BODY)
         else:  # a 予算額 column: header cell above, the bare amount in the heading's row
             value = _bare_amount(block.budget)
             x0 = 440.0
@@ -263,6 +283,28 @@ class _Renderer:
             w = self.width(self.digits(value), self.mincho, BODY)
             self.text(RIGHT - 3 - w, self.top, value, self.mincho, BODY)
         self.top += 21
+
+    def toc_entry(self, block: Block) -> None:
+        s = self.s
+        x, font, size = ((LEFT, self.gothic, s.toc_issue_size) if block.level == 0
+                         else (90.7, self.mincho, BODY))
+        page_no = self.digits(block.page_no)
+        pw = self.width(page_no, font, size)
+        title = block.text
+        if s.toc_overflow == "wrap" and x + self.width(title, font, size) > RIGHT - pw - 3 * size:
+            head = self.wrap(title, font, size, RIGHT - pw - 3 * size - x)[0]
+            self.text(x, self.top, head, font, size)
+            self.top += size + 6
+            x, title = x + self.width("経営課題1 ", font, size), title[len(head):]
+        end = self.text(x, self.top, title, font, size)
+        dots = int((RIGHT - pw - end - 8) / size)
+        if dots >= 2:
+            self.text(end + 4, self.top, "・" * dots, font, size)
+            self.text(RIGHT - pw, self.top, page_no, font, size)
+        else:  # the tab stop is passed: the number follows the title, the leaders it
+            after = self.text(end + size / 2, self.top, page_no, font, size)
+            self.text(after + size / 2, self.top, "・・", font, size)
+        self.top += 20
 
     def page(self, blocks: list[Block], number: int | None) -> None:
         s = self.s
@@ -286,14 +328,7 @@ class _Renderer:
                              block.text, 18)
                 self.top += 50
             elif k == "toc":
-                x, font, size = (LEFT, self.gothic, 11) if block.level == 0 else (90.7, self.mincho, BODY)
-                end = self.text(x, self.top, block.text, font, size)
-                page_no = self.digits(block.page_no)
-                pw = self.width(page_no, font, size)
-                dots = int((RIGHT - pw - end - 8) / size)
-                self.text(end + 4, self.top, "・" * dots, font, size)
-                self.text(RIGHT - pw, self.top, page_no, font, size)
-                self.top += 20
+                self.toc_entry(block)
             elif k == "caption":
                 size = 14 if block.text == "◆計画" else 12
                 x = LEFT if size == 14 else (PAGE_W - self.width(block.text, self.gothic, size)) / 2

@@ -113,6 +113,11 @@ VARIANTS: dict[str, tuple[Style, Callable[[bytes], bool]]] = {
         Style(budget="cell"),
         lambda pdf: "【" not in "".join(page_texts(pdf)[4]) and "11,686千円" in all_text(pdf)
         and any(line.endswith("予算額") for line in page_texts(pdf)[4])),
+    "2f-予算額-caption-in-a-ruled-cell": (  # a 6.5 pt caption in the cell right of the title
+        Style(budget="caption", dash="－"),
+        lambda pdf: "【" not in "".join(page_texts(pdf)[4]) and "予算額" in page_texts(pdf)[4]
+        and "1) コミュニティ育成支援 11,686千円" in page_texts(pdf)[4]
+        and "2) 地域活動協議会による広報活動の支援 －千円" in page_texts(pdf)[4]),
     "2c-予算額(予算科目)-label-over-its-value": (
         Style(budget="label"),
         _label_then_value("予 算 額（予算科目）", "11,686千円（区政推進費）", under=True)),

@@ -1,6 +1,6 @@
-"""What 平成29年度 港区運営方針 概要版 says, typed by hand from the document
-(samples/minato_h29_gaiyo.pdf and its text twin), independent of any parser
-output. Both renderings must give exactly these facts."""
+"""Both renderings of 平成29年度 港区運営方針 概要版 (samples/minato_h29_gaiyo.pdf and
+its text twin) give exactly the facts typed by hand from the document
+(tests/facts/sample.py), independent of any parser output."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -8,39 +8,9 @@ from pathlib import Path
 import pytest
 
 from pipeline.convert import Converted, convert_file
+from tests.facts.sample import ACTIVITIES, BUDGETS, TARGETS, TOC_MEASURES
 
 SAMPLES = ["samples/minato_h29_gaiyo.pdf", "samples/minato_h29_gaiyo.txt"]
-
-# (issue, measure, project): (title, budget_status, budget_yen) — 【予算額 …千円】
-BUDGETS = {
-    (1, 1, 1): ("コミュニティ育成支援", "amount", 11_686_000),
-    (1, 1, 2): ("地域活動協議会による広報活動の支援", "none", None),  # 【予算額： ー千円】
-    (1, 2, 1): ("地域活動協議会に対する財政的支援", "amount", 27_192_000),
-    (1, 2, 2): ("地域活動協議会に対する運営支援", "amount", 16_780_000),
-    (1, 2, 3): ("地域活動のコミュニティビジネス化等の支援", "none", None),  # 【予算額： 一 千円】
-    (1, 2, 4): ("地域課題解決に向けての社会的ビジネスの促進", "amount", 7_486_000),  # 7, 486
-    (1, 3, 1): ("多様な協働のための機会と場の提供", "amount", 453_000),
-    (1, 3, 2): ("校庭等の芝生化", "amount", 1_140_000),  # 1, 140 千円
-}
-
-# (issue, measure, project, target): value, unit, comparator, cumulative, is_new,
-#                                    baseline year, baseline value, baseline unit
-TARGETS = {
-    (1, 1, 1, 1): (30, "団体・個人", None, True, False, 2016, 74, "団体・個人"),
-    (1, 1, 1, 2): (200, "人", None, False, False, 2016, 2700, "人"),
-    (1, 1, 2, 1): (80, "%", ">=", False, False, 2016, 81.1, "%"),
-    (1, 2, 1, 1): (11, "地域", None, False, False, 2016, 11, "地域"),
-    (1, 2, 2, 1): (11, "地域", None, False, False, 2016, 11, "地域"),
-    (1, 2, 3, 1): (8, "件", None, False, False, 2016, 16, "件"),
-    (1, 2, 4, 1): (1, "地域", ">=", False, True, None, None, None),  # （新規）
-    # three unmarked targets in one box, each closed by its baseline
-    (1, 3, 1, 1): (25, "団体", None, False, False, 2016, None, None),  # 34企業・団体 455名: two numbers
-    (1, 3, 1, 2): (3, "社", None, False, False, 2016, None, None),  # 26社・31名: two numbers
-    (1, 3, 1, 3): (8, "社", None, False, False, 2016, 8, "社"),
-    (1, 3, 2, 1): (50, "%", ">=", False, False, 2016, None, None),  # baseline is prose
-}
-
-TOC_MEASURES = {1: 3, 2: 4, 3: 5, 4: 2, 5: 4, 6: 4}  # 施策 per 経営課題 in the 目次
 
 
 @pytest.fixture(scope="module", params=SAMPLES)
@@ -97,22 +67,9 @@ def test_targets(rows):
     assert got == TARGETS
 
 
-# ・ activity lines in document order: project, value, unit, comparator
-ACTIVITIES = [
-    (1, None, None, None), (1, 4, "回/年", ">="),  # 年4回以上
-    (2, 2, "回", None),
-    (1, 11, "地域", None),  # 全11地域
-    (2, 2, "回/地域", None),
-    (3, 2, "回", None),
-    (1, None, None, None),  # 通年実施
-    (1, 1, "回/年", ">="), (1, 2, "回/年", None),
-    (2, 3, "回/年", ">="),  # 年 3 回以上
-]
-
-
 def test_activity_values(rows):
     got = [(a.project_no, a.value, a.unit, a.comparator) for a in rows["activities"]]
-    assert got == ACTIVITIES
+    assert got == [(key[2], *facts) for key, facts in ACTIVITIES.items()]
 
 
 def test_statements(rows):

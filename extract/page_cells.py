@@ -1,0 +1,62 @@
+"""Ruled cells of a page, from the rules the PDF draws (independent of the engine).
+
+An engine gives a page's rules as boxes (x0, top, x1, bottom in points from the
+top-left): a drawn rectangle's four sides and each straight line. The cell around
+a point is bounded by the nearest rule on each side that spans it, so a table
+drawn as rectangles and one drawn as a grid of lines give the same cells.
+"""
+from __future__ import annotations
+
+from typing import Iterable, Sequence
+
+Box = tuple[float, float, float, float]  # x0, top, x1, bottom
+RULE = 2.0  # a rule is at most this thick; anything thicker is a shape, not a rule
+_MIN_CELL = 4.0  # a cell is at least this wide and tall (no hairline gaps)
+
+
+def rules_of_rect(box: Box) -> list[Box]:
+    """The sides of a drawn rectangle, or the rectangle itself when it is a rule."""
+    x0, top, x1, bottom = box
+    if x1 - x0 <= RULE or bottom - top <= RULE:
+        return [box]
+    return [(x0, top, x1, top), (x0, bottom, x1, bottom), (x0, top, x0, bottom), (x1, top, x1, bottom)]
+
+
+def cell_around(x: float, y: float, rules: Sequence[Box]) -> Box | None:
+    """The ruled cell holding the point (x, y): the nearest vertical rules left
+    and right of it that span its height, the nearest horizontal ones above and
+    below that span its width; None when a side is open."""
+    left = right = top = bottom = None
+    for x0, t, x1, b in rules:
+        if x1 - x0 <= RULE and t - 1 <= y <= b + 1:  # vertical, spans y
+            mid = (x0 + x1) / 2
+            if mid <= x and (left is None or mid > left):
+                left = mid
+            elif mid > x and (right is None or mid < right):
+                right = mid
+        elif b - t <= RULE and x0 - 1 <= x <= x1 + 1:  # horizontal, spans x
+            mid = (t + b) / 2
+            if mid <= y and (top is None or mid > top):
+                top = mid
+            elif mid > y and (bottom is None or mid < bottom):
+                bottom = mid
+    if None in (left, right, top, bottom) or right - left < _MIN_CELL or bottom - top < _MIN_CELL:
+        return None
+    return left, top, right, bottom
+
+
+def cell_of(glyphs: Iterable[dict], rules: Sequence[Box]) -> Box | None:
+    """The ruled cell that holds every one of ``glyphs`` (by their centres), if any."""
+    glyphs = list(glyphs)
+    if not glyphs or not rules:
+        return None
+    first = glyphs[0]
+    cell = cell_around((first["x0"] + first["x1"]) / 2, (first["top"] + first["bottom"]) / 2, rules)
+    if cell is None or not all(inside(g, cell) for g in glyphs):
+        return None
+    return cell
+
+
+def inside(glyph: dict, cell: Box) -> bool:
+    x, y = (glyph["x0"] + glyph["x1"]) / 2, (glyph["top"] + glyph["bottom"]) / 2
+    return cell[0] <= x <= cell[2] and cell[1] <= y <= cell[3]

@@ -1,0 +1,1 @@
+"""Facts typed by hand from sample documents, shared by the tests that check them."""

@@ -1,0 +1,55 @@
+"""`make layouts N=2000`: score N seeded layouts on two processes and print
+the per-axis table (also written to bench/results/layouts.txt).
+
+`python -m tests.layouts.run --seed 17 --pdf /tmp/17.pdf` shows one layout:
+its axis values, its failing facts, and the PDF to look at.
+"""
+from __future__ import annotations
+
+import argparse
+import multiprocessing
+import time
+from pathlib import Path
+
+from .layout import draw
+from .render import render
+from .score import Scored, score
+from .table import render_table
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def score_many(seeds: range, jobs: int) -> list[Scored]:
+    if jobs <= 1:
+        return [score(s) for s in seeds]
+    with multiprocessing.get_context("spawn").Pool(jobs) as pool:
+        return sorted(pool.imap_unordered(score, seeds, chunksize=4), key=lambda r: r.layout.seed)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("-n", type=int, default=200, help="layouts to score")
+    parser.add_argument("--start", type=int, default=0, help="first seed")
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "layouts.txt")
+    parser.add_argument("--seed", type=int, help="show one layout instead")
+    parser.add_argument("--pdf", type=Path, help="with --seed: write its PDF here")
+    args = parser.parse_args()
+    if args.seed is not None:
+        result = score(args.seed)
+        print(result.layout)
+        print("\n".join([*map(str, result.failed), *result.unseen, result.error or ""]).strip())
+        if args.pdf:
+            args.pdf.write_bytes(render(draw(args.seed))[0])
+        return
+    started = time.monotonic()
+    results = score_many(range(args.start, args.start + args.n), args.jobs)
+    table = render_table(results)
+    took = f"({time.monotonic() - started:.0f} s on {args.jobs} processes)\n"
+    print(table + took, end="")
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(table + took, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
