@@ -53,7 +53,7 @@ def _counts(table: TableChanges) -> str:
 
 
 def _rows_in(document: DocumentDiff) -> str:
-    return ", ".join(f"{len(t.added) + len(t.removed)} {t.table}" for t in document.tables)
+    return "rows: " + ", ".join(f"{t.table} {len(t.added) + len(t.removed)}" for t in document.tables)
 
 
 def _heading(document: DocumentDiff) -> str:
