@@ -157,6 +157,8 @@ def _compare(args: argparse.Namespace) -> int:
             files = list(discover(args.files))
             if missing := [f for f in files if not f.is_file()]:
                 raise PinError(f"{missing[0]}: no such file")
+            if not files:
+                raise PinError(f"no .pdf or .txt file in {', '.join(map(str, args.files))}")
             if args.command == "expect":
                 written = expect(files, args.expected, args.engine)
                 print(f"pinned {len(written)} file(s) in {args.expected}/: review them against the documents")

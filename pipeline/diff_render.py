@@ -122,7 +122,7 @@ def _cell(s: str) -> str:
 
 
 def markdown(diff: Diff) -> str:
-    lines = [f"**hoshin diff**: {summary(diff)}"]
+    lines = [f"**hoshin**: {summary(diff)}"]
     if diff.schema:
         lines += ["", *(f"- {_schema_line(c)}" for c in diff.schema)]
     for document in diff.documents:

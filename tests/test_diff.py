@@ -23,6 +23,16 @@ TARGET_1_2_4 = "目 標 新たに社会的ビジネスを活用して地域課�
 ADDED_TARGET = "社会的ビジネスの説明会に参加した団体：10団体以上（28年度：6団体）\n"
 
 
+EDITED_BUDGET = [
+    "minato_h29_gaiyo.txt (file changed)",
+    "  projects: 1 changed",
+    "    ~ issue_no 1 · measure_no 1 · project_no 1  コミュニティ育成支援",
+    "        budget_yen: 11,686,000 → 12,000,000",
+    "        budget_raw: 【予算額 11,686千円】 → 【予算額 12,000千円】",
+    "1 document(s) differ: 1 changed",
+]
+
+
 def edited(folder: Path, name: str, old: str, new: str) -> Path:
     """A copy of the sample text with one passage replaced."""
     text = TEXT.read_text(encoding="utf-8")
@@ -59,14 +69,12 @@ def test_one_edited_budget_is_that_project_and_nothing_else(sample_out, tmp_path
     new = converted(tmp_path / "new", plan)
     code, out = diff(capsys, str(sample_out), str(new))
     assert code == 1
-    assert out.splitlines() == [
-        "minato_h29_gaiyo.txt (file changed)",
-        "  projects: 1 changed",
-        "    ~ issue_no 1 · measure_no 1 · project_no 1  コミュニティ育成支援",
-        "        budget_yen: 11,686,000 → 12,000,000",
-        "        budget_raw: 【予算額 11,686千円】 → 【予算額 12,000千円】",
-        "1 document(s) differ: 1 changed",
-    ]
+    assert out.splitlines() == EDITED_BUDGET
+
+
+def test_the_readme_shows_that_diff():
+    readme = (SAMPLES.parent / "README.md").read_text(encoding="utf-8")
+    assert "\n".join(["$ hoshin diff out-before out-after", *EDITED_BUDGET]) in readme
 
 
 def test_a_folder_against_itself_is_no_differences(sample_out, capsys):
@@ -253,6 +261,10 @@ def test_a_file_without_expectation_and_an_expectation_without_file_differ(pinne
     assert sorted(d.status for d in result.documents) == ["added", "removed"]
 
 
-def test_check_without_an_expectations_folder_is_bad_input(tmp_path, capsys):
+def test_check_without_an_expectations_folder_or_files_is_bad_input(tmp_path, capsys):
     assert main(["check", str(TEXT), "--expected", str(tmp_path / "none")]) == 2
     assert "hoshin expect" in capsys.readouterr().err
+    (tmp_path / "empty").mkdir()
+    for command in ("expect", "check"):
+        assert main([command, str(tmp_path / "empty"), "--expected", str(tmp_path)]) == 2
+        assert capsys.readouterr().err == f"error: no .pdf or .txt file in {tmp_path / 'empty'}\n"
