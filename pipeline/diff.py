@@ -3,9 +3,9 @@
 Works on plain records grouped by source, so one comparison serves two output
 folders (``hoshin diff``) and pinned expectations against a fresh conversion
 (``hoshin check``). Documents are paired by source file: same name and bytes,
-then the same bytes under another name (a rename, not a change), then the same
-name (an edited file: one document with changed rows, not one removed and one
-added). Rows are paired by their natural key (schemas/tables.py), never by row
+then the same name (an edited file: one document with changed rows, not one
+removed and one added), then the same bytes under another name (a rename, not
+a change). Rows are paired by their natural key (schemas/tables.py), never by row
 order or doc_id; rows sharing a key pair in order of appearance.
 """
 from __future__ import annotations
@@ -127,8 +127,8 @@ def _order(document: DocumentDiff) -> str:
 
 
 def pair_sources(old: list[Source], new: list[Source]):
-    """(pairs, removed, added): same name and bytes, then same bytes (renamed),
-    then same name (edited). Among several candidates, the one sharing the most
+    """(pairs, removed, added): same name and bytes, then same name (edited),
+    then same bytes (renamed). Among several candidates, the one sharing the most
     trailing path parts wins (2017/plan.pdf pairs with 2017/plan.pdf)."""
     old_left, new_left = list(old), list(new)
     pairs: list[tuple[Source, Source]] = []
@@ -139,7 +139,7 @@ def pair_sources(old: list[Source], new: list[Source]):
     def same_bytes(o: Source, n: Source) -> bool:
         return o.sha256 is not None and o.sha256 == n.sha256
 
-    for match in (lambda o, n: same_name(o, n) and same_bytes(o, n), same_bytes, same_name):
+    for match in (lambda o, n: same_name(o, n) and same_bytes(o, n), same_name, same_bytes):
         for o in list(old_left):
             candidates = [n for n in new_left if match(o, n)]
             if candidates:

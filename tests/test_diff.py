@@ -268,3 +268,14 @@ def test_check_without_an_expectations_folder_or_files_is_bad_input(tmp_path, ca
     for command in ("expect", "check"):
         assert main([command, str(tmp_path / "empty"), "--expected", str(tmp_path)]) == 2
         assert capsys.readouterr().err == f"error: no .pdf or .txt file in {tmp_path / 'empty'}\n"
+
+
+def test_an_edited_file_beside_a_copy_of_its_old_bytes_pairs_by_name():
+    """plan.pdf edited, and its old bytes kept as copy.pdf: plan.pdf changed, copy.pdf added."""
+    old = Conversion([Source("plan.pdf", "x", {"projects": [project(1, 100, None)]})], {"projects": None})
+    new = Conversion([Source("plan.pdf", "y", {"projects": [project(1, 150, None)]}),
+                      Source("copy.pdf", "x", {"projects": [project(1, 100, None)]})], {"projects": None})
+    result = compare(old, new)
+    assert [(d.old, d.new, d.status) for d in result.documents] == [
+        (None, "copy.pdf", "added"), ("plan.pdf", "plan.pdf", "changed")]
+    assert not result.renamed
