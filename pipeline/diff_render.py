@@ -77,9 +77,10 @@ def summary(diff: Diff) -> str:
     if diff.equal:
         return f"no differences{renamed}"
     by_status = {s: sum(d.status == s for d in diff.documents) for s in ("changed", "added", "removed")}
-    parts = [f"{n} {s}" for s, n in by_status.items() if n]
-    schema = f", {len(diff.schema)} schema difference(s)" if diff.schema else ""
-    return f"{len(diff.documents)} document(s) differ: {', '.join(parts) or 'none'}{schema}{renamed}"
+    statuses = ", ".join(f"{n} {s}" for s, n in by_status.items() if n)
+    parts = [f"{len(diff.documents)} document(s) differ: {statuses}" if diff.documents else "",
+             f"{len(diff.schema)} schema difference(s)" if diff.schema else ""]
+    return "; ".join(p for p in parts if p) + renamed
 
 
 # -- text -----------------------------------------------------------------------

@@ -50,13 +50,16 @@ def read_output(folder: Path) -> Conversion:
 
 
 def _tables(folder: Path) -> list[str]:
-    """Table folders (each holds empty.parquet), the known ones in their documented order."""
-    found = {d.name for d in folder.iterdir() if d.is_dir() and table_file(folder, d.name, EMPTY).is_file()}
+    """Table folders (those holding Parquet files), the known ones in their documented order."""
+    found = {d.name for d in folder.iterdir() if d.is_dir() and any(d.glob("*.parquet"))}
     return [t for t in TABLES if t in found] + sorted(found - set(TABLES))
 
 
 def _read_schema(folder: Path, table: str) -> tuple[str, ...]:
+    """The table's columns: those of its empty.parquet, else of any of its files."""
     path = table_file(folder, table, EMPTY)
+    if not path.is_file():
+        path = min((folder / table).glob("*.parquet"))
     try:
         return tuple(pq.read_schema(path).names)
     except (OSError, ValueError, pa.ArrowException) as exc:
