@@ -103,7 +103,7 @@ def compare(old: Conversion, new: Conversion,
     schema += [SchemaChange(t, None, "new") for t in new.columns if t not in old.columns]
     compared: dict[str, tuple[str, ...] | None] = {}
     for table in tables:
-        ignored = set(DOCUMENT_IDENTITY) | set(volatile_columns(table))
+        ignored = _not_compared(table)
         a, b = old.columns[table], new.columns[table]
         if a is None or b is None:
             compared[table] = None  # whatever columns the rows have
@@ -126,7 +126,8 @@ def _order(document: DocumentDiff) -> str:
     return document.new or document.old
 
 
-def pair_sources(old: list[Source], new: list[Source]):
+def pair_sources(old: list[Source], new: list[Source]
+                 ) -> tuple[list[tuple[Source, Source]], list[Source], list[Source]]:
     """(pairs, removed, added): same name and bytes, then same name (edited),
     then same bytes (renamed). Among several candidates, the one sharing the most
     trailing path parts wins (2017/plan.pdf pairs with 2017/plan.pdf)."""
@@ -178,7 +179,7 @@ def compare_rows(table: str, old: list[Record], new: list[Record],
     """One document's rows of one table. ``columns``: those compared (None:
     every column the rows have, but for identity and volatile ones)."""
     if columns is None:
-        ignored = set(DOCUMENT_IDENTITY) | set(volatile_columns(table))
+        ignored = _not_compared(table)
         seen = dict.fromkeys(c for r in (*old, *new) for c in r)
         columns = tuple(c for c in seen if c not in ignored)
     key_columns = natural_key(table)
@@ -204,6 +205,10 @@ def compare_rows(table: str, old: list[Record], new: list[Record],
         removed += a[len(b):]
         added += b[len(a):]
     return TableChanges(table, key_columns, tuple(added), tuple(removed), tuple(changed))
+
+
+def _not_compared(table: str) -> set[str]:
+    return set(DOCUMENT_IDENTITY) | set(volatile_columns(table))
 
 
 def _hashable(value: Any) -> Any:
