@@ -192,19 +192,33 @@ def compare_rows(table: str, old: list[Record], new: list[Record],
             groups[tuple(_hashable(r.get(c)) for c in key_columns)].append(r)
         return groups
 
+    def differences(before: Record, after: Record) -> tuple[FieldChange, ...]:
+        return tuple(FieldChange(c, before.get(c), after.get(c)) for c in columns
+                     if c not in key_columns and not _same(before.get(c), after.get(c), tolerance))
+
     old_groups, new_groups = keyed(old), keyed(new)
     added, removed, changed = [], [], []
     for key in dict.fromkeys([*old_groups, *new_groups]):
         a, b = old_groups.get(key, []), new_groups.get(key, [])
-        for before, after in zip(a, b):
-            fields = tuple(FieldChange(c, before.get(c), after.get(c)) for c in columns
-                           if c not in key_columns
-                           and not _same(before.get(c), after.get(c), tolerance))
-            if fields:
-                changed.append(RowChange(dict(zip(key_columns, key)), label(after), fields))
-        removed += a[len(b):]
-        added += b[len(a):]
+        # rows sharing a key (a warning repeated on several pages): equal ones
+        # pair first, so one that appears or goes does not shift the others
+        b_left = list(b)
+        a_left = [r for r in a if not _take_equal(r, b_left, differences)]
+        for before, after in zip(a_left, b_left):
+            changed.append(RowChange(dict(zip(key_columns, key)), label(after),
+                                     differences(before, after)))
+        removed += a_left[len(b_left):]
+        added += b_left[len(a_left):]
     return TableChanges(table, key_columns, tuple(added), tuple(removed), tuple(changed))
+
+
+def _take_equal(row: Record, candidates: list[Record], differences) -> bool:
+    """Remove from ``candidates`` the first row equal to ``row``; whether there was one."""
+    for i, candidate in enumerate(candidates):
+        if not differences(row, candidate):
+            del candidates[i]
+            return True
+    return False
 
 
 def _not_compared(table: str) -> set[str]:

@@ -33,11 +33,15 @@ def value(column: str, v: Any) -> str:
 
 
 def row_label(key: dict[str, Any], name: str | None) -> str:
-    where = " · ".join(f"{k} {value(k, v)}" for k, v in key.items())
-    if name:
-        short = name if len(name) <= SHORT else name[:SHORT] + "…"
-        return f"{where}  {short}" if where else short
+    """The row's key (a warning's is its text) and its title, each cut to SHORT characters."""
+    where = " · ".join(f"{k} {_short(value(k, v))}" for k, v in key.items())
+    if name and name not in key.values():
+        return f"{where}  {_short(name)}" if where else _short(name)
     return where
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= SHORT else text[:SHORT] + "…"
 
 
 def _row(table: TableChanges, row: dict) -> str:

@@ -279,3 +279,11 @@ def test_an_edited_file_beside_a_copy_of_its_old_bytes_pairs_by_name():
     assert [(d.old, d.new, d.status) for d in result.documents] == [
         (None, "copy.pdf", "added"), ("plan.pdf", "plan.pdf", "changed")]
     assert not result.renamed
+
+
+def test_a_repeated_warning_that_appears_on_one_more_page_is_one_added_row():
+    """Equal rows pair first: the new page-2 copy does not shift pages 3 and 4."""
+    def warnings(*pages: int) -> list[dict]:
+        return [{"doc_id": "aa", "kind": "unplaced_line", "text": "参事補参事", "page": p} for p in pages]
+    found = compare_rows("warnings", warnings(3, 4), warnings(2, 3, 4), None, 1.0)
+    assert [r["page"] for r in found.added] == [2] and not found.removed and not found.changed
