@@ -25,7 +25,7 @@ fonts:
 		apt-get update -qq && apt-get install -y -qq fonts-ipaexfont >/dev/null; fi
 
 golden: $(STAMP)  ## rewrite samples/expected/ from the current parser; review the diff by hand
-	$(BIN)/python -m tests.golden --write
+	$(BIN)/hoshin expect samples --expected samples/expected
 
 docs: $(STAMP)  ## regenerate docs/data-dictionary.md from schemas/tables.py
 	mkdir -p docs

@@ -11,10 +11,14 @@ from schemas import WriteError
 from schemas.dictionary import data_dictionary
 
 from . import __version__
-from .batch import BatchOptions, BatchResult, run_batch
+from .batch import BatchOptions, BatchResult, discover, run_batch
+from .diff import DEFAULT_BBOX_TOLERANCE, compare
+from .diff_render import FORMATS, render
 from .executors import EXECUTORS
 from .inspect import inspect_file
 from .output import FolderBusy
+from .output_rows import NotAnOutput, read_output
+from .pinned import PinError, check, expect
 from .report import write_report
 
 
@@ -78,8 +82,30 @@ def main(argv: list[str] | None = None) -> int:
     report = commands.add_parser("report", help="write an HTML quality report of an output folder")
     report.add_argument("out", type=Path, metavar="OUT", help="folder written by hoshin convert")
     report.add_argument("--html", type=Path, required=True, metavar="FILE")
+    diff = commands.add_parser("diff", help="compare two output folders table by table "
+                                            "(exit 0 equal, 1 different, 2 bad input)")
+    diff.add_argument("old", type=Path, metavar="OLD_DIR")
+    diff.add_argument("new", type=Path, metavar="NEW_DIR")
+    diff.add_argument("--bbox-tolerance", type=float, default=DEFAULT_BBOX_TOLERANCE, metavar="PT",
+                      help=f"boxes within PT points are equal (default: {DEFAULT_BBOX_TOLERANCE:g})")
+    pins = {name: commands.add_parser(name, help=helptext) for name, helptext in (
+        ("expect", "pin what FILES convert to now: one YAML per file in DIR"),
+        ("check", "convert FILES again and compare with their pinned expectations "
+                  "(exit 0 equal, 1 different, 2 bad input)"))}
+    for command in pins.values():
+        command.add_argument("files", nargs="+", type=Path, metavar="FILE",
+                             help=".pdf/.txt files or folders of them")
+        command.add_argument("--expected", type=Path, required=True, metavar="DIR",
+                             help="folder of pinned expectations (<file name>.yaml)")
+        command.add_argument("--engine", choices=sorted(ENGINES), default=DEFAULT_ENGINE,
+                             help=f"PDF reader (default: {DEFAULT_ENGINE})")
+    for command in (diff, pins["check"]):
+        command.add_argument("--format", choices=FORMATS, default="text",
+                             help="text for a terminal, markdown for a pull request, json for tools")
     args = parser.parse_args(argv)
 
+    if args.command in ("diff", "expect", "check"):
+        return _compare(args)
     if args.command == "schema":
         sys.stdout.write(data_dictionary())
         return 0
@@ -120,6 +146,29 @@ def main(argv: list[str] | None = None) -> int:
     summary = _summary(result, args.out)
     print(summary.splitlines()[0] if args.quiet else summary)
     return 1 if result.errors else 0
+
+
+def _compare(args: argparse.Namespace) -> int:
+    """diff, expect and check: exit 0 equal (or pinned), 1 different, 2 bad input."""
+    try:
+        if args.command == "diff":
+            result = compare(read_output(args.old), read_output(args.new), args.bbox_tolerance)
+        else:
+            files = list(discover(args.files))
+            if missing := [f for f in files if not f.is_file()]:
+                raise PinError(f"{missing[0]}: no such file")
+            if not files:
+                raise PinError(f"no .pdf or .txt file in {', '.join(map(str, args.files))}")
+            if args.command == "expect":
+                written = expect(files, args.expected, args.engine)
+                print(f"pinned {len(written)} file(s) in {args.expected}/: review them against the documents")
+                return 0
+            result = check(files, args.expected, args.engine)
+    except (NotAnOutput, PinError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(render(result, args.format))
+    return 0 if result.equal else 1
 
 
 def run() -> None:

@@ -254,6 +254,32 @@ PRIMARY_KEYS: dict[str, tuple[str, ...]] = {
     "statements": ("doc_id", "issue_no", "measure_no", "kind", "statement_no"),
 }
 
+# Comparing two conversions (`hoshin diff`, `hoshin check`): documents are
+# paired by source file, then rows by their natural key, never by row order.
+# The natural key is the primary key without the document's identity, or for a
+# table without one the columns below (a warning has no number: it is its kind
+# and text). Identity columns follow the file's bytes and are shown once per
+# document; volatile columns differ between runs on the same bytes (paths as
+# given, the parser's version, a message naming the path) and are not compared.
+DOCUMENT_IDENTITY: tuple[str, ...] = ("doc_id", "source_sha256")
+VOLATILE_COLUMNS: tuple[str, ...] = ("source_path", "parser_version")
+VOLATILE_IN_TABLE: dict[str, tuple[str, ...]] = {"errors": ("message",)}
+UNKEYED_NATURAL_KEYS: dict[str, tuple[str, ...]] = {"warnings": ("kind", "text"),
+                                                     "errors": ("stage", "kind")}
+
+
+def natural_key(table: str) -> tuple[str, ...] | None:
+    """The columns pairing a row of ``table`` across two conversions of one
+    source (() for documents: one row per source); None for a table unknown to
+    this version, whose rows can only be equal or not."""
+    if table in PRIMARY_KEYS:
+        return tuple(c for c in PRIMARY_KEYS[table] if c not in DOCUMENT_IDENTITY)
+    return UNKEYED_NATURAL_KEYS.get(table)
+
+
+def volatile_columns(table: str) -> tuple[str, ...]:
+    return VOLATILE_COLUMNS + VOLATILE_IN_TABLE.get(table, ())
+
 
 def columns(table: str):
     """The fields of a table's record type, in order."""

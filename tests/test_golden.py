@@ -1,21 +1,17 @@
-"""Every file in samples/ converts to the records a person checked in samples/expected/.
+"""Every file in samples/ converts to the records a person checked in
+samples/expected/, compared by the same code as ``hoshin check``.
 
 After an intended parser change: ``make golden``, then review the diff against
 the document before committing it.
 """
-import pytest
+from pipeline.diff_render import text
+from pipeline.pinned import check
+from tests.golden import EXPECTED, LAYOUT_COLUMNS, records, sample_files, without
 
-from tests.golden import LAYOUT_COLUMNS, expected_path, load, records, sample_files, without
 
-
-@pytest.mark.parametrize("sample", sample_files(), ids=lambda p: p.name)
-def test_sample_matches_expected(sample):
-    path = expected_path(sample)
-    assert path.exists(), f"no expectations for {sample.name}: write them with `make golden` and review"
-    expected, got = load(path), records(sample)
-    for table in expected:
-        assert got[table] == expected[table], f"{sample.name}: table {table} differs"
-    assert set(got) == set(expected)
+def test_samples_match_their_pinned_expectations():
+    diff = check(sample_files(), EXPECTED)
+    assert diff.equal, f"samples differ from samples/expected/ (`make golden`, then review):\n{text(diff)}"
 
 
 def test_pdf_and_text_renderings_agree():
