@@ -80,21 +80,30 @@ def test_toc_entries_missing_from_the_body_are_warnings(rows):
     assert {w.kind for w in rows["warnings"]} == {"toc_entry_not_in_body"}
 
 
+# The facts of a conversion in the shape of the tables above (tests/test_templates.py reuses them)
+def budget_facts(rows) -> dict:
+    return {(p.issue_no, p.measure_no, p.project_no): (p.title, p.budget_status, p.budget_yen)
+            for p in rows["projects"]}
+
+
+def target_facts(rows) -> dict:
+    return {(t.issue_no, t.measure_no, t.project_no, t.target_no): (
+                t.value, t.unit, t.comparator, t.cumulative, t.is_new,
+                t.baseline_fiscal_year, t.baseline_value, t.baseline_unit)
+            for t in rows["targets"]}
+
+
+def activity_facts(rows) -> list:
+    return [(a.project_no, a.value, a.unit, a.comparator) for a in rows["activities"]]
+
+
 def test_budgets(rows):
-    got = {(p.issue_no, p.measure_no, p.project_no): (p.title, p.budget_status, p.budget_yen)
-           for p in rows["projects"]}
-    assert got == BUDGETS
+    assert budget_facts(rows) == BUDGETS
     assert sum(p.budget_yen or 0 for p in rows["projects"]) == 64_737_000
 
 
 def test_targets(rows):
-    got = {
-        (t.issue_no, t.measure_no, t.project_no, t.target_no): (
-            t.value, t.unit, t.comparator, t.cumulative, t.is_new,
-            t.baseline_fiscal_year, t.baseline_value, t.baseline_unit)
-        for t in rows["targets"]
-    }
-    assert got == TARGETS
+    assert target_facts(rows) == TARGETS
 
 
 # ・ activity lines in document order: project, value, unit, comparator
@@ -111,8 +120,7 @@ ACTIVITIES = [
 
 
 def test_activity_values(rows):
-    got = [(a.project_no, a.value, a.unit, a.comparator) for a in rows["activities"]]
-    assert got == ACTIVITIES
+    assert activity_facts(rows) == ACTIVITIES
 
 
 def test_statements(rows):

@@ -18,7 +18,9 @@ from extract import extract_document
 from normalize import SourceInfo, to_rows
 from pipeline.convert import Converted, convert_file
 
-from .test_sample_facts import ACTIVITIES, BUDGETS, TARGETS, TOC_MEASURES
+from .test_sample_facts import (
+    ACTIVITIES, BUDGETS, TARGETS, TOC_MEASURES, activity_facts, budget_facts, target_facts,
+)
 from .test_structure import BASE
 
 FIXTURES = Path(__file__).parent / "fixtures" / "templates"
@@ -57,9 +59,7 @@ def converted(request, tmp_path_factory):
                    "needs the ruled cells of the page model (branch page); the text form is read")
 def test_youshiki_pdf_gives_the_same_budgets(tmp_path_factory):
     outcome = convert_file(_fixture_path("youshiki.pdf", tmp_path_factory))
-    got = {(p.issue_no, p.measure_no, p.project_no): (p.title, p.budget_status, p.budget_yen)
-           for p in outcome.rows["projects"]}
-    assert got == BUDGETS
+    assert budget_facts(outcome.rows) == BUDGETS
 
 
 def test_template_is_detected_and_recorded(converted):
@@ -83,27 +83,19 @@ def test_same_issues_and_measures(converted):
 
 def test_same_projects_and_budgets(converted):
     _, rows = converted
-    got = {(p.issue_no, p.measure_no, p.project_no): (p.title, p.budget_status, p.budget_yen)
-           for p in rows["projects"]}
-    assert got == BUDGETS
+    assert budget_facts(rows) == BUDGETS
     assert {p.budget_fiscal_year for p in rows["projects"]} == {2017}  # (29年度予算額), 予算額(29年度)
 
 
 def test_same_targets_with_their_kind(converted):
     name, rows = converted
-    got = {
-        (t.issue_no, t.measure_no, t.project_no, t.target_no): (
-            t.value, t.unit, t.comparator, t.cumulative, t.is_new,
-            t.baseline_fiscal_year, t.baseline_value, t.baseline_unit)
-        for t in rows["targets"]
-    }
-    assert got == TARGETS
+    assert target_facts(rows) == TARGETS
     assert {t.indicator_kind for t in rows["targets"]} == {TEMPLATES[name][1]}
 
 
 def test_same_activities(converted):
     _, rows = converted
-    assert [(a.project_no, a.value, a.unit, a.comparator) for a in rows["activities"]] == ACTIVITIES
+    assert activity_facts(rows) == ACTIVITIES
 
 
 def test_statements_keep_their_own_kinds(converted):
