@@ -152,3 +152,12 @@ def test_two_templates_fitting_about_equally_are_warned():
     tables = rows(text)
     (warning,) = [w.text for w in tables["warnings"] if w.kind == "ambiguous_template"]
     assert "gaiyo" in warning and "reiwa" in warning
+
+
+def test_a_banner_repeated_on_each_page_takes_no_line_with_it():
+    text = (FIXTURES / "reiwa.txt").read_text(encoding="utf-8")
+    # (on more than half the pages it would be a running header, dropped by the reader)
+    text = text.replace("\f戦略1-2", "\f【経営課題1】\n戦略1-2")
+    tables = rows(text)
+    assert budget_facts(tables) == BUDGETS
+    assert [w.kind for w in tables["warnings"]].count("repeated_heading") == 1
