@@ -54,9 +54,9 @@ def converted(request, tmp_path_factory):
     return request.param, outcome.rows
 
 
-@pytest.mark.xfail(strict=True, reason="様式2 as a PDF: a value beside its label cell in the same row "
-                   "(予算額(29年度) | 11,686千円) is split as a column header, and a label cell's extent "
-                   "needs the ruled cells of the page model (branch page); the text form is read")
+@pytest.mark.xfail(strict=True, reason="様式2 as a PDF: the 目標(プロセス指標) label cell takes in every "
+                   "line right of it (the value column of the rows above and below too): a label cell's "
+                   "extent needs the ruled cells of the page model (branch page); the text form is read")
 def test_youshiki_pdf_gives_the_same_budgets(tmp_path_factory):
     outcome = convert_file(_fixture_path("youshiki.pdf", tmp_path_factory))
     assert budget_facts(outcome.rows) == BUDGETS
