@@ -16,6 +16,7 @@ import regex
 from .headings import BULLET
 from .lines import Line
 from rules.labels import INDICATOR_KINDS, TARGET_LABEL
+from rules.text import normalize_text
 
 # Labels drawn in their own cell (rules.labels): 目標 in any spacing or
 # bracket, アウトカム指標, 目標(プロセス指標); the cell is named by the label.
@@ -39,6 +40,21 @@ def split_label(line: Line) -> tuple[Line, Line | None] | None:
     label_line = replace(line, raw=m.group("label"), text="", cell=CELL_LABELS[label])
     rest_line = replace(line, raw=rest, text="", wrapped=False) if rest else None
     return label_line, rest_line
+
+
+# A label's glyphs: the longest label and an opening bracket
+_LABEL_GLYPHS = max(map(len, CELL_LABELS)) + 1
+
+
+def label_end(glyph_texts: Sequence[str]) -> int | None:
+    """Index of the last glyph of the longest label a line's ink glyphs open
+    with: 目標(プロセス指標) is one label, not 目標 and a rest."""
+    end, text = None, ""
+    for k, t in enumerate(glyph_texts[:_LABEL_GLYPHS]):
+        text += t
+        if normalize_text(text).lstrip("【[") in CELL_LABELS:
+            end = k
+    return end
 
 
 def is_label(line: Line) -> bool:

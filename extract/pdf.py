@@ -20,7 +20,7 @@ from . import glyphs
 from .diagnose import looks_truncated
 from .footer import page_number, running_header_texts
 from .headings import budget_bracket
-from .layout import group_label_cells, is_label_only, mark_wraps, split_label
+from .layout import group_label_cells, is_label_only, label_end, mark_wraps, split_label
 from .lines import Line
 from .page_cells import Box, cell_of
 from .pdf_engines import DEFAULT_ENGINE, open_pdf
@@ -100,7 +100,7 @@ def _split_leading_label(chars: list[dict], page: int) -> list[Line]:
     return _label_by_glyphs(chars, page) or [p for p in parts if p is not None]
 
 
-_LABEL_END, _LABEL_CLOSE, _AFTER_LABEL = "標", "】]", " \u3000:："
+_LABEL_CLOSE, _AFTER_LABEL = "】]", " \u3000:："
 
 
 def _label_by_glyphs(chars: list[dict], page: int) -> list[Line] | None:
@@ -108,7 +108,7 @@ def _label_by_glyphs(chars: list[dict], page: int) -> list[Line] | None:
     each with the box of its own glyphs: the label cell's right edge is where
     the label ends, not where the line does."""
     ink = glyphs.ink(chars)
-    end = next((k for k, g in enumerate(ink) if g["text"] == _LABEL_END), None)
+    end = label_end([g["text"] for g in ink])
     if end is None:
         return None
     if end + 1 < len(ink) and ink[end + 1]["text"] in _LABEL_CLOSE:

@@ -98,7 +98,10 @@ class _Builder:
         if not m:
             return False
         if m.group("banner") and not m.group("title"):  # 【経営課題1】 alone: the title follows
-            self.issue_banner = line
+            if self.issue and self.issue.number == int(m.group("no")):  # repeated on each page
+                self.notes.append(Note("repeated_heading", line.text, line.page))
+            else:
+                self.issue_banner = line
             return True
         return self.open_issue(m, _tidy(m.group("title") or ""), [line])
 

@@ -70,19 +70,20 @@ BUDGET_BRACKET = rule(
 )
 
 # A budget label whose amount is printed apart from it, on the next line or in
-# its column: 予算額(予算科目) / 【予算額(予算科目)】 / 予算額 / 【4年度予算額】 /
-# 予算額(29年度) (様式2). Run on tidy text (予 算 額 → 予算額). A bracket holding an
+# its column: 予算額(予算科目) / 【予算額(予算科目)】 / 予算額 / 【4年度予算額】.
+# Run on tidy text (予 算 額 → 予算額). A bracket holding an
 # amount is not a label (予算額(1,000千円)).
-_LABEL_BODY = rf"(?P<year>{_YEAR})?(?P<word>{BUDGET_WORD})(?:\((?:(?P<subject>予算科目)|(?P<year>{_YEAR}))\))?"
+_LABEL_BODY = rf"(?P<year>{_YEAR})?(?P<word>{BUDGET_WORD})(?:\((?P<subject>予算科目)\))?"
 BUDGET_LABEL = rule(
     rf"^(?:【(?P<label>{_LABEL_BODY})】|(?P<label>{_LABEL_BODY}))$",
     examples=(("予算額（予算科目）", {"label": "予算額(予算科目)", "subject": "予算科目"}),
               ("【予算額（予算科目）】", {"label": "予算額(予算科目)"}),
               ("予 算 額（予算科目）", {"label": "予算額(予算科目)"}),
               ("予算額", {"label": "予算額"}),
-              ("【４年度予算額】", {"label": "4年度予算額", "year": "4年度"}),
-              ("予算額（29年度）", {"label": "予算額(29年度)", "year": "29年度"})),
-    refuses=("予算額（1,000千円）", "【予算額 11,686千円】", "予算額（予算科目） 100千円",
+              ("【４年度予算額】", {"label": "4年度予算額", "year": "4年度"})),
+    # 様式2's 予算額(29年度) is a label cell with its value beside it, never a column
+    # header (BUDGET_LABEL_AND_VALUE reads the row)
+    refuses=("予算額（29年度）", "予算額（1,000千円）", "【予算額 11,686千円】", "予算額（予算科目） 100千円",
              "【予算額（予算科目）", "予算額合計", "予算額（前年度）"),
 )
 # Such a label with its value after it on the same line. The value must read

@@ -384,3 +384,122 @@ def render(seed: str, style: Style = Style()) -> bytes:
             r.scanned_page()
     r.c.save()
     return r.buffer.getvalue()
+
+
+# -- the other templates (令和, 様式2): a text fixture of tests/fixtures/templates as a PDF --
+# 様式2 label cells: label | value, the label at the top of its cell (the row's first line)
+_YOUSHIKI_LABEL = re.compile(r"^(具体的取組\d+-\d+-\d+|予算額（\d+年度）|取組内容|目標（プロセス指標）)\s*(.*)$")
+# headings of both templates, drawn in the heading face
+_TEMPLATE_HEADING = re.compile(r"^(【経営課題\d+】|戦略\d+-\d+ |【戦略\d+-\d+】|具体的取組\d+-\d+-\d+ |課題認識$|"
+                               r"主な戦略$|◆計画$|様式\d$|目次$|.*のか）$|.*（区長の方針）$)")
+_INDICATOR_LABEL = "アウトカム指標"  # 令和: a label cell left of the indicators, centred on them
+YOUSHIKI_LABEL_X1, REIWA_LABEL_X1 = 175.0, 140.0
+
+
+class _TemplateRenderer(_Renderer):
+    def cell_rows(self, rows: list[tuple[str, list[str]]]) -> None:
+        """様式2: one ruled table of label | value rows (a 具体的取組)."""
+        for label, values in rows:
+            lines = [part for v in values for part in self.wrap(v, self.mincho, BODY, RIGHT - YOUSHIKI_LABEL_X1 - 8)]
+            height = max(1, len(lines)) * 15.75 + 8
+            y = PAGE_H - self.top - height
+            self.c.rect(CELL_X0, y, RIGHT - CELL_X0, height)
+            self.c.rect(CELL_X0, y, YOUSHIKI_LABEL_X1 - CELL_X0, height)
+            self.heading(CELL_X0 + 4, self.top + 4, label, BODY)
+            for i, line in enumerate(lines):
+                self.text(YOUSHIKI_LABEL_X1 + 4, self.top + 4 + i * 15.75, line, self.mincho, BODY)
+            self.top += height
+
+    def indicator_cell(self, lines: list[str]) -> None:
+        """令和: the アウトカム指標 label cell, its indicators right of it."""
+        printed = [part for line in lines
+                   for part in self.wrap(line, self.mincho, BODY, RIGHT - REIWA_LABEL_X1 - 10)]
+        height = len(printed) * 15.75 + 8
+        y = PAGE_H - self.top - height
+        self.c.rect(CELL_X0, y, RIGHT - CELL_X0, height)
+        self.c.rect(CELL_X0, y, REIWA_LABEL_X1 - CELL_X0, height)
+        self.heading(CELL_X0 + 4, self.top + height / 2 - 5.5, _INDICATOR_LABEL, BODY)
+        for i, line in enumerate(printed):
+            self.text(REIWA_LABEL_X1 + 6, self.top + 4 + i * 15.75, line, self.mincho, BODY)
+        self.top += height + 12
+
+    def toc_row(self, title: str, page_no: str) -> None:
+        """令和: the 目次 as a ruled two-column table (title cell | page cell)."""
+        y = PAGE_H - self.top - 18
+        self.c.rect(LEFT, y, 420, 18)
+        self.c.rect(LEFT + 420, y, RIGHT - LEFT - 420, 18)
+        font = self.gothic if title.startswith("経営課題") else self.mincho
+        self.text(LEFT + (4 if font == self.gothic else 20), self.top + 3, title, font, BODY)
+        self.text(RIGHT - 8 - self.width(page_no, font, BODY), self.top + 3, page_no, font, BODY)
+        self.top += 18
+
+    def fixture_page(self, paragraphs: list[list[str]], number: int | None, cover: bool) -> None:
+        self.top = 72.0 if not cover else 245.0
+        for para in paragraphs:
+            if self.top > PAGE_H - 90:  # continue on a new page (same printed number: a sheet)
+                self.c.showPage()
+                self.top = 72.0
+            if cover:
+                for line in para:
+                    self.heading((PAGE_W - self.width(line, self.gothic, 24)) / 2, self.top, line, 24)
+                    self.top += 40
+                self.top = max(self.top, 600)
+                continue
+            if self.cells and _YOUSHIKI_LABEL.match(para[0]):
+                rows: list[tuple[str, list[str]]] = []
+                for line in para:
+                    if m := _YOUSHIKI_LABEL.match(line):
+                        rows.append((m.group(1), [m.group(2)] if m.group(2) else []))
+                    else:
+                        rows[-1][1].append(line)
+                self.cell_rows(rows)
+                self.top += 12
+                continue
+            if para[0] == _INDICATOR_LABEL:
+                self.indicator_cell(para[1:])
+                continue
+            for line in para:
+                if (m := re.match(r"^(.*\S) (\d+)$", line)) and self.toc:
+                    self.toc_row(m.group(1), m.group(2))
+                elif "\t" in line and self.toc:
+                    title, leader = line.split("\t")
+                    end = self.text(LEFT, self.top, title, self.gothic, BODY)
+                    page_no = leader.split()[-1]
+                    pw = self.width(page_no, self.gothic, BODY)
+                    self.text(end + 4, self.top, "・" * int((RIGHT - pw - end - 8) / BODY), self.gothic, BODY)
+                    self.text(RIGHT - pw, self.top, page_no, self.gothic, BODY)
+                    self.top += 18
+                elif _TEMPLATE_HEADING.match(line) or line == para[0] and len(para) == 1 and self.after_banner:
+                    self.heading(LEFT, self.top, line, 13)
+                    self.top += 24
+                elif line.startswith("・"):
+                    self.paragraph(line, 60.7, hang=10.5)
+                else:
+                    self.paragraph(line, LEFT)
+                self.after_banner = line.startswith("【経営課題") and line.endswith("】")
+            self.top += 6
+        if number is not None:
+            label = f"- {number} -"
+            self.text((PAGE_W - self.width(label, self.mincho, 9)) / 2, PAGE_H - 42, label, self.mincho, 9)
+        self.c.showPage()
+
+
+def render_fixture(text: str, cells: bool = False) -> bytes:
+    """A text fixture (form feeds between pages, blank lines between paragraphs,
+    ``- `` list markers) drawn as the template it is written in; ``cells``: the
+    様式2 label | value rows as ruled tables."""
+    r = _TemplateRenderer(Style())
+    r.after_banner, r.cells = False, cells
+    for index, page in enumerate(text.split("\f")):
+        paragraphs, para = [], []
+        for source in page.splitlines() + [""]:
+            line = _clean(source)
+            if line:
+                para.append(line)
+            elif para:
+                paragraphs.append(para)
+                para = []
+        r.toc = any(p[0] == "目次" for p in paragraphs)
+        r.fixture_page(paragraphs, index - 1 if index >= 2 else None, cover=index == 0)
+    r.c.save()
+    return r.buffer.getvalue()

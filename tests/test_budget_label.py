@@ -240,7 +240,7 @@ def test_a_sentence_after_a_number_is_no_project_heading():
     ("予算額（予算科目）", "１１，６８６千円（区政推進費）", ("予算額", "11,686千円", "区政推進費", None)),
     ("予算額", "11,686千円（区政推進費）", ("予算額", "11,686千円(区政推進費)", None, None)),  # not an account
     ("予算額（予算科目）", "1,200千円（前年度）", ("予算額", "1,200千円(前年度)", None, None)),
-    ("予算額（29年度）", "－", ("予算額", "-", None, "29年度")),
+    ("【29年度予算額】", "－", ("予算額", "-", None, "29年度")),
 ])
 def test_label_and_value_are_handed_over_as_parts(label, value, parts):
     from extract.budgets import from_label

@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 
 from pipeline.convert import Converted, convert_file
-from tests.facts.sample import ACTIVITIES, BUDGETS, TARGETS, TOC_MEASURES
+from tests.facts.sample import (
+    ACTIVITIES, BUDGETS, TARGETS, TOC_MEASURES, activity_facts, budget_facts, target_facts,
+)
 
 SAMPLES = ["samples/minato_h29_gaiyo.pdf", "samples/minato_h29_gaiyo.txt"]
 
@@ -51,25 +53,16 @@ def test_toc_entries_missing_from_the_body_are_warnings(rows):
 
 
 def test_budgets(rows):
-    got = {(p.issue_no, p.measure_no, p.project_no): (p.title, p.budget_status, p.budget_yen)
-           for p in rows["projects"]}
-    assert got == BUDGETS
+    assert budget_facts(rows) == BUDGETS
     assert sum(p.budget_yen or 0 for p in rows["projects"]) == 64_737_000
 
 
 def test_targets(rows):
-    got = {
-        (t.issue_no, t.measure_no, t.project_no, t.target_no): (
-            t.value, t.unit, t.comparator, t.cumulative, t.is_new,
-            t.baseline_fiscal_year, t.baseline_value, t.baseline_unit)
-        for t in rows["targets"]
-    }
-    assert got == TARGETS
+    assert target_facts(rows) == TARGETS
 
 
 def test_activity_values(rows):
-    got = [(a.project_no, a.value, a.unit, a.comparator) for a in rows["activities"]]
-    assert got == [(key[2], *facts) for key, facts in ACTIVITIES.items()]
+    assert activity_facts(rows) == ACTIVITIES
 
 
 def test_statements(rows):

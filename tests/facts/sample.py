@@ -104,3 +104,19 @@ ACTIVITY_FIELDS = ("value", "unit", "comparator")
 STATEMENTS = {(None, "challenge"): 4, (None, "strategy"): 1, (None, "strategy_projects"): 1,
               (None, "strategy_summary"): 1,
               (1, "policy"): 2, (2, "policy"): 2, (3, "policy"): 3}
+
+
+# The facts of a conversion in the shapes above (the sample's and the templates' tests)
+def budget_facts(rows) -> dict:
+    return {(p.issue_no, p.measure_no, p.project_no): (p.title, p.budget_status, p.budget_yen)
+            for p in rows["projects"]}
+
+
+def target_facts(rows) -> dict:
+    return {(t.issue_no, t.measure_no, t.project_no, t.target_no):
+            tuple(getattr(t, f) for f in TARGET_FIELDS) for t in rows["targets"]}
+
+
+def activity_facts(rows) -> dict:
+    return {(a.issue_no, a.measure_no, a.project_no, a.activity_no):
+            tuple(getattr(a, f) for f in ACTIVITY_FIELDS) for a in rows["activities"]}
