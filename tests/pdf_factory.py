@@ -272,6 +272,15 @@ class _Renderer:
             self.text(x0 + 2, self.top - 9, "予算額", self.gothic, 6.5)
             w = self.width(self.digits(value), self.mincho, BODY)
             self.text(RIGHT - 3 - w, self.top + 1, value, self.mincho, BODY)
+        elif s.budget == "row":  # a ruled row under the heading: 予算額 in a label cell,
+            value = _bare_amount(block.budget)  # the bare amount right-aligned in the cell beside it
+            self.top += 17
+            base = s.page_height - self.top - 14
+            self.c.rect(72.0, base, 130.0 - 72.0, 18)
+            self.c.rect(130.0, base, 300.0 - 130.0, 18)
+            self.heading(76.0, self.top, "予算額", BODY)
+            w = self.width(self.digits(value), self.mincho, BODY)
+            self.text(300.0 - 4 - w, self.top, value, self.mincho, BODY)
         else:  # a 予算額 column: header cell above, the bare amount in the heading's row
             value = _bare_amount(block.budget)
             x0 = 440.0

@@ -118,6 +118,10 @@ VARIANTS: dict[str, tuple[Style, Callable[[bytes], bool]]] = {
         lambda pdf: "【" not in "".join(page_texts(pdf)[4]) and "予算額" in page_texts(pdf)[4]
         and "1) コミュニティ育成支援 11,686千円" in page_texts(pdf)[4]
         and "2) 地域活動協議会による広報活動の支援 －千円" in page_texts(pdf)[4]),
+    "2g-予算額-label-cell-beside-its-value": (  # a ruled row: | 予算額 | 11,686千円 |
+        Style(budget="row", dash="－"),
+        lambda pdf: "【" not in "".join(page_texts(pdf)[4])
+        and "予算額 11,686千円" in page_texts(pdf)[4] and "予算額 －千円" in page_texts(pdf)[4]),
     "2c-予算額(予算科目)-label-over-its-value": (
         Style(budget="label"),
         _label_then_value("予 算 額（予算科目）", "11,686千円（区政推進費）", under=True)),
