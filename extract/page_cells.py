@@ -26,23 +26,20 @@ def cell_around(x: float, y: float, rules: Sequence[Box]) -> Box | None:
     """The ruled cell holding the point (x, y): the nearest vertical rules left
     and right of it that span its height, the nearest horizontal ones above and
     below that span its width; None when a side is open."""
-    left = right = top = bottom = None
-    for x0, t, x1, b in rules:
-        if x1 - x0 <= RULE and t - 1 <= y <= b + 1:  # vertical, spans y
-            mid = (x0 + x1) / 2
-            if mid <= x and (left is None or mid > left):
-                left = mid
-            elif mid > x and (right is None or mid < right):
-                right = mid
-        elif b - t <= RULE and x0 - 1 <= x <= x1 + 1:  # horizontal, spans x
-            mid = (t + b) / 2
-            if mid <= y and (top is None or mid > top):
-                top = mid
-            elif mid > y and (bottom is None or mid < bottom):
-                bottom = mid
+    columns = [(x0 + x1) / 2 for x0, t, x1, b in rules if x1 - x0 <= RULE and t - 1 <= y <= b + 1]
+    rows = [(t + b) / 2 for x0, t, x1, b in rules if b - t <= RULE and x0 - 1 <= x <= x1 + 1]
+    left, right = _either_side(columns, x)
+    top, bottom = _either_side(rows, y)
     if None in (left, right, top, bottom) or right - left < _MIN_CELL or bottom - top < _MIN_CELL:
         return None
     return left, top, right, bottom
+
+
+def _either_side(positions: list[float], at: float) -> tuple[float | None, float | None]:
+    """The nearest position at or before ``at`` and the nearest after it."""
+    before = max((p for p in positions if p <= at), default=None)
+    after = min((p for p in positions if p > at), default=None)
+    return before, after
 
 
 def cell_of(glyphs: Iterable[dict], rules: Sequence[Box]) -> Box | None:
