@@ -57,3 +57,20 @@ def cell_of(glyphs: Iterable[dict], rules: Sequence[Box]) -> Box | None:
 def inside(glyph: dict, cell: Box) -> bool:
     x, y = (glyph["x0"] + glyph["x1"]) / 2, (glyph["top"] + glyph["bottom"]) / 2
     return cell[0] <= x <= cell[2] and cell[1] <= y <= cell[3]
+
+
+def caption_cell(box: Box, rules: Sequence[Box]) -> Box | None:
+    """The ruled cell whose caption the text in ``box`` is: it sits at the
+    cell's top with room under it for the content it names."""
+    if not rules:
+        return None
+    height = box[3] - box[1]
+    cell = cell_around((box[0] + box[2]) / 2, (box[1] + box[3]) / 2, rules)
+    if cell is None or not contains(cell, box):
+        return None
+    at_top = box[1] - cell[1] <= 1.5 * height
+    return cell if at_top and cell[3] - box[3] > height else None
+
+
+def contains(cell: Box, box: Box) -> bool:
+    return cell[0] <= box[0] and box[2] <= cell[2] and cell[1] <= box[1] and box[3] <= cell[3]

@@ -20,9 +20,9 @@ from . import glyphs
 from .diagnose import looks_truncated
 from .footer import page_number, running_header_texts
 from .headings import budget_bracket
-from .layout import group_label_cells, is_label_only, mark_wraps, split_label
+from .layout import caption_cells, group_label_cells, is_label_only, mark_wraps, split_label
 from .lines import Line
-from .page_cells import Box, cell_of
+from .page_cells import Box, caption_cell, cell_of
 from .page_vertical import vertical_rows
 from .pdf_engines import DEFAULT_ENGINE, open_pdf
 from .source import ExtractError, SourceText
@@ -177,16 +177,16 @@ def _page_lines(page_glyphs: list[dict], height: float, index: int,
         if found := glyphs.header_cell(chars):
             chars, header_glyphs, cell = found
             if box := cell_of(header_glyphs, rules()):  # the column is as wide as the cell; a
-                # caption with room under it in its own cell names what the cell holds
-                caption = box[3] - cell.bottom > cell.size
-                cell = replace(cell, x0=box[0], x1=box[2], cell=box if caption else None)
+                # caption at the top of its own cell names what the cell holds
+                caption = caption_cell((cell.x0, cell.bottom - cell.size, cell.x1, cell.bottom), rules())
+                cell = replace(cell, x0=box[0], x1=box[2], cell=caption)
             header = (cell, header_glyphs)
             if not glyphs.ink(chars):
                 continue
         lines.extend(_split_leading_label(chars, index))
     if header:
         lines.extend(_split_leading_label(header[1], index))
-    return lines, printed, _page_notes(vertical, unmapped, index)
+    return caption_cells(lines, rules), printed, _page_notes(vertical, unmapped, index)
 
 
 def _right_edge(lines: list[Line]) -> float:

@@ -106,6 +106,7 @@ class Style:
     # (【予算額（予算科目）】 left, the amount right-aligned on the next line: not under it)
     budget: str = "title"
     labels: tuple[str, ...] = ("目 標",)  # 3: label forms, cycled over the target cells
+    target_caption: bool = False  # 3: instead, a small 目標 caption in the corner of one ruled cell
     running_header: str | None = None  # 4: drawn at the top of every page
     footer: str = "- {} -"  # 4: printed page number format
     cell_text_right: float = 530.0  # 5: right edge of the 目標 cell's text (narrow columns)
@@ -229,19 +230,26 @@ class _Renderer:
             parts = self.wrap(line, self.mincho, BODY, width, split=s.split_inside_numbers)
             printed += [(part, k == len(parts) - 1) for k, part in enumerate(parts)]
         top0 = self.top
-        height = len(printed) * 15.75 + 8
-        bottom_y = s.page_height - top0 - height
-        self.c.rect(CELL_X0, bottom_y, RIGHT - CELL_X0, height)
-        self.c.rect(CELL_X0, bottom_y, LABEL_X1 - CELL_X0, height)
-        label = s.labels[self.label_index % len(s.labels)]
-        self.label_index += 1
-        label_w = self.width(label, self.gothic, 11) + self.spread(11) * (len(label) - 1)
-        self.spread_heading((CELL_X0 + LABEL_X1 - label_w) / 2, top0 + height / 2 - 5.5, label, 11)
+        if s.target_caption:  # one ruled cell, a small 目標 caption in its top-left corner
+            height = len(printed) * 15.75 + 16
+            self.c.rect(CELL_X0, s.page_height - top0 - height, RIGHT - CELL_X0, height)
+            self.text(CELL_X0 + 2, top0 + 1.5, "目標", self.gothic, 6.5)
+            text_x, text_top = CELL_X0 + 6, top0 + 12
+        else:
+            height = len(printed) * 15.75 + 8
+            bottom_y = s.page_height - top0 - height
+            self.c.rect(CELL_X0, bottom_y, RIGHT - CELL_X0, height)
+            self.c.rect(CELL_X0, bottom_y, LABEL_X1 - CELL_X0, height)
+            label = s.labels[self.label_index % len(s.labels)]
+            self.label_index += 1
+            label_w = self.width(label, self.gothic, 11) + self.spread(11) * (len(label) - 1)
+            self.spread_heading((CELL_X0 + LABEL_X1 - label_w) / 2, top0 + height / 2 - 5.5, label, 11)
+            text_x, text_top = CELL_TEXT_X, top0 + 4
         for i, (line, last) in enumerate(printed):
             # justified: a line broken early is spread to the cell's edge (両端揃え)
             short = width - self.width(line, self.mincho, BODY)
             spread = short / (len(line) - 1) if not last and len(line) > 1 else 0.0
-            self.text(CELL_TEXT_X, top0 + 4 + i * 15.75, line, self.mincho, BODY, spread=spread)
+            self.text(text_x, text_top + i * 15.75, line, self.mincho, BODY, spread=spread)
         self.top = top0 + height + 12
 
     def project(self, block: Block) -> None:

@@ -134,6 +134,10 @@ VARIANTS: dict[str, tuple[Style, Callable[[bytes], bool]]] = {
     "3-label-cell-forms": (
         Style(labels=("目標", "目　標", "目 標")),
         lambda pdf: "目標 した団体や" in all_text(pdf) and "目\u3000標" in glyph_text(pdf)),
+    "3b-目標-caption-in-a-ruled-cell": (  # a 6.5 pt 目標 in the corner, the targets under it
+        Style(target_caption=True),
+        lambda pdf: "目標" in page_texts(pdf)[4] and "目 標" not in all_text(pdf)
+        and "した団体やグループ、個人の数：延べ30団体・個人（28年度：74団体・個人）" in page_texts(pdf)[4]),
     "4-running-header-dashed-footer": (
         Style(running_header=HEADER), _footers("- {} -")),
     "4-running-header-full-width-footer": (
