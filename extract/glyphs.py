@@ -100,10 +100,14 @@ def header_cell(glyphs: Sequence[Glyph]
                 ) -> tuple[list[Glyph], list[Glyph], HeaderCell] | None:
     """(rest of the row, the header's glyphs, header) when a segment of the row, set apart by a gap
     of an em, is a column header: a header cell can share its text row with
-    the paragraph beside it."""
-    for part in segments(glyphs):
+    the paragraph beside it. A label with a cell to its right on its own row
+    is that row's label (予算額 | 11,686千円): the row stays one line, label and value."""
+    parts = segments(glyphs)
+    for k, part in enumerate(parts):
         if len(part) > _HEADER_GLYPHS or not any(g["text"] == _HEADER_MARK for g in part):
             continue
+        if k + 1 < len(parts):  # a value cell beside it
+            return None
         if m := BUDGET_LABEL.match(normalize_text("".join(g["text"] for g in part))):
             cell = HeaderCell(m.group("label"), min(g["x0"] for g in part), max(g["x1"] for g in part),
                               max(g["bottom"] for g in part), median(g["size"] for g in part))

@@ -9,12 +9,13 @@ that cell, and the label is moved before the cell's first line.
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Sequence
+from typing import Callable, Sequence
 
 import regex
 
 from .headings import BULLET
 from .lines import Line
+from .page_cells import Box, caption_cell, contains
 from rules.labels import INDICATOR_KINDS, TARGET_LABEL
 from rules.text import normalize_text
 
@@ -79,13 +80,31 @@ def group_label_cells(lines: Sequence[Line]) -> list[Line]:
         while start > 0 and in_cell(out[start - 1]):
             start -= 1
         end = i + 1
-        while end < len(out) and in_cell(out[end]):
+        while end < len(out) and (in_cell(out[end]) or out[end].cell == label.cell):  # a caption's cell
             end += 1
         cell_lines = [replace(l, cell=label.cell) for l in out[start:i] + out[i + 1 : end]]
         if cell_lines:
             cell_lines[0] = replace(cell_lines[0], wrapped=False)
         out[start:end] = [label, *cell_lines]
         i = end
+    return out
+
+
+def caption_cells(lines: Sequence[Line], rules: Callable[[], Sequence[Box]]) -> list[Line]:
+    """A label set as the caption at the top of a ruled cell (a small 目標 in its
+    corner) names that cell: the lines inside it below are the label's, however
+    they are indented. ``rules`` (the page's drawn rules) is asked for only when
+    the page has a label."""
+    out: list[Line] = []
+    box, label = None, None
+    for line in lines:
+        if is_label(line) and line.bbox is not None:
+            box, label = caption_cell(line.bbox, rules()), line.cell
+        elif box is not None and line.bbox is not None and contains(box, line.bbox):
+            line = replace(line, cell=label)
+        else:
+            box = None
+        out.append(line)
     return out
 
 

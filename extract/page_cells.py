@@ -26,23 +26,20 @@ def cell_around(x: float, y: float, rules: Sequence[Box]) -> Box | None:
     """The ruled cell holding the point (x, y): the nearest vertical rules left
     and right of it that span its height, the nearest horizontal ones above and
     below that span its width; None when a side is open."""
-    left = right = top = bottom = None
-    for x0, t, x1, b in rules:
-        if x1 - x0 <= RULE and t - 1 <= y <= b + 1:  # vertical, spans y
-            mid = (x0 + x1) / 2
-            if mid <= x and (left is None or mid > left):
-                left = mid
-            elif mid > x and (right is None or mid < right):
-                right = mid
-        elif b - t <= RULE and x0 - 1 <= x <= x1 + 1:  # horizontal, spans x
-            mid = (t + b) / 2
-            if mid <= y and (top is None or mid > top):
-                top = mid
-            elif mid > y and (bottom is None or mid < bottom):
-                bottom = mid
+    columns = [(x0 + x1) / 2 for x0, t, x1, b in rules if x1 - x0 <= RULE and t - 1 <= y <= b + 1]
+    rows = [(t + b) / 2 for x0, t, x1, b in rules if b - t <= RULE and x0 - 1 <= x <= x1 + 1]
+    left, right = _either_side(columns, x)
+    top, bottom = _either_side(rows, y)
     if None in (left, right, top, bottom) or right - left < _MIN_CELL or bottom - top < _MIN_CELL:
         return None
     return left, top, right, bottom
+
+
+def _either_side(positions: list[float], at: float) -> tuple[float | None, float | None]:
+    """The nearest position at or before ``at`` and the nearest after it."""
+    before = max((p for p in positions if p <= at), default=None)
+    after = min((p for p in positions if p > at), default=None)
+    return before, after
 
 
 def cell_of(glyphs: Iterable[dict], rules: Sequence[Box]) -> Box | None:
@@ -60,3 +57,20 @@ def cell_of(glyphs: Iterable[dict], rules: Sequence[Box]) -> Box | None:
 def inside(glyph: dict, cell: Box) -> bool:
     x, y = (glyph["x0"] + glyph["x1"]) / 2, (glyph["top"] + glyph["bottom"]) / 2
     return cell[0] <= x <= cell[2] and cell[1] <= y <= cell[3]
+
+
+def caption_cell(box: Box, rules: Sequence[Box]) -> Box | None:
+    """The ruled cell whose caption the text in ``box`` is: it sits at the
+    cell's top with room under it for the content it names."""
+    if not rules:
+        return None
+    height = box[3] - box[1]
+    cell = cell_around((box[0] + box[2]) / 2, (box[1] + box[3]) / 2, rules)
+    if cell is None or not contains(cell, box):
+        return None
+    at_top = box[1] - cell[1] <= 1.5 * height
+    return cell if at_top and cell[3] - box[3] > height else None
+
+
+def contains(cell: Box, box: Box) -> bool:
+    return cell[0] <= box[0] and box[2] <= cell[2] and cell[1] <= box[1] and box[3] <= cell[3]

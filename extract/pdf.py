@@ -20,9 +20,10 @@ from . import glyphs
 from .diagnose import looks_truncated
 from .footer import page_number, running_header_texts
 from .headings import budget_bracket
-from .layout import group_label_cells, is_label_only, label_end, mark_wraps, split_label
+from .layout import caption_cells, group_label_cells, is_label_only, label_end, mark_wraps, split_label
 from .lines import Line
-from .page_cells import Box, cell_of
+from .page_cells import Box, caption_cell, cell_of
+from .page_vertical import vertical_rows
 from .pdf_engines import DEFAULT_ENGINE, open_pdf
 from .source import ExtractError, SourceText
 from rules.text import canonical, normalize_text
@@ -132,15 +133,15 @@ def _value_line(chars: list[dict], header: glyphs.HeaderCell, page: int) -> Line
     return replace(line, text=bracket) if bracket else None
 
 
-def _page_notes(chars: list[dict], unmapped: int, index: int) -> list[Note]:
+def _page_notes(vertical: bool, unmapped: int, index: int) -> list[Note]:
     """What a page's glyphs say about how far its text can be trusted."""
     notes = []
     if unmapped:
         notes.append(Note("unmapped_glyphs", f"page {index}: {unmapped} glyph(s) have no Unicode "
                           f"mapping (font without ToUnicode); shown as {glyphs.REPLACEMENT}", index))
-    if glyphs.vertical_writing(chars):
-        notes.append(Note("vertical_text", f"page {index}: vertical writing (縦書き) is read in "
-                          "horizontal order; its text is not reliable", index))
+    if vertical:
+        notes.append(Note("vertical_text", f"page {index}: vertical writing (縦書き), read column "
+                          "by column (top to bottom, columns right to left)", index))
     return notes
 
 
@@ -154,7 +155,8 @@ def _page_lines(page_glyphs: list[dict], height: float, index: int,
     printed, unmapped = None, 0
     lines: list[Line] = []
     header: tuple[glyphs.HeaderCell, list[dict]] | None = None  # a 予算額 header cell, pending
-    for chars in text_lines(deduped):
+    vertical = glyphs.vertical_writing(deduped)
+    for chars in vertical_rows(deduped, rules()) if vertical else text_lines(deduped):
         chars, count = glyphs.replace_unmapped(chars)
         unmapped += count
         if min(c["top"] for c in chars) > height * FOOTER_AREA:
@@ -175,16 +177,16 @@ def _page_lines(page_glyphs: list[dict], height: float, index: int,
         if found := glyphs.header_cell(chars):
             chars, header_glyphs, cell = found
             if box := cell_of(header_glyphs, rules()):  # the column is as wide as the cell; a
-                # caption with room under it in its own cell names what the cell holds
-                caption = box[3] - cell.bottom > cell.size
-                cell = replace(cell, x0=box[0], x1=box[2], cell=box if caption else None)
+                # caption at the top of its own cell names what the cell holds
+                caption = caption_cell((cell.x0, cell.bottom - cell.size, cell.x1, cell.bottom), rules())
+                cell = replace(cell, x0=box[0], x1=box[2], cell=caption)
             header = (cell, header_glyphs)
             if not glyphs.ink(chars):
                 continue
         lines.extend(_split_leading_label(chars, index))
     if header:
         lines.extend(_split_leading_label(header[1], index))
-    return lines, printed, _page_notes(deduped, unmapped, index)
+    return caption_cells(lines, rules), printed, _page_notes(vertical, unmapped, index)
 
 
 def _right_edge(lines: list[Line]) -> float:

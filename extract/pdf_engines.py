@@ -61,11 +61,11 @@ class _Plumber:
                                               f"read ({describe(exc)})") from exc
         for index, page in enumerate(pages, start=1):
             notes = []
-            rules: list[Box] = []
+            objects: dict = {}
             with parser_log() as log:  # the page is parsed when its chars are asked for
                 try:
                     glyphs = page.chars
-                    rules = _plumber_rules(page.objects)
+                    objects = page.objects  # kept past close() for the rules, read only if asked
                 except PARSER_ERRORS as exc:  # one damaged page: the others are still read
                     glyphs, notes = [], [_unreadable_page(index, exc)]
             if log.messages:
@@ -73,7 +73,7 @@ class _Plumber:
                 notes.append(Note("damaged_page_content", f"page {index} is damaged, some text "
                                                           f"may be missing ({what})", index))
             page.close()  # release the page's cached objects
-            yield PageGlyphs(page.height, glyphs, notes, lambda: rules)
+            yield PageGlyphs(page.height, glyphs, notes, lambda: _plumber_rules(objects))
 
 
 def _plumber_rules(objects: dict) -> list[Box]:

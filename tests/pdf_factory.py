@@ -106,6 +106,7 @@ class Style:
     # (【予算額（予算科目）】 left, the amount right-aligned on the next line: not under it)
     budget: str = "title"
     labels: tuple[str, ...] = ("目 標",)  # 3: label forms, cycled over the target cells
+    target_caption: bool = False  # 3: instead, a small 目標 caption in the corner of one ruled cell
     running_header: str | None = None  # 4: drawn at the top of every page
     footer: str = "- {} -"  # 4: printed page number format
     cell_text_right: float = 530.0  # 5: right edge of the 目標 cell's text (narrow columns)
@@ -229,19 +230,26 @@ class _Renderer:
             parts = self.wrap(line, self.mincho, BODY, width, split=s.split_inside_numbers)
             printed += [(part, k == len(parts) - 1) for k, part in enumerate(parts)]
         top0 = self.top
-        height = len(printed) * 15.75 + 8
-        bottom_y = s.page_height - top0 - height
-        self.c.rect(CELL_X0, bottom_y, RIGHT - CELL_X0, height)
-        self.c.rect(CELL_X0, bottom_y, LABEL_X1 - CELL_X0, height)
-        label = s.labels[self.label_index % len(s.labels)]
-        self.label_index += 1
-        label_w = self.width(label, self.gothic, 11) + self.spread(11) * (len(label) - 1)
-        self.spread_heading((CELL_X0 + LABEL_X1 - label_w) / 2, top0 + height / 2 - 5.5, label, 11)
+        if s.target_caption:  # one ruled cell, a small 目標 caption in its top-left corner
+            height = len(printed) * 15.75 + 16
+            self.c.rect(CELL_X0, s.page_height - top0 - height, RIGHT - CELL_X0, height)
+            self.text(CELL_X0 + 2, top0 + 1.5, "目標", self.gothic, 6.5)
+            text_x, text_top = CELL_X0 + 6, top0 + 12
+        else:
+            height = len(printed) * 15.75 + 8
+            bottom_y = s.page_height - top0 - height
+            self.c.rect(CELL_X0, bottom_y, RIGHT - CELL_X0, height)
+            self.c.rect(CELL_X0, bottom_y, LABEL_X1 - CELL_X0, height)
+            label = s.labels[self.label_index % len(s.labels)]
+            self.label_index += 1
+            label_w = self.width(label, self.gothic, 11) + self.spread(11) * (len(label) - 1)
+            self.spread_heading((CELL_X0 + LABEL_X1 - label_w) / 2, top0 + height / 2 - 5.5, label, 11)
+            text_x, text_top = CELL_TEXT_X, top0 + 4
         for i, (line, last) in enumerate(printed):
             # justified: a line broken early is spread to the cell's edge (両端揃え)
             short = width - self.width(line, self.mincho, BODY)
             spread = short / (len(line) - 1) if not last and len(line) > 1 else 0.0
-            self.text(CELL_TEXT_X, top0 + 4 + i * 15.75, line, self.mincho, BODY, spread=spread)
+            self.text(text_x, text_top + i * 15.75, line, self.mincho, BODY, spread=spread)
         self.top = top0 + height + 12
 
     def project(self, block: Block) -> None:
@@ -272,6 +280,15 @@ class _Renderer:
             self.text(x0 + 2, self.top - 9, "予算額", self.gothic, 6.5)
             w = self.width(self.digits(value), self.mincho, BODY)
             self.text(RIGHT - 3 - w, self.top + 1, value, self.mincho, BODY)
+        elif s.budget == "row":  # a ruled row under the heading: 予算額 in a label cell,
+            value = _bare_amount(block.budget)  # the bare amount right-aligned in the cell beside it
+            self.top += 17
+            base = s.page_height - self.top - 14
+            self.c.rect(72.0, base, 130.0 - 72.0, 18)
+            self.c.rect(130.0, base, 300.0 - 130.0, 18)
+            self.heading(76.0, self.top, "予算額", BODY)
+            w = self.width(self.digits(value), self.mincho, BODY)
+            self.text(300.0 - 4 - w, self.top, value, self.mincho, BODY)
         else:  # a 予算額 column: header cell above, the bare amount in the heading's row
             value = _bare_amount(block.budget)
             x0 = 440.0

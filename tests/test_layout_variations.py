@@ -118,6 +118,10 @@ VARIANTS: dict[str, tuple[Style, Callable[[bytes], bool]]] = {
         lambda pdf: "【" not in "".join(page_texts(pdf)[4]) and "予算額" in page_texts(pdf)[4]
         and "1) コミュニティ育成支援 11,686千円" in page_texts(pdf)[4]
         and "2) 地域活動協議会による広報活動の支援 －千円" in page_texts(pdf)[4]),
+    "2g-予算額-label-cell-beside-its-value": (  # a ruled row: | 予算額 | 11,686千円 |
+        Style(budget="row", dash="－"),
+        lambda pdf: "【" not in "".join(page_texts(pdf)[4])
+        and "予算額 11,686千円" in page_texts(pdf)[4] and "予算額 －千円" in page_texts(pdf)[4]),
     "2c-予算額(予算科目)-label-over-its-value": (
         Style(budget="label"),
         _label_then_value("予 算 額（予算科目）", "11,686千円（区政推進費）", under=True)),
@@ -130,6 +134,10 @@ VARIANTS: dict[str, tuple[Style, Callable[[bytes], bool]]] = {
     "3-label-cell-forms": (
         Style(labels=("目標", "目　標", "目 標")),
         lambda pdf: "目標 した団体や" in all_text(pdf) and "目\u3000標" in glyph_text(pdf)),
+    "3b-目標-caption-in-a-ruled-cell": (  # a 6.5 pt 目標 in the corner, the targets under it
+        Style(target_caption=True),
+        lambda pdf: "目標" in page_texts(pdf)[4] and "目 標" not in all_text(pdf)
+        and "した団体やグループ、個人の数：延べ30団体・個人（28年度：74団体・個人）" in page_texts(pdf)[4]),
     "4-running-header-dashed-footer": (
         Style(running_header=HEADER), _footers("- {} -")),
     "4-running-header-full-width-footer": (

@@ -92,6 +92,19 @@ def test_overprinted_bold_leaves_no_doubled_glyph_runs(batch):
     assert bad == []
 
 
+# One glyph four times or more (自自自自): overprint or a misread layout, never the text
+REPEATED = regex.compile(r"([\p{L}\p{N}])\1{3,}")
+
+
+def test_no_text_holds_one_glyph_repeated_four_times(batch):
+    """Overprint or a misread layout (issue 10's criterion: a run that is not on
+    the page). None of the corpus's text columns holds one; a file that really
+    prints such a run would need naming here."""
+    _, out = batch
+    bad = [(t, c, v[:60]) for t, c, v in _text_values(out) if REPEATED.search(v)]
+    assert bad == []
+
+
 def test_strategy_kpi_lines_are_targets(batch):
     """Read from the 総合戦略 itself (pages 11–16, 施策の目標 tables and the
     数値目標 lines under each heading)."""

@@ -101,7 +101,7 @@ AXES = {
     "body size": lambda l: f"{l.body_size:g} pt",
     "digits": lambda l: "full-width" if l.full_width_digits else "half-width",
     "heading": lambda l: l.heading,
-    "目標 label": lambda l: l.label.replace("\u3000", "　"),
+    "目標 label": lambda l: l.label,
     "目標 placement": lambda l: l.label_place,
     "budget placement": lambda l: l.budget,
     "contents": lambda l: l.contents,

@@ -83,6 +83,23 @@ class _Judge:
         self.fact(field, "ends", expected, (head, tail) if got and got.startswith(head)
                   and got.endswith(tail) else got)
 
+    def table(self, name: str, rows: list, keys: tuple[str, ...], expected: dict,
+              fields: tuple[str, ...], *, count: bool = True) -> None:
+        """Each expected row, found by its key columns, field by field."""
+        found = {tuple(getattr(r, k) for k in keys): r for r in rows}
+        for key, values in expected.items():
+            got = found.get(key if isinstance(key, tuple) else (key,))
+            for field, e in zip(fields, values):
+                value = getattr(got, field) if got is not None else None
+                if field == "budget_status" and value == "missing":  # the parser's own "not read"
+                    value = None
+                self.fact(f"{name}.{field}", key, e, value, absent=got is None)
+        if count:
+            self.count(f"{name}.rows", len(expected), len(rows))
+
+
+PROJECT = ("issue_no", "measure_no", "project_no")
+
 
 def judge(rows: dict) -> list[Fact]:
     seen = Counter(w.kind for w in rows.get("warnings", []))
@@ -92,42 +109,17 @@ def judge(rows: dict) -> list[Fact]:
         j.fact(f"documents.{name}", "", expected, getattr(doc, name))
     for name, expected in facts.DOCUMENT_ENDS.items():
         j.ends(f"documents.{name}", expected, getattr(doc, name))
-
-    issues = {i.issue_no: i for i in rows.get("issues", [])}
-    for no, (title, page) in facts.ISSUES.items():
-        got = issues.get(no)
-        j.fact("issues.title", no, title, got and got.title, absent=got is None)
-        j.fact("issues.toc_page", no, page, got and got.toc_page, absent=got is None)
-    measures = {(m.issue_no, m.measure_no): m for m in rows.get("measures", [])}
-    for key, (title, page) in facts.MEASURES.items():
-        got = measures.get(key)
-        j.fact("measures.title", key, title, got and got.title, absent=got is None)
-        j.fact("measures.toc_page", key, page, got and got.toc_page, absent=got is None)
-
-    projects = {(p.issue_no, p.measure_no, p.project_no): p for p in rows.get("projects", [])}
-    for key, expected in facts.BUDGETS.items():
-        got = projects.get(key)
-        for name, e in zip(("title", "budget_status", "budget_yen"), expected):
-            value = got and getattr(got, name)
-            if name == "budget_status" and value == "missing":  # the parser's own "not read"
-                value = None
-            j.fact(f"projects.{name}", key, e, value, absent=got is None)
-    j.count("projects.rows", len(facts.BUDGETS), len(rows.get("projects", [])))
-
-    targets = {(t.issue_no, t.measure_no, t.project_no, t.target_no): t for t in rows.get("targets", [])}
-    for key, expected in facts.TARGETS.items():
-        got = targets.get(key)
-        for name, e in zip(facts.TARGET_FIELDS, expected):
-            j.fact(f"targets.{name}", key, e, got and getattr(got, name), absent=got is None)
-    j.count("targets.rows", len(facts.TARGETS), len(rows.get("targets", [])))
-
-    activities = {(a.issue_no, a.measure_no, a.project_no, a.activity_no): a for a in rows.get("activities", [])}
-    for key, expected in facts.ACTIVITIES.items():
-        got = activities.get(key)
-        for name, e in zip(facts.ACTIVITY_FIELDS, expected):
-            j.fact(f"activities.{name}", key, e, got and getattr(got, name), absent=got is None)
-    j.count("activities.rows", len(facts.ACTIVITIES), len(rows.get("activities", [])))
-
+    # the 目次 also names 経営課題 and 施策 the body does not hold: no row count
+    j.table("issues", rows.get("issues", []), ("issue_no",), facts.ISSUES, ("title", "toc_page"),
+            count=False)
+    j.table("measures", rows.get("measures", []), ("issue_no", "measure_no"), facts.MEASURES,
+            ("title", "toc_page"), count=False)
+    j.table("projects", rows.get("projects", []), PROJECT, facts.BUDGETS,
+            ("title", "budget_status", "budget_yen"))
+    j.table("targets", rows.get("targets", []), (*PROJECT, "target_no"), facts.TARGETS,
+            facts.TARGET_FIELDS)
+    j.table("activities", rows.get("activities", []), (*PROJECT, "activity_no"), facts.ACTIVITIES,
+            facts.ACTIVITY_FIELDS)
     statements = Counter((s.measure_no, s.kind) for s in rows.get("statements", []))
     for key, expected in facts.STATEMENTS.items():
         got = statements.get(key, 0)
