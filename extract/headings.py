@@ -19,10 +19,6 @@ _LEADERS = r"[・…‥.]"
 TOC_PAGE = regex.compile(
     rf"^(?P<title>.*?)(?:^|\s*{_LEADERS}{{2,}}\s*|\s{{2,}}|\s+(?=\d{{1,3}}\s*{_LEADERS}{{2,}}$))"
     rf"(?P<page>\d{{1,3}})(?:\s*{_LEADERS}+)?$")
-# A page number set apart by its own cell or a tab with no leaders reads as one
-# space (経営課題1 区民主体のまちづくり 2): taken only on a line that opens an entry
-# or carries on one, never from a line of the body.
-TOC_BARE_PAGE = regex.compile(r"^(?P<title>.*\S)\s+(?P<page>\d{1,3})$")
 # Leaders and what follows them on a 目次 line without a page number: the page
 # went onto the next line, or its slot holds something else (・・・ 二十三).
 TOC_LEADERS = regex.compile(rf"\s*{_LEADERS}{{2,}}.*$")

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .headings import ISSUE, MEASURE, PLAN, TOC_BARE_PAGE, TOC_LEADERS, TOC_PAGE, without_markers
+from .headings import ISSUE, MEASURE, PLAN, TOC_LEADERS, TOC_PAGE, without_markers
 from .lines import Line
 from .tree import ManagementIssue, Measure, Note, TocEntry
 
@@ -58,9 +58,6 @@ def read_toc(lines: list[Line], start: int) -> tuple[list[TocEntry], list[Note],
         if PLAN.match(line.spaced) or i - end > _MAX_STRAY:
             break
         m = TOC_PAGE.match(line.spaced)
-        if m is None and (bare := TOC_BARE_PAGE.match(line.spaced)) and (
-                _starts_entry(bare.group("title")) or (entries and _continues(entries[-1], line, bare.group("title")))):
-            m = bare
         title = TOC_LEADERS.sub("", m.group("title") if m else line.spaced).strip()
         page = int(m.group("page")) if m else None
         if i > start and line.page != lines[i - 1].page and not (page and _starts_entry(title)):

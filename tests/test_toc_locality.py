@@ -93,15 +93,6 @@ def test_malformed_toc_lines_in_the_text_sample(tmp_path):
     _compare(without(records(damaged), LAYOUT_COLUMNS), without(records(SEED), LAYOUT_COLUMNS))
 
 
-def test_page_numbers_without_leaders(tmp_path):
-    """経営課題1 区民主体のまちづくり 2: a page number set off by a tab or its own
-    cell, no leaders, reads as one space; the 目次 is still read entry by entry."""
-    bare = tmp_path / "minato_h29_gaiyo.txt"
-    bare.write_text(SEED.read_text(encoding="utf-8").replace("\t・・・ ", " "), encoding="utf-8")
-    assert "経営課題1 区民主体のまちづくり 2\n" in bare.read_text(encoding="utf-8")
-    assert without(records(bare), LAYOUT_COLUMNS) == without(records(SEED), LAYOUT_COLUMNS)
-
-
 pdf_factory = pytest.importorskip("tests.pdf_factory")
 pytest.importorskip("reportlab", reason="reportlab (dev dependency) renders the fixtures")
 
