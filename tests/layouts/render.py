@@ -423,9 +423,9 @@ class LayoutRenderer(_Renderer):
                    and (len(b.lines) > 1 or len(b.lines[0]) > 80)]  # always two printed lines or more
         break_project = break_target = None
         if l.page_break == "inside 事業":
-            break_project = projects[int(l.break_at * len(projects))]
+            break_project = projects[min(int(l.break_at * len(projects)), len(projects) - 1)]
         elif l.page_break == "inside 目標":
-            break_target = targets[int(l.break_at * len(targets))]
+            break_target = targets[min(int(l.break_at * len(targets)), len(targets) - 1)]
         for index, blocks in enumerate(pages):
             if index:
                 self.new_page()

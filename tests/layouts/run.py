@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import multiprocessing
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from .layout import draw
@@ -19,11 +20,16 @@ from .table import render_table
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def score_many(seeds: range, jobs: int) -> list[Scored]:
-    if jobs <= 1:
-        return [score(s) for s in seeds]
+def score_many(seeds: range, jobs: int, progress: Callable[[list[Scored]], None] | None = None,
+               every: int = 250) -> list[Scored]:
+    """Score every seed; ``progress`` sees the results so far every ``every`` layouts."""
+    results: list[Scored] = []
     with multiprocessing.get_context("spawn").Pool(jobs) as pool:
-        return sorted(pool.imap_unordered(score, seeds, chunksize=4), key=lambda r: r.layout.seed)
+        for result in pool.imap_unordered(score, seeds, chunksize=4):
+            results.append(result)
+            if progress and len(results) % every == 0 and len(results) < len(seeds):
+                progress(results)
+    return sorted(results, key=lambda r: r.layout.seed)
 
 
 def main() -> None:
@@ -43,11 +49,16 @@ def main() -> None:
             args.pdf.write_bytes(render(draw(args.seed))[0])
         return
     started = time.monotonic()
-    results = score_many(range(args.start, args.start + args.n), args.jobs)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+
+    def partial(results: list[Scored]) -> None:  # a long run cut short still leaves its table
+        args.out.write_text(f"partial: {len(results)} of {args.n} layouts\n"
+                            + render_table(results), encoding="utf-8")
+
+    results = score_many(range(args.start, args.start + args.n), args.jobs, partial)
     table = render_table(results)
     took = f"({time.monotonic() - started:.0f} s on {args.jobs} processes)\n"
     print(table + took, end="")
-    args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(table + took, encoding="utf-8")
 
 

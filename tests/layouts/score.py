@@ -152,7 +152,10 @@ def unseen(pdf: bytes, drawn: Drawn) -> list[str]:
 def score(seed: int, workdir: Path | None = None) -> Scored:
     """Draw, render, convert and judge one seed."""
     layout = draw(seed)
-    pdf, drawn = render(layout)
+    try:
+        pdf, drawn = render(layout)
+    except Exception as exc:  # a generator fault is reported with its seed, never stops a run
+        return Scored(layout, (), (), error=f"render failed: {type(exc).__name__}: {exc}")
     with tempfile.TemporaryDirectory(dir=workdir) as tmp:
         path = Path(tmp) / f"layout-{seed}.pdf"
         path.write_bytes(pdf)
