@@ -22,6 +22,7 @@ from .layout import group_label_cells, is_label_only, mark_wraps, split_label
 from .lines import Line
 from .pdf_engines import DEFAULT_ENGINE, open_pdf
 from .source import ExtractError, SourceText
+from .tables import Table, find_tables, holds
 from rules.text import canonical, normalize_text
 from .text_rows import dedupe_overprint, text_lines
 from .tree import Note
@@ -195,6 +196,7 @@ def read_pdf(path: Path, data: bytes, max_pages: int | None = None,
     pages: list[list[Line]] = []
     header_candidates: list[str | None] = []
     without_text: list[int] = []
+    tables: list[Table] = []
     notes: list[Note] = []
     if looks_truncated(data):  # the parser rebuilt what it could: later pages may be missing
         notes.append(Note("truncated_pdf", "the file ends without %%EOF (incomplete download?): "
@@ -206,6 +208,10 @@ def read_pdf(path: Path, data: bytes, max_pages: int | None = None,
             notes += page_notes
             if not lines and not any(n.kind in _DAMAGE for n in page_notes):
                 without_text.append(index)
+            carried = tables[-1] if tables and tables[-1].page == index - 1 else None
+            if page_tables := find_tables(page.glyphs, page.paths, index, carried):
+                tables += page_tables  # their lines are read as cells, not as text
+                lines = [l for l in lines if not any(holds(t, l.bbox) for t in page_tables)]
             pages.append(
                 [replace(l, printed_page=printed) for l in lines] if printed is not None else lines
             )
@@ -229,4 +235,5 @@ def read_pdf(path: Path, data: bytes, max_pages: int | None = None,
         pages_without_text=tuple(without_text),
         notes=tuple(notes),
         metadata=metadata,
+        tables=tuple(tables),
     )

@@ -31,6 +31,8 @@ class PageGlyphs:
     height: float
     glyphs: list[dict]  # pdfplumber-style chars, see text_rows; empty when unreadable
     notes: list[Note] = field(default_factory=list)  # a page that is damaged or unreadable
+    # boxes (x0, top, x1, bottom) of drawn paths and rects: table rules (see extract.tables.grid)
+    paths: list[tuple[float, float, float, float]] = field(default_factory=list)
 
 
 class OpenPdf(Protocol):
@@ -61,14 +63,15 @@ class _Plumber:
             with parser_log() as log:  # the page is parsed when its chars are asked for
                 try:
                     glyphs = page.chars
+                    paths = [(o["x0"], o["top"], o["x1"], o["bottom"]) for o in (*page.rects, *page.lines)]
                 except PARSER_ERRORS as exc:  # one damaged page: the others are still read
-                    glyphs, notes = [], [_unreadable_page(index, exc)]
+                    glyphs, paths, notes = [], [], [_unreadable_page(index, exc)]
             if log.messages:
                 what = "; ".join(dict.fromkeys(log.messages))
                 notes.append(Note("damaged_page_content", f"page {index} is damaged, some text "
                                                           f"may be missing ({what})", index))
             page.close()  # release the page's cached objects
-            yield PageGlyphs(page.height, glyphs, notes)
+            yield PageGlyphs(page.height, glyphs, notes, paths)
 
 
 @contextmanager
@@ -124,9 +127,20 @@ class _Pdfium:
                 finally:
                     textpage.close()
                 height = page.get_height()
+                paths = _page_paths(page, top)
             finally:
                 page.close()
-            yield PageGlyphs(height, glyphs)
+            yield PageGlyphs(height, glyphs, paths=paths)
+
+
+def _page_paths(page: pdfium.PdfPage, page_top: float) -> list[tuple[float, float, float, float]]:
+    """Bounds of the page's path objects, top-down like the glyphs. A path
+    drawn as one polyline (a whole grid) gives only its outer box."""
+    boxes = []
+    for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_PATH,)):
+        left, bottom, right, top = obj.get_bounds()
+        boxes.append((left, page_top - top, right, page_top - bottom))
+    return boxes
 
 
 def _page_glyphs(textpage, page_top: float, faces: "_Faces") -> list[dict]:

@@ -339,6 +339,7 @@ def build_tree(source: SourceText) -> Document:
         metadata=source.metadata,
         budget_totals=builder.budget_totals,
         kpis=kpis,
+        tables=source.tables,
     )
 
 

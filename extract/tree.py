@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from .kpi import KpiRow
 from .lines import Line, Span
+from .tables import Table
 
 
 @dataclass(frozen=True)
@@ -98,3 +99,4 @@ class Document:
     metadata: dict[str, str] = field(default_factory=dict)
     budget_totals: list[Span] = field(default_factory=list)  # printed ward totals (予算額合計 N千円)
     kpis: list[KpiRow] = field(default_factory=list)  # generic rules, other families only
+    tables: tuple[Table, ...] = ()  # budget tables (extract.tables), read off the page geometry

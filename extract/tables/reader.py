@@ -1,0 +1,354 @@
+"""Read budget tables off one page: header by vocabulary, columns, rows by geometry.
+
+A table is found by its header line: a line whose cells include a money
+header (予算額, 補正額, 増減, …) and at least one more known header. Ruled
+tables (the usual case) are read from their rules: the header block lies
+between the rules around that line, columns are the vertical rules just under
+the header, rows the horizontal rules of the body; a cell's text is every
+glyph inside its box, so a name that wraps above and below the amounts stays
+in its row. A table without rules falls back to alignment: columns split
+halfway between header cells, one row per line holding an amount.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from statistics import median
+
+from rules.budget_tables import MONEY_HINT, Role, header_role, unit_of
+from rules.text import normalize_text
+
+from ..lines import BBox
+from ..text_rows import dedupe_overprint, text_lines
+from .grid import Grid
+
+FULL = 0.8  # share of the table's width a rule must cover to close the header
+ROW_RULE = 0.5  # … to separate two body rows
+TITLE_REACH = 40.0  # pt above the table where its title or unit note may be printed
+
+
+@dataclass(frozen=True)
+class Column:
+    x0: float
+    x1: float
+    header: str  # as printed (tidy), lines joined: R3年度当初予算額(千円)
+    group: str | None  # label of a header cell spanning several columns: 財源内訳
+    role: Role | None
+
+
+@dataclass(frozen=True)
+class Cell:
+    column: int
+    text: str  # tidy, wrapped lines joined
+    raw: str  # lines as extracted, joined by newlines
+    bbox: BBox
+
+
+@dataclass(frozen=True)
+class TableRow:
+    cells: dict[int, Cell]
+    bbox: BBox
+
+
+@dataclass(frozen=True)
+class Table:
+    page: int
+    bbox: BBox
+    header: str  # the header line as printed
+    title: str | None
+    unit: str | None
+    columns: tuple[Column, ...] = ()
+    rows: tuple[TableRow, ...] = ()
+    problem: str | None = None  # why it cannot be read: one unreadable_table warning
+    consumed: tuple[BBox, ...] = field(default=())  # boxes of the page lines it holds
+
+
+@dataclass
+class _Line:
+    glyphs: list[dict]
+    top: float
+    bottom: float
+    x0: float
+    x1: float
+
+    @property
+    def mid(self) -> float:
+        return (self.top + self.bottom) / 2
+
+    @classmethod
+    def of(cls, glyphs: list[dict]) -> "_Line":
+        return cls(glyphs, min(g["top"] for g in glyphs), max(g["bottom"] for g in glyphs),
+                   min(g["x0"] for g in glyphs), max(g["x1"] for g in glyphs))
+
+
+def _raw(glyphs: list[dict]) -> str:
+    """Glyphs left to right, a space at a gap wider than a fifth of an em."""
+    out, prev = [], None
+    for g in sorted(glyphs, key=lambda g: g["x0"]):
+        if prev is not None and g["x0"] - prev["x1"] > g["size"] / 5:
+            out.append(" ")
+        out.append(g["text"])
+        prev = g
+    return "".join(out)
+
+
+def _split(line: _Line, cuts: list[float]) -> list[tuple[list[dict], tuple[float, float]]]:
+    """A line's glyphs cut at rules (``cuts``), or else at gaps wider than an
+    em; each part with its extent (between its rules, else its glyphs')."""
+    if cuts:
+        by_slot: dict[int, list[dict]] = {}
+        for g in line.glyphs:
+            centre = (g["x0"] + g["x1"]) / 2
+            by_slot.setdefault(sum(c < centre for c in cuts), []).append(g)
+        edges = [float("-inf"), *cuts, float("inf")]
+        return [(by_slot[k], (max(edges[k], line.x0), min(edges[k + 1], line.x1)))
+                if k in (0, len(cuts)) else (by_slot[k], (edges[k], edges[k + 1]))
+                for k in sorted(by_slot)]
+    parts: list[list[dict]] = []
+    for g in sorted(line.glyphs, key=lambda g: g["x0"]):
+        if parts and g["x0"] - parts[-1][-1]["x1"] <= g["size"]:
+            parts[-1].append(g)
+        else:
+            parts.append([g])
+    return [(p, (_box(p)[0], _box(p)[2])) for p in parts]
+
+
+def _header_roles(cells: list[str]) -> list[Role]:
+    return [r for r in map(header_role, cells) if r]
+
+
+def _is_header(cells: list[str]) -> bool:
+    roles = _header_roles(cells)
+    return len(roles) >= 2 and any(r.kind == "money" for r in roles)
+
+
+def _box(glyphs: list[dict]) -> BBox:
+    return (min(g["x0"] for g in glyphs), min(g["top"] for g in glyphs),
+            max(g["x1"] for g in glyphs), max(g["bottom"] for g in glyphs))
+
+
+class _Page:
+    def __init__(self, glyphs: list[dict], paths: list, page: int):
+        self.page = page
+        self.grid = Grid.of(paths)
+        self.lines = [_Line.of(g) for g in text_lines(dedupe_overprint(glyphs))]
+        self.used: set[int] = set()  # lines inside a table read already
+        self.noted: list[BBox] = []  # title and unit lines above a table
+
+    def cells(self, line: _Line, x0=float("-inf"), x1=float("inf")
+              ) -> list[tuple[list[dict], tuple[float, float]]]:
+        return _split(line, self.grid.cuts_at(line.mid, x0, x1))
+
+    def tables(self, previous: Table | None) -> list[Table]:
+        found = []
+        for i, line in enumerate(self.lines):
+            if i in self.used:
+                continue
+            texts = [normalize_text(_raw(c)) for c, _ in self.cells(line)]
+            if _is_header(texts):
+                found.append(self.read(line, " ".join(texts)))
+        if not found and previous is not None and previous.columns and not previous.problem:
+            found = [t] if (t := self.continued(previous)) else []
+        return found
+
+    def continued(self, previous: Table) -> Table | None:
+        """A table carried over from the previous page without its header: the
+        same vertical rules at the same places."""
+        edges = [previous.columns[0].x0, *(c.x1 for c in previous.columns)]
+        left = [s for s in self.grid.vertical if abs(s.at - edges[0]) <= 2 and s.end - s.start > 10]
+        if not left:
+            return None
+        top = min(s.start for s in left)
+        cuts = self.grid.cuts_at(top + 3, edges[0], edges[-1])
+        if len(cuts) != len(edges) or any(abs(a - b) > 2 for a, b in zip(cuts, edges)):
+            return None
+        bottom = self.grid.down_from(edges[0], top)
+        x0, x1 = edges[0], edges[-1]
+        body = [l for l in self.lines if top < l.mid < bottom and l.x0 >= x0 - 2 and l.x1 <= x1 + 2]
+        rows = self.rows(list(previous.columns), body, top, bottom, x0, x1, True)
+        if not rows:
+            return None
+        return Table(self.page, (x0, top, x1, bottom), previous.header, previous.title,
+                     previous.unit, previous.columns, tuple(rows),
+                     consumed=tuple((l.x0, l.top, l.x1, l.bottom) for l in body))
+
+    # -- frame ---------------------------------------------------------------
+    def read(self, head: _Line, header_text: str) -> Table:
+        cuts = self.grid.cuts_at(head.mid)
+        ruled = len(cuts) >= 3 and cuts[0] <= head.x0 and cuts[-1] >= head.x1
+        if ruled:
+            x0, x1 = cuts[0], cuts[-1]
+            above = [y for y in self.grid.rules_between(0, head.mid, x0, x1, FULL)]
+            below = self.grid.rules_between(head.mid, float("inf"), x0, x1, FULL)
+            top = above[-1] if above else head.top
+            header_bottom = below[0] if below else head.bottom
+            bottom = self.grid.down_from(x0, header_bottom)
+            columns_at = self.grid.cuts_at(header_bottom + 3, x0, x1)
+        else:
+            x0, x1 = head.x0, head.x1
+            top, header_bottom = head.top, self.unruled_header_bottom(head)
+            bottom = self.unruled_bottom(header_bottom, x0, x1)
+            columns_at = []
+        header_lines = [l for l in self.lines if top <= l.mid <= header_bottom and l.x1 > x0 and l.x0 < x1]
+        body_lines = [l for l in self.lines
+                      if header_bottom < l.mid < bottom and l.x0 >= x0 - 2 and l.x1 <= x1 + 2]
+        for l in (*header_lines, *body_lines):
+            self.used.add(self.lines.index(l))
+        bbox = (x0, top, x1, bottom)
+        title, unit = self.title_and_unit(top, x0, x1)
+        consumed = tuple((l.x0, l.top, l.x1, l.bottom) for l in (*header_lines, *body_lines))
+        consumed += tuple(self.noted)
+        self.noted = []
+        if not ruled:
+            columns = self.unruled_columns(head, x0, x1)
+        else:
+            columns = self.ruled_columns(columns_at, header_lines)
+        unit = unit or next((u for c in columns if (u := unit_of(c.header))), None) or next(
+            (u for c in columns if c.group and (u := unit_of(c.group))), None)
+        table = Table(self.page, bbox, header_text, title, unit, tuple(columns), consumed=consumed)
+        if not any(c.role and c.role.kind == "money" for c in columns):
+            return _unreadable(table, "no money column under the header")
+        rows = self.rows(columns, body_lines, header_bottom, bottom, x0, x1, ruled)
+        if not rows:
+            return _unreadable(table, "no row under the header")
+        return Table(self.page, bbox, header_text, title, unit, tuple(columns), tuple(rows),
+                     consumed=consumed)
+
+    def title_and_unit(self, top: float, x0: float, x1: float) -> tuple[str | None, str | None]:
+        """The nearest line above the table (its title) and a unit note there."""
+        near = [l for l in self.lines if top - TITLE_REACH <= l.bottom <= top + 1
+                and l.x1 > x0 and l.x0 < x1]
+        title = unit = None
+        for l in sorted(near, key=lambda l: -l.bottom):
+            text = normalize_text(_raw(l.glyphs))
+            if (u := unit_of(text)) and unit is None:
+                unit = u
+                rest = text[:text.find("(")] if "(" in text else ""
+                text = rest.strip()
+            if text and title is None:
+                title = text
+            self.used.add(self.lines.index(l))
+            self.noted.append((l.x0, l.top, l.x1, l.bottom))
+        return title, unit
+
+    def unruled_header_bottom(self, head: _Line) -> float:
+        bottom = head.bottom
+        for l in self.lines:
+            if l.top > bottom and l.top - bottom < (head.bottom - head.top) and not any(
+                    g["text"].isdigit() for g in l.glyphs):
+                bottom = l.bottom
+        return bottom
+
+    def unruled_bottom(self, header_bottom: float, x0: float, x1: float) -> float:
+        """Down to the first gap of three line heights."""
+        bottom = header_bottom
+        for l in self.lines:
+            if l.mid <= header_bottom:
+                continue
+            if l.top - bottom > 3 * (l.bottom - l.top) or l.x0 < x0 - 20:
+                break
+            bottom = l.bottom
+        return bottom + 1
+
+    # -- columns -------------------------------------------------------------
+    def ruled_columns(self, cuts: list[float], header_lines: list[_Line]) -> list[Column]:
+        spans = list(zip(cuts, cuts[1:]))
+        headers: list[list[str]] = [[] for _ in spans]
+        groups: list[list[str]] = [[] for _ in spans]
+        for line in sorted(header_lines, key=lambda l: l.top):
+            for cell, (c0, c1) in self.cells(line, spans[0][0], spans[-1][1]):
+                inside = [k for k, (a, b) in enumerate(spans) if c0 < b - 1 and c1 > a + 1]
+                under = [k for k, (a, b) in enumerate(spans) if a >= c0 - 3 and b <= c1 + 3]
+                target = headers if len(inside) == 1 and len(under) <= 1 else groups
+                for k in (inside if len(inside) == 1 else under or inside):
+                    target[k].append(_raw(cell))
+        return [_column(a, b, "".join(h), "".join(g) or None)
+                for (a, b), h, g in zip(spans, headers, groups)]
+
+    def unruled_columns(self, head: _Line, x0: float, x1: float) -> list[Column]:
+        cells = [c for c, _ in self.cells(head)]
+        boxes = [_box(c) for c in cells]
+        edges = [x0 - 1] + [(a[2] + b[0]) / 2 for a, b in zip(boxes, boxes[1:])] + [x1 + 1]
+        return [_column(edges[k], edges[k + 1], _raw(c), None) for k, c in enumerate(cells)]
+
+    # -- rows ----------------------------------------------------------------
+    def rows(self, columns: list[Column], lines: list[_Line], top: float, bottom: float,
+             x0: float, x1: float, ruled: bool) -> list[TableRow]:
+        if ruled:
+            edges = [top, *self.grid.rules_between(top + 1, bottom - 1, x0, x1, ROW_RULE), bottom]
+            bands = list(zip(edges, edges[1:]))
+        else:
+            bands = _bands_by_amounts(columns, lines, top, bottom)
+        rows = []
+        for b0, b1 in bands:
+            in_band = [l for l in lines if b0 < l.mid < b1]
+            cells = _cells(columns, in_band)
+            if cells:
+                rows.append(TableRow(cells, (x0, b0, x1, b1)))
+        return rows
+
+
+def _column(x0: float, x1: float, header_raw: str, group_raw: str | None) -> Column:
+    header = normalize_text(header_raw).replace(" ", "")
+    group = group_raw and normalize_text(group_raw).replace(" ", "")
+    return Column(x0, x1, header, group, header_role(header, group))
+
+
+def _unreadable(table: Table, why: str) -> Table:
+    return Table(table.page, table.bbox, table.header, table.title, table.unit, table.columns,
+                 problem=why, consumed=table.consumed)
+
+
+def _slot(columns: list[Column], g: dict) -> int | None:
+    centre = (g["x0"] + g["x1"]) / 2
+    return next((k for k, c in enumerate(columns) if c.x0 <= centre < c.x1), None)
+
+
+def _cells(columns: list[Column], lines: list[_Line]) -> dict[int, Cell]:
+    parts: dict[int, list[list[dict]]] = {}
+    for line in sorted(lines, key=lambda l: l.top):
+        by_column: dict[int, list[dict]] = {}
+        for g in line.glyphs:
+            k = _slot(columns, g)
+            if k is not None:
+                by_column.setdefault(k, []).append(g)
+        for k, gs in by_column.items():
+            parts.setdefault(k, []).append(gs)
+    cells = {}
+    for k, chunks in sorted(parts.items()):
+        raws = [_raw(c) for c in chunks]
+        cells[k] = Cell(k, normalize_text("".join(raws)), "\n".join(raws),
+                        _box([g for c in chunks for g in c]))
+    return cells
+
+
+def _bands_by_amounts(columns: list[Column], lines: list[_Line], top: float,
+                      bottom: float) -> list[tuple[float, float]]:
+    """Without rules: a row per line holding a glyph in a money column, its band
+    halfway to the next such line."""
+    money = [k for k, c in enumerate(columns) if c.role and c.role.kind == "money"]
+    anchors = sorted(l.mid for l in lines
+                     if any(_slot(columns, g) in money and g["text"].isdigit() for g in l.glyphs))
+    if not anchors:
+        return []
+    heights = [l.bottom - l.top for l in lines] or [10.0]
+    half = median(heights)
+    edges = [top] + [(a + b) / 2 for a, b in zip(anchors, anchors[1:])] + [min(bottom, anchors[-1] + half)]
+    return list(zip(edges, edges[1:]))
+
+
+def find_tables(glyphs: list[dict], paths: list, page: int,
+                previous: Table | None = None) -> list[Table]:
+    """The budget tables of one page (readable or not), top to bottom;
+    ``previous`` (the last table of the page before) may continue here."""
+    if previous is None and not MONEY_HINT.search("".join(g["text"] for g in glyphs)):
+        return []  # most pages of a book: no header word, no work
+    return _Page(glyphs, paths, page).tables(previous)
+
+
+def holds(table: Table, box: BBox | None) -> bool:
+    """A page line whose centre lies in the table or one of its lines."""
+    if box is None:
+        return False
+    x, y = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+    return any(b[0] - 1 <= x <= b[2] + 1 and b[1] - 1 <= y <= b[3] + 1
+               for b in (table.bbox, *table.consumed))

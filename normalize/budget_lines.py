@@ -1,0 +1,159 @@
+"""Budget tables → ``budget_lines`` rows (one per money cell), with the checks
+that catch a misread: 増減 = new − old, 財源内訳 adds up to the amount it
+funds, a printed 合計 row equals the sum of its rows."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from extract.tables import Column, Table, TableRow
+from rules.budget_tables import NO_AMOUNT, TOTAL_ROW, header_year, unit_of
+from rules.eras import parse_fiscal_year
+from rules.numbers import parse_yen
+from schemas.tables import BudgetLineRow, WarningRow
+
+# 1 議会費: a 款 cell holding its number and its name (no 事業名 column)
+_NUMBERED_NAME = regex.compile(r"^(?P<no>\d+)\s*(?P<name>\D.*)$")
+
+
+@dataclass(frozen=True)
+class _Money:
+    column_no: int
+    column: Column
+    raw: str
+    yen: int | None  # None: a dash (no amount)
+
+
+def _amount(text: str, unit: str | None) -> int | None | str:
+    """Yen of a money cell; None for a dash; "" when unreadable. A 千円 printed
+    above the first amount (a unit row) is the unit, not part of the number."""
+    text = text.replace(" ", "")
+    if NO_AMOUNT.match(text):
+        return None
+    for word in ("千円", "円"):
+        if text.startswith(word) and len(text) > len(word):
+            unit, text = word, text[len(word):]
+    if unit is None:
+        return ""
+    yen = parse_yen(text + unit)
+    return "" if yen is None else yen
+
+
+class _Reader:
+    def __init__(self, doc_id: str, year: int | None):
+        self.doc_id, self.year = doc_id, year
+        self.lines: list[BudgetLineRow] = []
+        self.warnings: list[WarningRow] = []
+
+    def warn(self, kind: str, text: str, page: int) -> None:
+        self.warnings.append(WarningRow(self.doc_id, kind, text, page))
+
+    def table(self, no: int, table: Table) -> None:
+        where = f"page {table.page}, table under header {table.header!r}"
+        if table.problem:
+            self.warn("unreadable_table", f"{where}: {table.problem}", table.page)
+            return
+        year = parse_fiscal_year(table.title or "", self.year) or self.year
+        unit = table.unit
+        rows = []
+        for row_no, row in enumerate(table.rows, 1):
+            rows.append((row_no, row, self.money(table, row, unit, where)))
+        years = {k: header_year(c.header, year) for k, c in enumerate(table.columns)}
+        target = self.funded_column(table.columns, years)
+        for row_no, row, money in rows:
+            self.emit(no, table, row_no, row, money, years, target)
+            self.check_row(table, row_no, row, money, years, target, where)
+        self.check_totals(table, rows, where)
+
+    def money(self, table: Table, row: TableRow, unit: str | None, where: str) -> list[_Money]:
+        out = []
+        for k, cell in row.cells.items():
+            column = table.columns[k]
+            if not (column.role and column.role.kind == "money"):
+                continue
+            yen = _amount(cell.text, unit)
+            if yen == "":
+                why = "no unit (千円/円) found" if unit is None and unit_of(cell.text) is None else "not one amount"
+                self.warn("unreadable_budget_cell", f"{where}, column {column.header}: "
+                                                    f"{cell.text!r} ({why})", table.page)
+                continue
+            out.append(_Money(k + 1, column, cell.raw, yen))
+        return out
+
+    @staticmethod
+    def funded_column(columns: tuple[Column, ...], years: dict[int, int | None]) -> int | None:
+        """The column a 財源内訳 funds: the 補正額 if there is one, else the latest year's amount."""
+        for basis in ("supplementary",):
+            for k, c in enumerate(columns):
+                if c.role and c.role.basis == basis:
+                    return k
+        initial = [k for k, c in enumerate(columns) if c.role and c.role.basis == "initial"]
+        return max(initial, key=lambda k: years[k] or 0) if initial else None
+
+    def emit(self, no, table, row_no, row, money, years, target) -> None:
+        text = {table.columns[k].role.kind: c.text for k, c in row.cells.items()
+                if table.columns[k].role and table.columns[k].role.kind != "money"}
+        code, name = text.get("code"), text.get("name")
+        if name is None and code and (m := _NUMBERED_NAME.match(code)):
+            code, name = m.group("no"), m.group("name")
+        raw = " | ".join(c.raw.replace("\n", " ") for c in row.cells.values())
+        for m in money:
+            if m.yen is None:
+                continue
+            role = m.column.role
+            year = years[target] if role.basis == "funding" and target is not None else years[m.column_no - 1]
+            self.lines.append(BudgetLineRow(
+                doc_id=self.doc_id, table_no=no, row_no=row_no, column_no=m.column_no,
+                page=table.page, column=m.column.header, basis=role.basis, amount_yen=m.yen,
+                amount_raw=m.raw, table_title=table.title, item_no=text.get("item_no"),
+                code=code, department=text.get("department"), name=name, fiscal_year=year,
+                funding_source=role.funding_source, bbox=[round(v, 2) for v in row.bbox],
+                raw_text=raw))
+
+    def check_row(self, table, row_no, row, money, years, target, where) -> None:
+        amounts = {m.column_no - 1: m.yen or 0 for m in money}
+        label = f"{where}, row {row_no}"
+        changes = [k for k in amounts if table.columns[k].role.basis == "change"]
+        dated = sorted((years[k], k) for k in amounts
+                       if table.columns[k].role.basis == "initial" and years[k] is not None)
+        if changes and len(dated) == 2 and dated[0][0] != dated[1][0]:
+            (_, old), (_, new) = dated
+            if amounts[new] - amounts[old] != amounts[changes[0]]:
+                self.warn("budget_row_mismatch", f"{label}: {table.columns[new].header} − "
+                          f"{table.columns[old].header} = {amounts[new] - amounts[old]:,} yen ≠ "
+                          f"{table.columns[changes[0]].header} {amounts[changes[0]]:,}", table.page)
+        funding = [k for k in amounts if table.columns[k].role.basis == "funding"]
+        if funding and target is not None and target in amounts:
+            summed = sum(amounts[k] for k in funding)
+            if summed != amounts[target]:
+                self.warn("budget_row_mismatch", f"{label}: 財源内訳 adds up to {summed:,} yen ≠ "
+                          f"{table.columns[target].header} {amounts[target]:,}", table.page)
+
+    def check_totals(self, table, rows, where) -> None:
+        """A printed 合計 row against the sum of the rows above it (since the last total)."""
+        start = 0
+        for i, (row_no, row, money) in enumerate(rows):
+            names = [c.text for k, c in row.cells.items()
+                     if table.columns[k].role and table.columns[k].role.kind in ("name", "code")]
+            if not any(TOTAL_ROW.search(n) for n in names):
+                continue
+            for m in money:
+                if m.yen is None:
+                    continue
+                summed = sum(x.yen or 0 for _, _, ms in rows[start:i] for x in ms
+                             if x.column_no == m.column_no)
+                if summed != m.yen:
+                    self.warn("budget_total_mismatch", f"{where}, row {row_no} ({names[0]}): "
+                              f"{m.column.header} printed {m.yen:,} yen ≠ sum of rows {summed:,}",
+                              table.page)
+            start = i + 1
+
+
+def budget_lines(tables: tuple[Table, ...], doc_id: str, year: int | None
+                 ) -> tuple[list[BudgetLineRow], list[WarningRow]]:
+    """The ``budget_lines`` rows of a document's tables and the warnings their checks raise."""
+    reader = _Reader(doc_id, year)
+    for no, table in enumerate(tables, 1):
+        reader.table(no, table)
+    return reader.lines, reader.warnings
