@@ -95,8 +95,9 @@ class _Reader:
         text = {table.columns[k].role.kind: c.text for k, c in row.cells.items()
                 if table.columns[k].role and table.columns[k].role.kind != "money"}
         code, name = text.get("code"), text.get("name")
-        if name is None and code and (m := _NUMBERED_NAME.match(code)):
-            code, name = m.group("no"), m.group("name")
+        if name is None and code:  # a 款 column holding number and name, or a label (歳入合計)
+            m = _NUMBERED_NAME.match(code)
+            code, name = (m.group("no"), m.group("name")) if m else (None, code)
         raw = " | ".join(c.raw.replace("\n", " ") for c in row.cells.values())
         for m in money:
             if m.yen is None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 THIN = 3.0  # pt: a box this thin is a line
-TOUCH = 2.0  # pt: segments this close continue each other
+TOUCH = 3.0  # pt: segments this close continue each other
 
 
 @dataclass(frozen=True)

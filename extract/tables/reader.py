@@ -23,6 +23,7 @@ from .grid import Grid
 
 FULL = 0.8  # share of the table's width a rule must cover to close the header
 ROW_RULE = 0.5  # … to separate two body rows
+TOUCH_GAP = 2.0  # pt: a rule reaching this near a vertical one joins it
 TITLE_REACH = 40.0  # pt above the table where its title or unit note may be printed
 
 
@@ -163,7 +164,7 @@ class _Page:
             return None
         bottom = self.grid.down_from(edges[0], top)
         x0, x1 = edges[0], edges[-1]
-        body = [l for l in self.lines if top < l.mid < bottom and l.x0 >= x0 - 2 and l.x1 <= x1 + 2]
+        body = self.within(top, bottom, x0, x1)
         rows = self.rows(list(previous.columns), body, top, bottom, x0, x1, True)
         if not rows:
             return None
@@ -173,8 +174,8 @@ class _Page:
 
     # -- frame ---------------------------------------------------------------
     def read(self, head: _Line, header_text: str) -> Table:
-        cuts = self.grid.cuts_at(head.mid)
-        ruled = len(cuts) >= 3 and cuts[0] <= head.x0 and cuts[-1] >= head.x1
+        cuts = self.frame(self.grid.cuts_at(head.mid), head)
+        ruled = len(cuts) >= 3
         if ruled:
             x0, x1 = cuts[0], cuts[-1]
             above = [y for y in self.grid.rules_between(0, head.mid, x0, x1, FULL)]
@@ -188,11 +189,8 @@ class _Page:
             top, header_bottom = head.top, self.unruled_header_bottom(head)
             bottom = self.unruled_bottom(header_bottom, x0, x1)
             columns_at = []
-        header_lines = [l for l in self.lines if top <= l.mid <= header_bottom and l.x1 > x0 and l.x0 < x1]
-        body_lines = [l for l in self.lines
-                      if header_bottom < l.mid < bottom and l.x0 >= x0 - 2 and l.x1 <= x1 + 2]
-        for l in (*header_lines, *body_lines):
-            self.used.add(self.lines.index(l))
+        header_lines = self.within(top, header_bottom + 0.1, x0, x1)
+        body_lines = self.within(header_bottom, bottom, x0, x1)
         bbox = (x0, top, x1, bottom)
         title, unit = self.title_and_unit(top, x0, x1)
         consumed = tuple((l.x0, l.top, l.x1, l.bottom) for l in (*header_lines, *body_lines))
@@ -208,27 +206,63 @@ class _Page:
         if not any(c.role and c.role.kind == "money" for c in columns):
             return _unreadable(table, "no money column under the header")
         rows = self.rows(columns, body_lines, header_bottom, bottom, x0, x1, ruled)
+        rows, printed_unit = _without_unit_line(rows, columns)
+        unit = unit or printed_unit
         if not rows:
             return _unreadable(table, "no row under the header")
         return Table(self.page, bbox, header_text, title, unit, tuple(columns), tuple(rows),
                      consumed=consumed)
 
+    def within(self, top: float, bottom: float, x0: float, x1: float) -> list[_Line]:
+        """The parts of the page's lines inside a box (a line may run on into
+        the table beside it); lines wholly inside are used up."""
+        out = []
+        for i, l in enumerate(self.lines):
+            if not top < l.mid < bottom:
+                continue
+            inside = [g for g in l.glyphs if x0 - 2 <= (g["x0"] + g["x1"]) / 2 <= x1 + 2]
+            if inside:
+                out.append(_Line.of(inside))
+                if len(inside) == len(l.glyphs):
+                    self.used.add(i)
+        return out
+
+    def frame(self, cuts: list[float], head: _Line) -> list[float]:
+        """The vertical rules of the header's own table: two tables side by side
+        (a book's spread) are cut apart where no horizontal rule spans the gap."""
+        groups: list[list[float]] = []
+        for x in cuts:
+            if groups and any(s.start <= groups[-1][-1] + TOUCH_GAP and s.end >= x - TOUCH_GAP
+                              for s in self.grid.horizontal):
+                groups[-1].append(x)
+            else:
+                groups.append([x])
+        money = [c for c, _ in self.cells(head) if header_role(normalize_text(_raw(c)))]
+        anchor = (_box(money[0])[0] + _box(money[0])[2]) / 2 if money else head.x0
+        return next((g for g in groups if g[0] <= anchor <= g[-1]), [])
+
     def title_and_unit(self, top: float, x0: float, x1: float) -> tuple[str | None, str | None]:
-        """The nearest line above the table (its title) and a unit note there."""
-        near = [l for l in self.lines if top - TITLE_REACH <= l.bottom <= top + 1
-                and l.x1 > x0 and l.x0 < x1]
-        title = unit = None
-        for l in sorted(near, key=lambda l: -l.bottom):
+        """The lines printed above the table (its title, joined top to bottom)
+        and a unit note among them. Lines are taken upwards while each lies
+        within TITLE_REACH of the one below it."""
+        titles: list[str] = []
+        unit = None
+        reach = top
+        for l in sorted((l for l in self.lines if l.bottom <= top + 1 and l.x1 > x0 and l.x0 < x1),
+                        key=lambda l: -l.bottom):
+            i = self.lines.index(l)
+            if i in self.used or reach - l.bottom > TITLE_REACH:
+                break
+            reach = l.top
             text = normalize_text(_raw(l.glyphs))
             if (u := unit_of(text)) and unit is None:
                 unit = u
-                rest = text[:text.find("(")] if "(" in text else ""
-                text = rest.strip()
-            if text and title is None:
-                title = text
-            self.used.add(self.lines.index(l))
+                text = text[:text.find("(")].strip() if "(" in text else ""
+            if text:
+                titles.insert(0, text)
+            self.used.add(i)
             self.noted.append((l.x0, l.top, l.x1, l.bottom))
-        return title, unit
+        return " ".join(titles) or None, unit
 
     def unruled_header_bottom(self, head: _Line) -> float:
         bottom = head.bottom
@@ -285,6 +319,22 @@ class _Page:
             if cells:
                 rows.append(TableRow(cells, (x0, b0, x1, b1)))
         return rows
+
+
+def _without_unit_line(rows: list[TableRow], columns: list[Column]
+                       ) -> tuple[list[TableRow], str | None]:
+    """A 千円 printed above the first amount of each money column is the
+    table's unit, not part of the cell."""
+    if not rows:
+        return rows, None
+    first, unit, cells = rows[0], None, dict(rows[0].cells)
+    for k, cell in first.cells.items():
+        head, _, rest = cell.raw.partition("\n")
+        if columns[k].role and columns[k].role.kind == "money" and rest and (
+                u := unit_of(normalize_text(head))):
+            unit = u
+            cells[k] = Cell(k, normalize_text(rest.replace("\n", "")), rest, cell.bbox)
+    return [TableRow(cells, first.bbox), *rows[1:]], unit
 
 
 def _column(x0: float, x1: float, header_raw: str, group_raw: str | None) -> Column:
