@@ -31,8 +31,8 @@ class PageGlyphs:
     height: float
     glyphs: list[dict]  # pdfplumber-style chars, see text_rows; empty when unreadable
     notes: list[Note] = field(default_factory=list)  # a page that is damaged or unreadable
-    # boxes (x0, top, x1, bottom) of drawn paths and rects: table rules (see extract.tables.grid)
-    paths: list[tuple[float, float, float, float]] = field(default_factory=list)
+    # boxes (x0, top, x1, bottom, stroked) of drawn paths and rects: table rules (extract.tables.grid)
+    paths: list[tuple[float, float, float, float, bool]] = field(default_factory=list)
 
 
 class OpenPdf(Protocol):
@@ -63,7 +63,8 @@ class _Plumber:
             with parser_log() as log:  # the page is parsed when its chars are asked for
                 try:
                     glyphs = page.chars
-                    paths = [(o["x0"], o["top"], o["x1"], o["bottom"]) for o in (*page.rects, *page.lines)]
+                    paths = [(o["x0"], o["top"], o["x1"], o["bottom"], bool(o.get("stroke", True)))
+                             for o in (*page.rects, *page.lines)]
                 except PARSER_ERRORS as exc:  # one damaged page: the others are still read
                     glyphs, paths, notes = [], [], [_unreadable_page(index, exc)]
             if log.messages:
@@ -133,13 +134,16 @@ class _Pdfium:
             yield PageGlyphs(height, glyphs, paths=paths)
 
 
-def _page_paths(page: pdfium.PdfPage, page_top: float) -> list[tuple[float, float, float, float]]:
-    """Bounds of the page's path objects, top-down like the glyphs. A path
-    drawn as one polyline (a whole grid) gives only its outer box."""
+def _page_paths(page: pdfium.PdfPage, page_top: float) -> list[tuple[float, float, float, float, bool]]:
+    """Bounds of the page's path objects, top-down like the glyphs, and whether
+    each is stroked. A path drawn as one polyline (a whole grid) gives only its
+    outer box."""
     boxes = []
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
     for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_PATH,)):
         left, bottom, right, top = obj.get_bounds()
-        boxes.append((left, page_top - top, right, page_top - bottom))
+        pdfium_c.FPDFPath_GetDrawMode(obj.raw, ctypes.byref(fill), ctypes.byref(stroke))
+        boxes.append((left, page_top - top, right, page_top - bottom, bool(stroke.value)))
     return boxes
 
 

@@ -1,8 +1,8 @@
 """Table rules from drawn paths: horizontal and vertical segments.
 
 Both engines hand over the boxes of drawn paths and rects (``PageGlyphs.paths``).
-A thin box is a rule; a larger box is a cell outline (or a shaded cell), whose
-four sides are rules. Segments on one line that touch are merged, so a border
+A thin box is a rule; a larger stroked box is a cell outline, whose four sides
+are rules (a larger box only filled is a shading or a background, no rule). Segments on one line that touch are merged, so a border
 drawn cell by cell becomes one rule.
 """
 from __future__ import annotations
@@ -40,16 +40,16 @@ class Grid:
     vertical: list[Segment]
 
     @classmethod
-    def of(cls, paths: list[tuple[float, float, float, float]]) -> "Grid":
+    def of(cls, paths: list[tuple[float, float, float, float, bool]]) -> "Grid":
         h: list[Segment] = []
         v: list[Segment] = []
-        for x0, top, x1, bottom in paths:
+        for x0, top, x1, bottom, stroked in paths:
             width, height = x1 - x0, bottom - top
             if width > THIN and height <= THIN:
                 h.append(Segment((top + bottom) / 2, x0, x1))
             elif height > THIN and width <= THIN:
                 v.append(Segment((x0 + x1) / 2, top, bottom))
-            elif width > THIN and height > THIN:
+            elif width > THIN and height > THIN and stroked:
                 h += [Segment(top, x0, x1), Segment(bottom, x0, x1)]
                 v += [Segment(x0, top, bottom), Segment(x1, top, bottom)]
         return cls(_merged(h), _merged(v))

@@ -12,7 +12,6 @@ halfway between header cells, one row per line holding an amount.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from statistics import median
 
 from rules.budget_tables import MONEY_HINT, Role, header_role, unit_of
 from rules.text import normalize_text
@@ -309,7 +308,9 @@ class _Page:
              x0: float, x1: float, ruled: bool) -> list[TableRow]:
         if ruled:
             edges = [top, *self.grid.rules_between(top + 1, bottom - 1, x0, x1, ROW_RULE), bottom]
-            bands = list(zip(edges, edges[1:]))
+            bands = [band for b0, b1 in zip(edges, edges[1:])  # a ruled block of unruled rows
+                     for band in _bands_by_amounts(columns, [l for l in lines if b0 < l.mid < b1], b0, b1)
+                     or [(b0, b1)]]
         else:
             bands = _bands_by_amounts(columns, lines, top, bottom)
         rows = []
@@ -330,10 +331,13 @@ def _without_unit_line(rows: list[TableRow], columns: list[Column]
     first, unit, cells = rows[0], None, dict(rows[0].cells)
     for k, cell in first.cells.items():
         head, _, rest = cell.raw.partition("\n")
-        if columns[k].role and columns[k].role.kind == "money" and rest and (
+        if columns[k].role and columns[k].role.kind == "money" and (
                 u := unit_of(normalize_text(head))):
             unit = u
-            cells[k] = Cell(k, normalize_text(rest.replace("\n", "")), rest, cell.bbox)
+            if rest:
+                cells[k] = Cell(k, normalize_text(rest.replace("\n", "")), rest, cell.bbox)
+            else:  # a column empty in the first row: only its unit is printed
+                del cells[k]
     return [TableRow(cells, first.bbox), *rows[1:]], unit
 
 
@@ -373,16 +377,14 @@ def _cells(columns: list[Column], lines: list[_Line]) -> dict[int, Cell]:
 
 def _bands_by_amounts(columns: list[Column], lines: list[_Line], top: float,
                       bottom: float) -> list[tuple[float, float]]:
-    """Without rules: a row per line holding a glyph in a money column, its band
-    halfway to the next such line."""
+    """Without rules: a row per line holding a digit in a money column, its band
+    halfway to the next such line; none unless there are two such lines."""
     money = [k for k, c in enumerate(columns) if c.role and c.role.kind == "money"]
     anchors = sorted(l.mid for l in lines
                      if any(_slot(columns, g) in money and g["text"].isdigit() for g in l.glyphs))
-    if not anchors:
+    if len(anchors) < 2:
         return []
-    heights = [l.bottom - l.top for l in lines] or [10.0]
-    half = median(heights)
-    edges = [top] + [(a + b) / 2 for a, b in zip(anchors, anchors[1:])] + [min(bottom, anchors[-1] + half)]
+    edges = [top] + [(a + b) / 2 for a, b in zip(anchors, anchors[1:])] + [bottom]
     return list(zip(edges, edges[1:]))
 
 
