@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import regex
 
 from extract.tables import Column, Table, TableRow
-from rules.budget_tables import NO_AMOUNT, TOTAL_ROW, header_year, unit_of
+from rules.budget_tables import NO_AMOUNT, TOTAL_ROW, header_year, kan_kou, unit_of
 from rules.eras import parse_fiscal_year
 from rules.numbers import parse_yen
 from schemas.tables import BudgetLineRow, WarningRow
@@ -82,6 +82,10 @@ class _Reader:
         return out
 
     @staticmethod
+    def code_column(table: Table) -> int:
+        return next(k for k, c in enumerate(table.columns) if c.role and c.role.kind == "code")
+
+    @staticmethod
     def funded_column(columns: tuple[Column, ...], years: dict[int, int | None]) -> int | None:
         """The column a 財源内訳 funds: the 補正額 if there is one, else the latest year's amount."""
         for basis in ("supplementary",):
@@ -98,6 +102,9 @@ class _Reader:
         if name is None and code:  # a 款 column holding number and name, or a label (歳入合計)
             m = _NUMBERED_NAME.match(code)
             code, name = (m.group("no"), m.group("name")) if m else (None, code)
+        if code and table.columns[self.code_column(table)].header == "目" and (
+                heading := kan_kou(table.title)):
+            code = ".".join((*heading, code))
         raw = " | ".join(c.raw.replace("\n", " ") for c in row.cells.values())
         for m in money:
             if m.yen is None:

@@ -122,3 +122,22 @@ TOTAL_EXAMPLES = [("合計", True), ("歳出合計", True), ("物価高騰対策
 
 # A printed dash: no amount in this cell
 NO_AMOUNT = regex.compile(r"^[-ー―‐]$")
+
+
+# The 款/項 headings printed above a 目 table: its rows' 目 numbers are
+# completed to 款.項.目 (1款 議会費 481,596千円 / 1項 議会費 → 目 1 is 1.1.1)
+KAN_KOU = regex.compile(r"(?P<kan>\d+)款\D.*?(?P<kou>\d+)項\D")
+KAN_KOU_EXAMPLES = [("3歳出 1款議会費 1項議会費", ("1", "1")),
+                    ("2款総務費 1項総務管理費", ("2", "1")), ("(歳出)", None)]
+
+
+def kan_kou(title: str | None) -> tuple[str, str] | None:
+    m = title and KAN_KOU.search(title)
+    return (m.group("kan"), m.group("kou")) if m else None
+
+
+# A title line ending with the heading's total (1款 議会費 481,596千円): the
+# total is the heading's amount, not part of the title
+TITLE_AMOUNT = regex.compile(r"\s*△?[\d,]+(?:千円|円)$")
+TITLE_AMOUNT_EXAMPLES = [("1款議会費481,596千円", "1款議会費"), ("1項議会費 481,596千円", "1項議会費"),
+                         ("R4年度当初予算に計上した主な継続事業", "R4年度当初予算に計上した主な継続事業")]

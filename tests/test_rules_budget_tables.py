@@ -2,6 +2,7 @@
 import pytest
 
 from rules.budget_tables import (
+    KAN_KOU_EXAMPLES, TITLE_AMOUNT, TITLE_AMOUNT_EXAMPLES, kan_kou,
     EXAMPLES, TOTAL_EXAMPLES, TOTAL_ROW, UNIT_EXAMPLES, YEAR_EXAMPLES, Role, header_role, header_year,
     unit_of,
 )
@@ -31,3 +32,13 @@ def test_header_year(header, context, year):
 @pytest.mark.parametrize("text, is_total", TOTAL_EXAMPLES)
 def test_total_row(text, is_total):
     assert bool(TOTAL_ROW.search(text)) == is_total
+
+
+@pytest.mark.parametrize("title, numbers", KAN_KOU_EXAMPLES)
+def test_kan_kou_headings(title, numbers):
+    assert kan_kou(title) == numbers
+
+
+@pytest.mark.parametrize("line, title", TITLE_AMOUNT_EXAMPLES)
+def test_title_without_heading_total(line, title):
+    assert TITLE_AMOUNT.sub("", line) == title

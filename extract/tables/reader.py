@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from rules.budget_tables import MONEY_HINT, Role, header_role, unit_of
+from rules.budget_tables import MONEY_HINT, TITLE_AMOUNT, Role, header_role, unit_of
 from rules.text import normalize_text
 
 from ..lines import BBox
@@ -146,15 +146,20 @@ class _Page:
             texts = [normalize_text(_raw(c)) for c, _ in self.cells(line)]
             if _is_header(texts):
                 found.append(self.read(line, " ".join(texts)))
-        if not found and previous is not None and previous.columns and not previous.problem:
-            found = [t] if (t := self.continued(previous)) else []
+        last, below = (found[-1], found[-1].bbox[3]) if found else (previous, 0.0)
+        while last is not None and last.columns and not last.problem and (
+                t := self.continued(last, below)):
+            found.append(t)
+            last, below = t, t.bbox[3]
         return found
 
-    def continued(self, previous: Table) -> Table | None:
-        """A table carried over from the previous page without its header: the
-        same vertical rules at the same places."""
+    def continued(self, previous: Table, below: float) -> Table | None:
+        """A table without a header of its own below ``below``, continuing the one
+        before (on this page or the page before): the same vertical rules at the
+        same places."""
         edges = [previous.columns[0].x0, *(c.x1 for c in previous.columns)]
-        left = [s for s in self.grid.vertical if abs(s.at - edges[0]) <= 2 and s.end - s.start > 10]
+        left = [s for s in self.grid.vertical if abs(s.at - edges[0]) <= 2 and s.end - s.start > 10
+                and s.start > below + 1]
         if not left:
             return None
         top = min(s.start for s in left)
@@ -257,6 +262,7 @@ class _Page:
             if (u := unit_of(text)) and unit is None:
                 unit = u
                 text = text[:text.find("(")].strip() if "(" in text else ""
+            text = TITLE_AMOUNT.sub("", text)
             if text:
                 titles.insert(0, text)
             self.used.add(i)
