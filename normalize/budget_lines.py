@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import regex
 
 from extract.tables import Column, Table, TableRow
-from rules.budget_tables import NO_AMOUNT, TOTAL_ROW, header_year, kan_kou, unit_of
+from rules.budget_tables import DEPARTMENT_IN_NAME, NO_AMOUNT, TOTAL_ROW, header_year, kan_kou, marked_funding, unit_of
 from rules.eras import parse_fiscal_year
 from rules.numbers import parse_yen
 from schemas.tables import BudgetLineRow, WarningRow
@@ -23,6 +23,7 @@ class _Money:
     column: Column
     raw: str
     yen: int | None  # None: a dash (no amount)
+    source: str | None = None  # the funding source a marked part names (債) → 地方債)
 
 
 def _amount(text: str, unit: str | None) -> int | None | str:
@@ -72,6 +73,13 @@ class _Reader:
             column = table.columns[k]
             if not (column.role and column.role.kind == "money"):
                 continue
+            if column.role.basis == "funding" and (parts := marked_funding(cell.text)):
+                for source, text in parts:
+                    yen = _amount(text, unit)
+                    if yen != "":
+                        out.append(_Money(k + 1, column, text, yen, source))
+                if all(_amount(t, unit) != "" for _, t in parts):
+                    continue
             yen = _amount(cell.text, unit)
             if yen == "":
                 why = "no unit (千円/円) found" if unit is None and unit_of(cell.text) is None else "not one amount"
@@ -105,6 +113,9 @@ class _Reader:
         if code and table.columns[self.code_column(table)].header == "目" and (
                 heading := kan_kou(table.title)):
             code = ".".join((*heading, code))
+        department = text.get("department")
+        if department is None and name and (m := DEPARTMENT_IN_NAME.search(name)):
+            name, department = name[:m.start()], m.group("department")
         raw = " | ".join(c.raw.replace("\n", " ") for c in row.cells.values())
         for m in money:
             if m.yen is None:
@@ -115,8 +126,8 @@ class _Reader:
                 doc_id=self.doc_id, table_no=no, row_no=row_no, column_no=m.column_no,
                 page=table.page, column=m.column.header, basis=role.basis, amount_yen=m.yen,
                 amount_raw=m.raw, table_title=table.title, item_no=text.get("item_no"),
-                code=code, department=text.get("department"), name=name, fiscal_year=year,
-                funding_source=role.funding_source, bbox=[round(v, 2) for v in row.bbox],
+                code=code, department=department, name=name, fiscal_year=year,
+                funding_source=m.source or role.funding_source, bbox=[round(v, 2) for v in row.bbox],
                 raw_text=raw))
 
     def check_row(self, table, row_no, row, money, years, target, where) -> None:

@@ -141,3 +141,23 @@ def kan_kou(title: str | None) -> tuple[str, str] | None:
 TITLE_AMOUNT = regex.compile(r"\s*△?[\d,]+(?:千円|円)$")
 TITLE_AMOUNT_EXAMPLES = [("1款議会費481,596千円", "1款議会費"), ("1項議会費 481,596千円", "1項議会費"),
                          ("R4年度当初予算に計上した主な継続事業", "R4年度当初予算に計上した主な継続事業")]
+
+
+# One 財源 cell holding two sources, each marked: 債) 104,600 / 他) 32,500 under 地方債その他
+FUNDING_MARKS = {"債)": "地方債", "他)": "その他"}
+_MARKED = regex.compile(r"(?P<mark>債\)|他\))\s*(?P<amount>[^債他]+)")
+FUNDING_MARK_EXAMPLES = [("債)104,600他)32,500", [("地方債", "104,600"), ("その他", "32,500")]),
+                         ("他)0", [("その他", "0")]), ("353,193", None)]
+
+
+def marked_funding(text: str) -> list[tuple[str, str]] | None:
+    """(source, amount text) of each marked part, or None when the cell is not
+    wholly made of marked parts."""
+    parts = [(FUNDING_MARKS[m.group("mark")], m.group("amount").strip()) for m in _MARKED.finditer(text)]
+    return parts if parts and "".join(m.group() for m in _MARKED.finditer(text)) == text else None
+
+
+# A 事業名 cell closing with its department: 私立学校等給食等支援金給付事業 【総務課】
+DEPARTMENT_IN_NAME = regex.compile(r"\s*【(?P<department>[^】]+?(?:課|室|部|局|所|センター))】$")
+DEPARTMENT_IN_NAME_EXAMPLES = [("私立学校等給食等支援金給付事業【総務課】", "総務課"),
+                               ("水道事業補助金【業務課】", "業務課"), ("電子自治体推進事業費", None)]

@@ -200,7 +200,8 @@ class BudgetLineRow:
     doc_id: str = key(pa.string(), _DOC_ID)
     table_no: int = key(pa.int32(), "1-based position of the table in the document")
     row_no: int = key(pa.int32(), "1-based position of the row in its table (header excluded)")
-    column_no: int = key(pa.int32(), "1-based position of the column in its table")
+    column_no: int = key(pa.int32(), "1-based position of the column in its table (a 財源 cell "
+                                     "printing two marked sources, 債) and 他), gives two rows)")
     page: int = key(pa.int32(), _PAGE)
     column: str = key(pa.string(), "The column header as printed (NFKC, spaces removed), lines "
                                    "joined, e.g. R4年度当初予算額(千円), 補正額, 国")
@@ -270,7 +271,7 @@ PRIMARY_KEYS: dict[str, tuple[str, ...]] = {
     "targets": ("doc_id", "issue_no", "measure_no", "project_no", "target_no"),
     "activities": ("doc_id", "issue_no", "measure_no", "project_no", "activity_no"),
     "statements": ("doc_id", "issue_no", "measure_no", "kind", "statement_no"),
-    "budget_lines": ("doc_id", "table_no", "row_no", "column_no"),
+    "budget_lines": ("doc_id", "table_no", "row_no", "column_no", "funding_source"),
 }
 
 

@@ -2,6 +2,8 @@
 import pytest
 
 from rules.budget_tables import (
+    DEPARTMENT_IN_NAME, DEPARTMENT_IN_NAME_EXAMPLES,
+    FUNDING_MARK_EXAMPLES, marked_funding,
     KAN_KOU_EXAMPLES, TITLE_AMOUNT, TITLE_AMOUNT_EXAMPLES, kan_kou,
     EXAMPLES, TOTAL_EXAMPLES, TOTAL_ROW, UNIT_EXAMPLES, YEAR_EXAMPLES, Role, header_role, header_year,
     unit_of,
@@ -42,3 +44,14 @@ def test_kan_kou_headings(title, numbers):
 @pytest.mark.parametrize("line, title", TITLE_AMOUNT_EXAMPLES)
 def test_title_without_heading_total(line, title):
     assert TITLE_AMOUNT.sub("", line) == title
+
+
+@pytest.mark.parametrize("cell, parts", FUNDING_MARK_EXAMPLES)
+def test_marked_funding(cell, parts):
+    assert marked_funding(cell) == parts
+
+
+@pytest.mark.parametrize("name, department", DEPARTMENT_IN_NAME_EXAMPLES)
+def test_department_in_name(name, department):
+    m = DEPARTMENT_IN_NAME.search(name)
+    assert (m and m.group("department")) == department

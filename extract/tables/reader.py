@@ -383,11 +383,12 @@ def _cells(columns: list[Column], lines: list[_Line]) -> dict[int, Cell]:
 
 def _bands_by_amounts(columns: list[Column], lines: list[_Line], top: float,
                       bottom: float) -> list[tuple[float, float]]:
-    """Without rules: a row per line holding a digit in a money column, its band
+    """Without rules: a row per line holding a digit in the first money column, its band
     halfway to the next such line; none unless there are two such lines."""
-    money = [k for k, c in enumerate(columns) if c.role and c.role.kind == "money"]
+    first = next((k for k, c in enumerate(columns) if c.role and c.role.kind == "money"), None)
+    # anchored on the first money column: a 財源 cell stacking two amounts (債)/他)) is one row
     anchors = sorted(l.mid for l in lines
-                     if any(_slot(columns, g) in money and g["text"].isdigit() for g in l.glyphs))
+                     if any(_slot(columns, g) == first and g["text"].isdigit() for g in l.glyphs))
     if len(anchors) < 2:
         return []
     edges = [top] + [(a + b) / 2 for a, b in zip(anchors, anchors[1:])] + [bottom]
