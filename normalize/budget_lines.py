@@ -46,6 +46,8 @@ class _Reader:
         self.doc_id, self.year = doc_id, year
         self.lines: list[BudgetLineRow] = []
         self.warnings: list[WarningRow] = []
+        self.chain: tuple[str, int] | None = None  # header and page of the last table summed
+        self.sums: dict[str, int] = {}  # money column header → sum since the last total row
 
     def warn(self, kind: str, text: str, page: int) -> None:
         self.warnings.append(WarningRow(self.doc_id, kind, text, page))
@@ -142,31 +144,35 @@ class _Reader:
                 self.warn("budget_row_mismatch", f"{label}: {table.columns[new].header} − "
                           f"{table.columns[old].header} = {amounts[new] - amounts[old]:,} yen ≠ "
                           f"{table.columns[changes[0]].header} {amounts[changes[0]]:,}", table.page)
-        funding = [k for k in amounts if table.columns[k].role.basis == "funding"]
+        funding = [m.yen or 0 for m in money if m.column.role.basis == "funding"]
         if funding and target is not None and target in amounts:
-            summed = sum(amounts[k] for k in funding)
+            summed = sum(funding)  # a cell of two marked sources counts both
             if summed != amounts[target]:
                 self.warn("budget_row_mismatch", f"{label}: 財源内訳 adds up to {summed:,} yen ≠ "
                           f"{table.columns[target].header} {amounts[target]:,}", table.page)
 
     def check_totals(self, table, rows, where) -> None:
-        """A printed 合計 row against the sum of the rows above it (since the last total)."""
-        start = 0
-        for i, (row_no, row, money) in enumerate(rows):
+        """A printed 合計/計 row against the sum of the rows before it, since the
+        last total: rows of a table carried on from the page before (same header,
+        next page) count too, as a 項 runs on over pages before its 計."""
+        chain = self.chain
+        if chain is None or chain[0] != table.header or table.page - chain[1] > 1:
+            self.sums: dict[str, int] = {}
+        self.chain = (table.header, table.page)
+        for row_no, row, money in rows:
             names = [c.text for k, c in row.cells.items()
                      if table.columns[k].role and table.columns[k].role.kind in ("name", "code")]
             if not any(TOTAL_ROW.search(n) for n in names):
+                for m in money:
+                    self.sums[m.column.header] = self.sums.get(m.column.header, 0) + (m.yen or 0)
                 continue
             for m in money:
-                if m.yen is None:
-                    continue
-                summed = sum(x.yen or 0 for _, _, ms in rows[start:i] for x in ms
-                             if x.column_no == m.column_no)
-                if summed != m.yen:
+                summed = self.sums.get(m.column.header, 0)
+                if m.yen is not None and summed != m.yen:
                     self.warn("budget_total_mismatch", f"{where}, row {row_no} ({names[0]}): "
                               f"{m.column.header} printed {m.yen:,} yen ≠ sum of rows {summed:,}",
                               table.page)
-            start = i + 1
+            self.sums = {}
 
 
 def budget_lines(tables: tuple[Table, ...], doc_id: str, year: int | None
