@@ -144,10 +144,11 @@ TITLE_AMOUNT_EXAMPLES = [("1款議会費481,596千円", "1款議会費"), ("1項
 
 
 # One 財源 cell holding two sources, each marked: 債) 104,600 / 他) 32,500 under 地方債その他
-FUNDING_MARKS = {"債)": "地方債", "他)": "その他"}
-_MARKED = regex.compile(r"(?P<mark>債\)|他\))\s*(?P<amount>[^債他]+)")
+FUNDING_MARKS = {"債": "地方債", "他": "その他"}
+_MARKED = regex.compile(r"\(?(?P<mark>債|他)\)\s*(?P<amount>[^()債他]+)")
 FUNDING_MARK_EXAMPLES = [("債)104,600他)32,500", [("地方債", "104,600"), ("その他", "32,500")]),
-                         ("他)0", [("その他", "0")]), ("353,193", None)]
+                         ("他)0", [("その他", "0")]), ("(債)35,700", [("地方債", "35,700")]),
+                         ("353,193", None)]
 
 
 def marked_funding(text: str) -> list[tuple[str, str]] | None:
