@@ -46,7 +46,7 @@ class _Reader:
         self.doc_id, self.year = doc_id, year
         self.lines: list[BudgetLineRow] = []
         self.warnings: list[WarningRow] = []
-        self.chain: tuple[str, int] | None = None  # header and page of the last table summed
+        self.chain: tuple[tuple, int] | None = None  # (header, 款/項) and page of the last table summed
         self.sums: dict[str, int] = {}  # money column header → sum since the last total row
 
     def warn(self, kind: str, text: str, page: int) -> None:
@@ -155,10 +155,12 @@ class _Reader:
         """A printed 合計/計 row against the sum of the rows before it, since the
         last total: rows of a table carried on from the page before (same header,
         next page) count too, as a 項 runs on over pages before its 計."""
-        chain = self.chain
-        if chain is None or chain[0] != table.header or table.page - chain[1] > 1:
-            self.sums: dict[str, int] = {}
-        self.chain = (table.header, table.page)
+        heading = kan_kou(table.title)
+        chain = self.chain  # the same header and 款/項 (or none) go on; a 款/項 may skip pages
+        if chain is None or chain[0] != (table.header, heading) or (
+                heading is None and table.page - chain[1] > 1):
+            self.sums = {}
+        self.chain = ((table.header, heading), table.page)
         for row_no, row, money in rows:
             names = [c.text for k, c in row.cells.items()
                      if table.columns[k].role and table.columns[k].role.kind in ("name", "code")]

@@ -170,11 +170,15 @@ class _Page:
         x0, x1 = edges[0], edges[-1]
         body = self.within(top, bottom, x0, x1)
         rows = self.rows(list(previous.columns), body, top, bottom, x0, x1, True)
+        rows, printed_unit = _without_unit_line(rows, list(previous.columns))
         if not rows:
             return None
-        return Table(self.page, (x0, top, x1, bottom), previous.header, previous.title,
-                     previous.unit, previous.columns, tuple(rows),
-                     consumed=tuple((l.x0, l.top, l.x1, l.bottom) for l in body))
+        title, unit = self.title_and_unit(top, x0, x1)  # its own 款/項 heading, if printed
+        consumed = tuple((l.x0, l.top, l.x1, l.bottom) for l in body) + tuple(self.noted)
+        self.noted = []
+        return Table(self.page, (x0, top, x1, bottom), previous.header, title or previous.title,
+                     unit or printed_unit or previous.unit, previous.columns, tuple(rows),
+                     consumed=consumed)
 
     # -- frame ---------------------------------------------------------------
     def read(self, head: _Line, header_text: str) -> Table:
@@ -344,7 +348,7 @@ def _without_unit_line(rows: list[TableRow], columns: list[Column]
                 cells[k] = Cell(k, normalize_text(rest.replace("\n", "")), rest, cell.bbox)
             else:  # a column empty in the first row: only its unit is printed
                 del cells[k]
-    return [TableRow(cells, first.bbox), *rows[1:]], unit
+    return [TableRow(cells, first.bbox)] * bool(cells) + rows[1:], unit  # a row of units only goes
 
 
 def _column(x0: float, x1: float, header_raw: str, group_raw: str | None) -> Column:
