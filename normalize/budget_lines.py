@@ -5,16 +5,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import regex
-
 from extract.tables import Column, Table, TableRow
-from rules.budget_tables import DEPARTMENT_IN_NAME, NO_AMOUNT, TOTAL_ROW, header_year, kan_kou, marked_funding, unit_of
+from rules.budget_tables import DEPARTMENT_IN_NAME, NO_AMOUNT, NUMBERED_NAME, TOTAL_ROW, header_year, kan_kou, marked_funding, unit_of
 from rules.eras import parse_fiscal_year
 from rules.numbers import parse_yen
 from schemas.tables import BudgetLineRow, WarningRow
 
-# 1 議会費: a 款 cell holding its number and its name (no 事業名 column)
-_NUMBERED_NAME = regex.compile(r"^(?P<no>\d+)\s*(?P<name>\D.*)$")
 
 
 @dataclass(frozen=True)
@@ -110,7 +106,7 @@ class _Reader:
                 if table.columns[k].role and table.columns[k].role.kind != "money"}
         code, name = text.get("code"), text.get("name")
         if name is None and code:  # a 款 column holding number and name, or a label (歳入合計)
-            m = _NUMBERED_NAME.match(code)
+            m = NUMBERED_NAME.match(code)
             code, name = (m.group("no"), m.group("name")) if m else (None, code)
         if code and table.columns[self.code_column(table)].header == "目" and (
                 heading := kan_kou(table.title)):

@@ -162,3 +162,8 @@ def marked_funding(text: str) -> list[tuple[str, str]] | None:
 DEPARTMENT_IN_NAME = regex.compile(r"\s*【(?P<department>[^】]+?(?:課|室|部|局|所|センター))】$")
 DEPARTMENT_IN_NAME_EXAMPLES = [("私立学校等給食等支援金給付事業【総務課】", "総務課"),
                                ("水道事業補助金【業務課】", "業務課"), ("電子自治体推進事業費", None)]
+
+
+# 1 議会費: a 款/目 cell holding its number and its name (no 事業名 column)
+NUMBERED_NAME = regex.compile(r"^(?P<no>\d+)\s*(?P<name>\D.*)$")
+NUMBERED_NAME_EXAMPLES = [("1市税", ("1", "市税")), ("10教育費", ("10", "教育費")), ("歳入合計", None)]

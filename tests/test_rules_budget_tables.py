@@ -2,6 +2,7 @@
 import pytest
 
 from rules.budget_tables import (
+    NUMBERED_NAME, NUMBERED_NAME_EXAMPLES,
     DEPARTMENT_IN_NAME, DEPARTMENT_IN_NAME_EXAMPLES,
     FUNDING_MARK_EXAMPLES, marked_funding,
     KAN_KOU_EXAMPLES, TITLE_AMOUNT, TITLE_AMOUNT_EXAMPLES, kan_kou,
@@ -55,3 +56,9 @@ def test_marked_funding(cell, parts):
 def test_department_in_name(name, department):
     m = DEPARTMENT_IN_NAME.search(name)
     assert (m and m.group("department")) == department
+
+
+@pytest.mark.parametrize("cell, parts", NUMBERED_NAME_EXAMPLES)
+def test_numbered_name(cell, parts):
+    m = NUMBERED_NAME.match(cell)
+    assert (m and (m.group("no"), m.group("name"))) == parts
