@@ -1,7 +1,8 @@
 """Ruled cells of a page, from the rules the PDF draws (independent of the engine).
 
-An engine gives a page's rules as boxes (x0, top, x1, bottom in points from the
-top-left): a drawn rectangle's four sides and each straight line. The cell around
+An engine gives a page's drawn paths as boxes (x0, top, x1, bottom in points from
+the top-left) with whether each is stroked; its rules are a stroked rectangle's
+four sides and each thin path (a rectangle only filled is shading, no rule). The cell around
 a point is bounded by the nearest rule on each side that spans it, so a table
 drawn as rectangles and one drawn as a grid of lines give the same cells.
 """
@@ -10,6 +11,7 @@ from __future__ import annotations
 from typing import Iterable, Sequence
 
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom
+Path = tuple[float, float, float, float, bool]  # a drawn path's box, and whether it is stroked
 RULE = 2.0  # a rule is at most this thick; anything thicker is a shape, not a rule
 _MIN_CELL = 4.0  # a cell is at least this wide and tall (no hairline gaps)
 
@@ -20,6 +22,13 @@ def rules_of_rect(box: Box) -> list[Box]:
     if x1 - x0 <= RULE or bottom - top <= RULE:
         return [box]
     return [(x0, top, x1, top), (x0, bottom, x1, bottom), (x0, top, x0, bottom), (x1, top, x1, bottom)]
+
+
+def rules_of(paths: Iterable[Path]) -> list[Box]:
+    """The rules among a page's drawn paths: thin ones, and stroked rectangles' sides."""
+    return [rule for *box, stroked in paths
+            if stroked or box[2] - box[0] <= RULE or box[3] - box[1] <= RULE
+            for rule in rules_of_rect(tuple(box))]
 
 
 def cell_around(x: float, y: float, rules: Sequence[Box]) -> Box | None:

@@ -22,10 +22,11 @@ from .footer import page_number, running_header_texts
 from .headings import budget_bracket
 from .layout import caption_cells, group_label_cells, is_label_only, label_end, mark_wraps, split_label
 from .lines import Line
-from .page_cells import Box, caption_cell, cell_of
+from .page_cells import Box, caption_cell, cell_of, rules_of
 from .page_vertical import vertical_rows
 from .pdf_engines import DEFAULT_ENGINE, open_pdf
 from .source import ExtractError, SourceText
+from .tables import Table, find_tables, holds
 from rules.text import canonical, normalize_text
 from .text_rows import dedupe_overprint, text_lines
 from .tree import Note
@@ -206,17 +207,24 @@ def read_pdf(path: Path, data: bytes, max_pages: int | None = None,
     pages: list[list[Line]] = []
     header_candidates: list[str | None] = []
     without_text: list[int] = []
+    tables: list[Table] = []
     notes: list[Note] = []
     if looks_truncated(data):  # the parser rebuilt what it could: later pages may be missing
         notes.append(Note("truncated_pdf", "the file ends without %%EOF (incomplete download?): "
                                            "some pages or text may be missing"))
     with open_pdf(engine, path, data, max_pages) as pdf:
         for index, page in enumerate(pdf.pages(), start=1):
-            lines, printed, page_notes = _page_lines(page.glyphs, page.height, index, page.rules)
+            paths = cache(page.paths)  # read from the page once, if a cell or table asks
+            lines, printed, page_notes = _page_lines(page.glyphs, page.height, index,
+                                                     lambda: rules_of(paths()))
             page_notes = [*page.notes, *page_notes]
             notes += page_notes
             if not lines and not any(n.kind in _DAMAGE for n in page_notes):
                 without_text.append(index)
+            carried = tables[-1] if tables and tables[-1].page == index - 1 else None
+            if page_tables := find_tables(page.glyphs, paths, index, carried):
+                tables += page_tables  # their lines are read as cells, not as text
+                lines = [l for l in lines if not any(holds(t, l.bbox) for t in page_tables)]
             pages.append(
                 [replace(l, printed_page=printed) for l in lines] if printed is not None else lines
             )
@@ -240,4 +248,5 @@ def read_pdf(path: Path, data: bytes, max_pages: int | None = None,
         pages_without_text=tuple(without_text),
         notes=tuple(notes),
         metadata=metadata,
+        tables=tuple(tables),
     )

@@ -19,7 +19,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from .diagnose import describe, unreadable_pdf
-from .page_cells import RULE, Box, rules_of_rect
+from .page_cells import RULE, Path
 from .pdfopen import PARSER_ERRORS, check_page_count, close_pdf, open_pdf as open_plumber, parser_log
 from .source import ExtractError
 from .tree import Note
@@ -32,8 +32,9 @@ class PageGlyphs:
     height: float
     glyphs: list[dict]  # pdfplumber-style chars, see text_rows; empty when unreadable
     notes: list[Note] = field(default_factory=list)  # a page that is damaged or unreadable
-    # the page's drawn rules (page_cells), asked for only where a cell matters
-    rules: Callable[[], list[Box]] = list
+    # the page's drawn paths (page_cells.Path: box and whether stroked), read only
+    # when asked: by a caption or label cell, or a budget table's header
+    paths: Callable[[], list[Path]] = list
 
 
 class OpenPdf(Protocol):
@@ -65,27 +66,23 @@ class _Plumber:
             with parser_log() as log:  # the page is parsed when its chars are asked for
                 try:
                     glyphs = page.chars
-                    objects = page.objects  # kept past close() for the rules, read only if asked
+                    objects = page.objects  # kept past close() for the paths, read only if asked
                 except PARSER_ERRORS as exc:  # one damaged page: the others are still read
-                    glyphs, notes = [], [_unreadable_page(index, exc)]
+                    glyphs, objects, notes = [], {}, [_unreadable_page(index, exc)]
             if log.messages:
                 what = "; ".join(dict.fromkeys(log.messages))
                 notes.append(Note("damaged_page_content", f"page {index} is damaged, some text "
                                                           f"may be missing ({what})", index))
             page.close()  # release the page's cached objects
-            yield PageGlyphs(page.height, glyphs, notes, lambda: _plumber_rules(objects))
+            yield PageGlyphs(page.height, glyphs, notes, lambda: _plumber_paths(objects))
 
 
-def _plumber_rules(objects: dict) -> list[Box]:
-    """Rectangles' sides and straight lines (a diagonal line bounds no cell)."""
-    rules = [r for o in objects.get("rect", ()) for r in rules_of_rect(_box(o))]
-    rules += [b for o in objects.get("line", ())
-              if (b := _box(o))[2] - b[0] <= RULE or b[3] - b[1] <= RULE]
-    return rules
-
-
-def _box(o: dict) -> Box:
-    return o["x0"], o["top"], o["x1"], o["bottom"]
+def _plumber_paths(objects: dict) -> list[Path]:
+    """Rectangles and straight lines, each with whether it is stroked (a
+    diagonal line bounds no cell)."""
+    return [(o["x0"], o["top"], o["x1"], o["bottom"], bool(o.get("stroke", True)))
+            for kind in ("rect", "line") for o in objects.get(kind, ())
+            if kind == "rect" or o["x1"] - o["x0"] <= RULE or o["bottom"] - o["top"] <= RULE]
 
 
 @contextmanager
@@ -126,17 +123,24 @@ _object_type = _raw(pdfium_c.FPDFPageObj_GetType, _int, _address)
 _bounds = _raw(pdfium_c.FPDFPageObj_GetBounds, _int, _address, _address, _address, _address, _address)
 
 
-def _path_rules(page: int, page_top: float) -> list[Box]:
-    """The page's path objects as rules: each one's bounds, a rectangle's sides
-    (PDFium gives a path's bounds; a grid drawn as one path counts as its outline)."""
-    rules: list[Box] = []
+_draw_mode = _raw(pdfium_c.FPDFPath_GetDrawMode, _int, _address, _address, _address)
+
+
+def _pdfium_paths(page: int, page_top: float) -> list[Path]:
+    """The page's path objects: each one's bounds, top-down like the glyphs, and
+    whether it is stroked (PDFium gives a path's bounds: a grid drawn as one
+    path counts as its outline)."""
+    paths: list[Path] = []
     edge = (_float * 4)()
     left, bottom, right, top = (ctypes.addressof(edge) + k * ctypes.sizeof(_float) for k in range(4))
+    fill, stroke = _int(), _int()
+    fill_at, stroke_at = ctypes.addressof(fill), ctypes.addressof(stroke)
     for k in range(_count_objects(page)):
         obj = _get_object(page, k)
         if _object_type(obj) == pdfium_c.FPDF_PAGEOBJ_PATH and _bounds(obj, left, bottom, right, top):
-            rules += rules_of_rect((edge[0], page_top - edge[3], edge[2], page_top - edge[1]))
-    return rules
+            _draw_mode(obj, fill_at, stroke_at)
+            paths.append((edge[0], page_top - edge[3], edge[2], page_top - edge[1], bool(stroke.value)))
+    return paths
 
 
 class _Pdfium:
@@ -160,8 +164,8 @@ class _Pdfium:
                 finally:
                     textpage.close()
                 address = ctypes.cast(page.raw, ctypes.c_void_p).value
-                # the page stays open while it is read: its rules are asked for then, if at all
-                yield PageGlyphs(page.get_height(), glyphs, rules=lambda: _path_rules(address, top))
+                # the page stays open while it is read: its paths are asked for then, if at all
+                yield PageGlyphs(page.get_height(), glyphs, paths=lambda: _pdfium_paths(address, top))
             finally:
                 page.close()
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .lines import Line
+from .tables import Table
 from .tree import Note
 
 
@@ -23,3 +24,4 @@ class SourceText:
     pages_without_text: tuple[int, ...] = ()  # scanned pages: no text layer
     notes: tuple[Note, ...] = ()  # what the reader noticed: damaged pages, unmapped glyphs
     metadata: dict[str, str] = field(default_factory=dict)  # PDF Info dictionary
+    tables: tuple[Table, ...] = ()  # budget tables read from page geometry (extract.tables)

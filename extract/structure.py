@@ -403,6 +403,7 @@ def build_tree(source: SourceText) -> Document:
         budget_totals=builder.budget_totals,
         kpis=kpis,
         template=template,
+        tables=source.tables,
     )
 
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from .budgets import PrintedBudget
 from .kpi import KpiRow
 from .lines import Line, Span
+from .tables import Table
 
 
 @dataclass(frozen=True)
@@ -116,3 +117,4 @@ class Document:
     budget_totals: list[Span] = field(default_factory=list)  # printed ward totals (予算額合計 N千円)
     kpis: list[KpiRow] = field(default_factory=list)  # generic rules, other families only
     template: str = "unknown"  # gaiyo | reiwa | youshiki | unknown (extract.template)
+    tables: tuple[Table, ...] = ()  # budget tables (extract.tables), read off the page geometry

@@ -13,6 +13,7 @@ from schemas.tables import (
     ActivityRow, DocumentRow, IssueRow, MeasureRow, ProjectRow, StatementRow, TargetRow, WarningRow,
 )
 
+from .budget_lines import budget_lines
 from .budget import BudgetTotal, parse_budget, parse_budget_total, totals_agree
 from rules.budgets import BUDGET_IN_BRACKET
 from rules.eras import parse_fiscal_year
@@ -248,4 +249,8 @@ def to_rows(doc: Document, source: SourceInfo) -> Tables:
     rows.document_total()
     for no, kpi in enumerate(doc.kpis, 1):
         rows.generic_target(no, kpi)
+    lines, warnings = budget_lines(doc.tables, rows.doc_id, rows.year)
+    if lines:
+        rows.tables["budget_lines"] += lines
+    rows.tables["warnings"] += warnings
     return dict(rows.tables)

@@ -23,6 +23,7 @@ class DocumentView:
     targets: dict[tuple[int, int, int], list[Record]] = field(default_factory=dict)
     activities: dict[tuple[int, int, int], list[Record]] = field(default_factory=dict)
     warnings: list[Record] = field(default_factory=list)
+    budget_lines: list[Record] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
 
     @classmethod
@@ -43,8 +44,25 @@ class DocumentView:
             targets=grouped("targets", ("issue_no", "measure_no", "project_no")),
             activities=grouped("activities", ("issue_no", "measure_no", "project_no")),
             warnings=list(tables.get("warnings", [])),
+            budget_lines=list(tables.get("budget_lines", [])),
             counts={name: len(rows) for name, rows in tables.items()},
         )
+
+    def budget_tables(self) -> list[dict]:
+        """One summary per budget table read: number, page, title, rows, money
+        cells and the union of its rows' boxes."""
+        tables: dict[int, dict] = {}
+        for line in self.budget_lines:
+            t = tables.setdefault(line["table_no"], {
+                "table_no": line["table_no"], "page": line["page"], "title": line["table_title"],
+                "rows": set(), "cells": 0, "bbox": line["bbox"]})
+            t["rows"].add(line["row_no"])
+            t["cells"] += 1
+            if line["bbox"] and t["bbox"]:
+                b = t["bbox"]
+                t["bbox"] = [min(b[0], line["bbox"][0]), min(b[1], line["bbox"][1]),
+                             max(b[2], line["bbox"][2]), max(b[3], line["bbox"][3])]
+        return [{**t, "rows": len(t["rows"])} for _, t in sorted(tables.items())]
 
     def issue_projects(self, issue_no: int) -> list[Record]:
         return [p for m in self.measures.get(issue_no, [])

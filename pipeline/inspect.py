@@ -46,6 +46,11 @@ def render_tree(view: DocumentView) -> str:
                 for t in view.targets.get(key, []):
                     out.append(f"      目標{t['target_no']} {t['metric'] or t['text']}")
                     out.append(f"             → {target_value(t)}  [{where(t)}]")
+    tables = view.budget_tables()
+    if tables:
+        out.append(f"budget tables ({len(tables)}):")
+        out += [f"  table {t['table_no']} p.{t['page']} {t['title'] or '(no title)'}: "
+                f"{t['rows']} rows, {t['cells']} money cells" for t in tables]
     out.append(f"warnings ({len(view.warnings)}):")
     out += [f"  [{where(w)}] {w['kind']}: {w['text']}" for w in view.warnings]
     return "\n".join(out)

@@ -34,7 +34,7 @@ vertical-align:top;text-align:left}td:last-child a{white-space:nowrap}th{backgro
 .page{position:relative;width:min(100%,800px);margin:.5em 0 2em;border:1px solid #999}
 .page img{display:block;width:100%}
 .box{position:absolute;border:2px solid;box-sizing:border-box}.box:target{background:#ffe60066}
-.title{border-color:#1f5fd1}.target{border-color:#2e7d32}
+.title{border-color:#1f5fd1}.target{border-color:#2e7d32}.table{border-color:#6a1b9a}
 .budget{border:0;outline:2px dashed #c62828;outline-offset:2px}  /* often the heading line itself */
 .legend span{padding:0 .5em;margin-right:.5em;border-width:2px;border-style:solid}.legend .budget{border:0;outline-offset:0}
 """
@@ -98,6 +98,8 @@ def boxes(view: DocumentView) -> dict[int, list[Box]]:
                 add(p, "budget", "budget_bbox", _id(view, "p", *key), p["budget_raw"] or "")
                 for t in view.targets.get(key, []):
                     add(t, "target", "bbox", _id(view, "t", *key, t["target_no"]), t["text"])
+    for t in view.budget_tables():
+        add(t, "table", "bbox", _id(view, "b", t["table_no"]), f"budget table {t['table_no']}")
     return by_page
 
 
@@ -237,6 +239,15 @@ def _targets_section(view: DocumentView, boxed: set[str]) -> str:
     return _table(["目標", "text", "value · baseline", "page"], rows)
 
 
+def _budget_tables_section(view: DocumentView, boxed: set[str]) -> str:
+    rows = [_item_row(_id(view, "b", t["table_no"]), t,
+                      [str(t["table_no"]), escape(t["title"] or ""), str(t["rows"]), str(t["cells"])],
+                      boxed, False)
+            for t in view.budget_tables()]
+    return (_table(["table", "title", "rows", "money cells", "page"], rows) if rows
+            else "<p>no budget table read</p>")
+
+
 def _warnings_section(view: DocumentView) -> str:
     rows = [f'<tr><td>{escape(w["kind"])}</td><td class="n">{w["page"] or ""}</td>'
             f'<td>{escape(w["text"])}</td></tr>' for w in view.warnings]
@@ -259,7 +270,7 @@ def document_html(view: DocumentView, recorded: list[str] = ()) -> tuple[str, in
     pages = "".join(_page_html(n, images[n], by_page[n], d["doc_id"]) for n in sorted(images))
     legend = ('<p class="legend">boxes: <span class="title">titles</span> '
               '<span class="budget">budgets</span> <span class="target">targets</span> '
-              '— click a box for its row, a row\'s page for its box</p>')
+              '<span class="table">budget tables</span> — click a box for its row, a row\'s page for its box</p>')
     html = "".join([
         f'<section id="doc-{d["doc_id"]}"><h2>{escape(view.title_line())}</h2>',
         "<h3>Rows per table</h3>", counts,
@@ -268,6 +279,7 @@ def document_html(view: DocumentView, recorded: list[str] = ()) -> tuple[str, in
         f"<h3>Warnings ({len(view.warnings)})</h3>", _warnings_section(view),
         "<h3>事業</h3>", _projects_section(view, boxed),
         "<h3>目標</h3>", _targets_section(view, boxed),
+        "<h3>Budget tables (budget_lines)</h3>", _budget_tables_section(view, boxed),
         "<h3>Pages</h3>", (legend + pages if images else
                            f"<p class=bad>{escape(problem)}</p>" if problem else f"<p>{no_boxes}</p>"),
         "</section>",

@@ -208,6 +208,42 @@ class StatementRow:
     raw_text: str | None = col(pa.string(), _RAW)
 
 
+BUDGET_BASES = ("initial", "current", "supplementary", "revised", "settled", "change", "funding")
+
+
+@dataclass(frozen=True)
+class BudgetLineRow:
+    """One money cell of a budget table (tidy: one amount per row)."""
+
+    doc_id: str = key(pa.string(), _DOC_ID)
+    table_no: int = key(pa.int32(), "1-based position of the table in the document")
+    row_no: int = key(pa.int32(), "1-based position of the row in its table (header excluded)")
+    column_no: int = key(pa.int32(), "1-based position of the column in its table (a 財源 cell "
+                                     "printing two marked sources, 債) and 他), gives two rows)")
+    page: int = key(pa.int32(), _PAGE)
+    column: str = key(pa.string(), "The column header as printed (NFKC, spaces removed), lines "
+                                   "joined, e.g. R4年度当初予算額(千円), 補正額, 国")
+    basis: str = key(pa.string(), "What the amount is: initial (当初予算額, 本年度/前年度予算額, 事業費), "
+                                  "current (補正前, 現計予算額), supplementary (補正額), revised "
+                                  "(補正後, 計), settled (決算額), change (増減, 比較), funding "
+                                  "(a 財源内訳 cell)", allowed=BUDGET_BASES)
+    amount_yen: int = key(pa.int64(), "The amount in yen, exact (△1,234 千円 → -1234000)")
+    amount_raw: str = key(pa.string(), "The money cell as printed")
+    table_title: str | None = col(pa.string(), "The line printed above the table, e.g. "
+                                               "R4年度当初予算に計上した主な継続事業")
+    item_no: str | None = col(pa.string(), "番号 / No. of the row, as printed")
+    code: str | None = col(pa.string(), "款項目 / 科目 of the row as printed (NFKC: ２．１．１ → 2.1.1)")
+    department: str | None = col(pa.string(), "主管課 / 担当課 of the row")
+    name: str | None = col(pa.string(), "事業名 / 名称 / 会計名 of the row, wrapped lines joined")
+    fiscal_year: int | None = col(pa.int32(), "Gregorian year the column names (R4年度当初予算額 → "
+                                              "2022, 本年度 → the document's year); a funding cell "
+                                              "takes the year of the amount it funds")
+    funding_source: str | None = col(pa.string(), "For a 財源内訳 cell: 国, 県, 地方債, その他, "
+                                                   "一般財源, 国県支出金, …; else null")
+    bbox: list | None = col(BBOX, "Box of the row (the cell boxes' union across the table). " + _BBOX)
+    raw_text: str | None = col(pa.string(), "The row's cells as extracted, ' | ' between cells")
+
+
 @dataclass(frozen=True)
 class WarningRow:
     """One thing the parser noticed and could not place or read."""
@@ -239,6 +275,7 @@ TABLES: dict[str, type] = {
     "targets": TargetRow,
     "activities": ActivityRow,
     "statements": StatementRow,
+    "budget_lines": BudgetLineRow,
     "warnings": WarningRow,
     "errors": ErrorRow,
 }
@@ -252,6 +289,7 @@ PRIMARY_KEYS: dict[str, tuple[str, ...]] = {
     "targets": ("doc_id", "issue_no", "measure_no", "project_no", "target_no"),
     "activities": ("doc_id", "issue_no", "measure_no", "project_no", "activity_no"),
     "statements": ("doc_id", "issue_no", "measure_no", "kind", "statement_no"),
+    "budget_lines": ("doc_id", "table_no", "row_no", "column_no", "funding_source"),
 }
 
 # Comparing two conversions (`hoshin diff`, `hoshin check`): documents are

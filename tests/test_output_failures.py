@@ -69,7 +69,7 @@ def test_disk_full_mid_document_leaves_the_previous_files_untouched(tmp_path, mo
     assert main(["convert", PDF, TXT, "--out", str(out)]) == 0
     before = _snapshot(out)
     capsys.readouterr()
-    _disk_fills_after(monkeypatch, writes=3)  # the 4th of the PDF's 8 tables fails
+    _disk_fills_after(monkeypatch, writes=3)  # the 4th of the PDF's 9 tables fails
     # --force: unchanged documents would be skipped without writing anything
     assert main(["convert", PDF, TXT, "--out", str(out), "--force"]) == 1
     lines = _error_lines(capsys)
@@ -82,8 +82,8 @@ def test_disk_full_mid_document_leaves_the_previous_files_untouched(tmp_path, mo
 
 def test_disk_full_after_the_first_document_keeps_it_whole(tmp_path, monkeypatch, capsys):
     out = tmp_path / "out"
-    # exactly the 9 tables' empty files (written on opening the folder) and the first document's 8 fit
-    _disk_fills_after(monkeypatch, writes=9 + 8)
+    # exactly the 10 tables' empty files (written on opening the folder) and the first document's 9 fit
+    _disk_fills_after(monkeypatch, writes=10 + 9)
     assert main(["convert", PDF, TXT, "--out", str(out)]) == 1
     (line,) = _error_lines(capsys)
     assert TXT in line and "No space left on device" in line and "not recorded in errors/" in line

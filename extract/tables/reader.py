@@ -1,0 +1,420 @@
+"""Read budget tables off one page: header by vocabulary, columns, rows by geometry.
+
+A table is found by its header line: a line whose cells include a money
+header (予算額, 補正額, 増減, …) and at least one more known header. Ruled
+tables (the usual case) are read from their rules: the header block lies
+between the rules around that line, columns are the vertical rules just under
+the header, rows the horizontal rules of the body; a cell's text is every
+glyph inside its box, so a name that wraps above and below the amounts stays
+in its row. A table without rules falls back to alignment: columns split
+halfway between header cells, one row per line holding an amount.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+from rules.budget_tables import MONEY_HINT, TITLE_AMOUNT, Role, header_role, unit_of
+from rules.text import normalize_text
+
+from ..lines import BBox
+from ..page_cells import Path
+from ..text_rows import dedupe_overprint, text_lines
+from .grid import Grid
+
+FULL = 0.8  # share of the table's width a rule must cover to close the header
+ROW_RULE = 0.5  # … to separate two body rows
+TOUCH_GAP = 2.0  # pt: a rule reaching this near a vertical one joins it
+TITLE_REACH = 40.0  # pt above the table where its title or unit note may be printed
+
+
+@dataclass(frozen=True)
+class Column:
+    x0: float
+    x1: float
+    header: str  # as printed (tidy), lines joined: R3年度当初予算額(千円)
+    group: str | None  # label of a header cell spanning several columns: 財源内訳
+    role: Role | None
+
+
+@dataclass(frozen=True)
+class Cell:
+    column: int
+    text: str  # tidy, wrapped lines joined
+    raw: str  # lines as extracted, joined by newlines
+    bbox: BBox
+
+
+@dataclass(frozen=True)
+class TableRow:
+    cells: dict[int, Cell]
+    bbox: BBox
+
+
+@dataclass(frozen=True)
+class Table:
+    page: int
+    bbox: BBox
+    header: str  # the header line as printed
+    title: str | None
+    unit: str | None
+    columns: tuple[Column, ...] = ()
+    rows: tuple[TableRow, ...] = ()
+    problem: str | None = None  # why it cannot be read: one unreadable_table warning
+    consumed: tuple[BBox, ...] = field(default=())  # boxes of the page lines it holds
+
+
+@dataclass
+class _Line:
+    glyphs: list[dict]
+    top: float
+    bottom: float
+    x0: float
+    x1: float
+
+    @property
+    def mid(self) -> float:
+        return (self.top + self.bottom) / 2
+
+    @classmethod
+    def of(cls, glyphs: list[dict]) -> "_Line":
+        return cls(glyphs, min(g["top"] for g in glyphs), max(g["bottom"] for g in glyphs),
+                   min(g["x0"] for g in glyphs), max(g["x1"] for g in glyphs))
+
+
+def _raw(glyphs: list[dict]) -> str:
+    """Glyphs left to right, a space at a gap wider than a fifth of an em."""
+    out, prev = [], None
+    for g in sorted(glyphs, key=lambda g: g["x0"]):
+        if prev is not None and g["x0"] - prev["x1"] > g["size"] / 5:
+            out.append(" ")
+        out.append(g["text"])
+        prev = g
+    return "".join(out)
+
+
+def _split(line: _Line, cuts: list[float]) -> list[tuple[list[dict], tuple[float, float]]]:
+    """A line's glyphs cut at rules (``cuts``), or else at gaps wider than an
+    em; each part with its extent (between its rules, else its glyphs')."""
+    if cuts:
+        by_slot: dict[int, list[dict]] = {}
+        for g in line.glyphs:
+            centre = (g["x0"] + g["x1"]) / 2
+            by_slot.setdefault(sum(c < centre for c in cuts), []).append(g)
+        edges = [float("-inf"), *cuts, float("inf")]
+        return [(by_slot[k], (max(edges[k], line.x0), min(edges[k + 1], line.x1)))
+                if k in (0, len(cuts)) else (by_slot[k], (edges[k], edges[k + 1]))
+                for k in sorted(by_slot)]
+    parts: list[list[dict]] = []
+    for g in sorted(line.glyphs, key=lambda g: g["x0"]):
+        if parts and g["x0"] - parts[-1][-1]["x1"] <= g["size"]:
+            parts[-1].append(g)
+        else:
+            parts.append([g])
+    return [(p, (_box(p)[0], _box(p)[2])) for p in parts]
+
+
+def _header_roles(cells: list[str]) -> list[Role]:
+    return [r for r in map(header_role, cells) if r]
+
+
+def _is_header(cells: list[str]) -> bool:
+    roles = _header_roles(cells)
+    return len(roles) >= 2 and any(r.kind == "money" for r in roles)
+
+
+def _box(glyphs: list[dict]) -> BBox:
+    return (min(g["x0"] for g in glyphs), min(g["top"] for g in glyphs),
+            max(g["x1"] for g in glyphs), max(g["bottom"] for g in glyphs))
+
+
+class _Page:
+    def __init__(self, glyphs: list[dict], paths: list[Path], page: int):
+        self.page = page
+        self.grid = Grid.of(paths)
+        self.lines = [_Line.of(g) for g in text_lines(dedupe_overprint(glyphs))]
+        self.used: set[int] = set()  # lines inside a table read already
+        self.noted: list[BBox] = []  # title and unit lines above a table
+
+    def cells(self, line: _Line, x0=float("-inf"), x1=float("inf")
+              ) -> list[tuple[list[dict], tuple[float, float]]]:
+        return _split(line, self.grid.cuts_at(line.mid, x0, x1))
+
+    def tables(self, previous: Table | None) -> list[Table]:
+        found = []
+        for i, line in enumerate(self.lines):
+            if i in self.used:
+                continue
+            texts = [normalize_text(_raw(c)) for c, _ in self.cells(line)]
+            if _is_header(texts):
+                found.append(self.read(line, " ".join(texts)))
+        last, below = (found[-1], found[-1].bbox[3]) if found else (previous, 0.0)
+        while last is not None and last.columns and not last.problem and (
+                t := self.continued(last, below)):
+            found.append(t)
+            last, below = t, t.bbox[3]
+        return found
+
+    def continued(self, previous: Table, below: float) -> Table | None:
+        """A table without a header of its own below ``below``, continuing the one
+        before (on this page or the page before): the same vertical rules at the
+        same places."""
+        edges = [previous.columns[0].x0, *(c.x1 for c in previous.columns)]
+        left = [s for s in self.grid.vertical if abs(s.at - edges[0]) <= 2 and s.end - s.start > 10
+                and s.start > below + 1]
+        if not left:
+            return None
+        top = min(s.start for s in left)
+        cuts = self.grid.cuts_at(top + 3, edges[0], edges[-1])
+        if len(cuts) != len(edges) or any(abs(a - b) > 2 for a, b in zip(cuts, edges)):
+            return None
+        bottom = self.grid.down_from(edges[0], top)
+        x0, x1 = edges[0], edges[-1]
+        body = self.within(top, bottom, x0, x1)
+        rows = self.rows(list(previous.columns), body, top, bottom, x0, x1, True)
+        rows, printed_unit = _without_unit_line(rows, list(previous.columns))
+        if not rows:
+            return None
+        title, unit = self.title_and_unit(top, x0, x1)  # its own 款/項 heading, if printed
+        consumed = tuple((l.x0, l.top, l.x1, l.bottom) for l in body) + tuple(self.noted)
+        self.noted = []
+        return Table(self.page, (x0, top, x1, bottom), previous.header, title or previous.title,
+                     unit or printed_unit or previous.unit, previous.columns, tuple(rows),
+                     consumed=consumed)
+
+    # -- frame ---------------------------------------------------------------
+    def read(self, head: _Line, header_text: str) -> Table:
+        cuts = self.frame(self.grid.cuts_at(head.mid), head)
+        ruled = len(cuts) >= 3
+        if ruled:
+            x0, x1 = cuts[0], cuts[-1]
+            above = [y for y in self.grid.rules_between(0, head.mid, x0, x1, FULL)]
+            below = self.grid.rules_between(head.mid, float("inf"), x0, x1, FULL)
+            top = above[-1] if above else head.top
+            header_bottom = below[0] if below else head.bottom
+            bottom = self.grid.down_from(x0, header_bottom)
+            columns_at = self.grid.cuts_at(header_bottom + 3, x0, x1)
+        else:
+            x0, x1 = head.x0, head.x1
+            top, header_bottom = head.top, self.unruled_header_bottom(head)
+            bottom = self.unruled_bottom(header_bottom, x0, x1)
+            columns_at = []
+        header_lines = self.within(top, header_bottom + 0.1, x0, x1)
+        body_lines = self.within(header_bottom, bottom, x0, x1)
+        bbox = (x0, top, x1, bottom)
+        title, unit = self.title_and_unit(top, x0, x1)
+        consumed = tuple((l.x0, l.top, l.x1, l.bottom) for l in (*header_lines, *body_lines))
+        consumed += tuple(self.noted)
+        self.noted = []
+        if not ruled:
+            columns = self.unruled_columns(head, x0, x1)
+        else:
+            columns = self.ruled_columns(columns_at, header_lines)
+        unit = unit or next((u for c in columns if (u := unit_of(c.header))), None) or next(
+            (u for c in columns if c.group and (u := unit_of(c.group))), None)
+        table = Table(self.page, bbox, header_text, title, unit, tuple(columns), consumed=consumed)
+        if not any(c.role and c.role.kind == "money" for c in columns):
+            return _unreadable(table, "no money column under the header")
+        rows = self.rows(columns, body_lines, header_bottom, bottom, x0, x1, ruled)
+        rows, printed_unit = _without_unit_line(rows, columns)
+        unit = unit or printed_unit
+        if not rows:
+            return _unreadable(table, "no row under the header")
+        return Table(self.page, bbox, header_text, title, unit, tuple(columns), tuple(rows),
+                     consumed=consumed)
+
+    def within(self, top: float, bottom: float, x0: float, x1: float) -> list[_Line]:
+        """The parts of the page's lines inside a box (a line may run on into
+        the table beside it); lines wholly inside are used up."""
+        out = []
+        for i, l in enumerate(self.lines):
+            if not top < l.mid < bottom:
+                continue
+            inside = [g for g in l.glyphs if x0 - 2 <= (g["x0"] + g["x1"]) / 2 <= x1 + 2]
+            if inside:
+                out.append(_Line.of(inside))
+                if len(inside) == len(l.glyphs):
+                    self.used.add(i)
+        return out
+
+    def frame(self, cuts: list[float], head: _Line) -> list[float]:
+        """The vertical rules of the header's own table: two tables side by side
+        (a book's spread) are cut apart where no horizontal rule spans the gap."""
+        groups: list[list[float]] = []
+        for x in cuts:
+            if groups and any(s.start <= groups[-1][-1] + TOUCH_GAP and s.end >= x - TOUCH_GAP
+                              for s in self.grid.horizontal):
+                groups[-1].append(x)
+            else:
+                groups.append([x])
+        money = [c for c, _ in self.cells(head) if header_role(normalize_text(_raw(c)))]
+        anchor = (_box(money[0])[0] + _box(money[0])[2]) / 2 if money else head.x0
+        return next((g for g in groups if g[0] <= anchor <= g[-1]), [])
+
+    def title_and_unit(self, top: float, x0: float, x1: float) -> tuple[str | None, str | None]:
+        """The lines printed above the table (its title, joined top to bottom)
+        and a unit note among them. Lines are taken upwards while each lies
+        within TITLE_REACH of the one below it."""
+        titles: list[str] = []
+        unit = None
+        reach = top
+        for l in sorted((l for l in self.lines if l.bottom <= top + 1 and l.x1 > x0 and l.x0 < x1),
+                        key=lambda l: -l.bottom):
+            i = self.lines.index(l)
+            if i in self.used or reach - l.bottom > TITLE_REACH:
+                break
+            reach = l.top
+            text = normalize_text(_raw(l.glyphs))
+            if (u := unit_of(text)) and unit is None:
+                unit = u
+                text = text[:text.find("(")].strip() if "(" in text else ""
+            text = TITLE_AMOUNT.sub("", text)
+            if text:
+                titles.insert(0, text)
+            self.used.add(i)
+            self.noted.append((l.x0, l.top, l.x1, l.bottom))
+        return " ".join(titles) or None, unit
+
+    def unruled_header_bottom(self, head: _Line) -> float:
+        bottom = head.bottom
+        for l in self.lines:
+            if l.top > bottom and l.top - bottom < (head.bottom - head.top) and not any(
+                    g["text"].isdigit() for g in l.glyphs):
+                bottom = l.bottom
+        return bottom
+
+    def unruled_bottom(self, header_bottom: float, x0: float, x1: float) -> float:
+        """Down to the first gap of three line heights."""
+        bottom = header_bottom
+        for l in self.lines:
+            if l.mid <= header_bottom:
+                continue
+            if l.top - bottom > 3 * (l.bottom - l.top) or l.x0 < x0 - 20:
+                break
+            bottom = l.bottom
+        return bottom + 1
+
+    # -- columns -------------------------------------------------------------
+    def ruled_columns(self, cuts: list[float], header_lines: list[_Line]) -> list[Column]:
+        spans = list(zip(cuts, cuts[1:]))
+        headers: list[list[str]] = [[] for _ in spans]
+        groups: list[list[str]] = [[] for _ in spans]
+        for line in sorted(header_lines, key=lambda l: l.top):
+            for cell, (c0, c1) in self.cells(line, spans[0][0], spans[-1][1]):
+                inside = [k for k, (a, b) in enumerate(spans) if c0 < b - 1 and c1 > a + 1]
+                under = [k for k, (a, b) in enumerate(spans) if a >= c0 - 3 and b <= c1 + 3]
+                target = headers if len(inside) == 1 and len(under) <= 1 else groups
+                for k in (inside if len(inside) == 1 else under or inside):
+                    target[k].append(_raw(cell))
+        return [_column(a, b, "".join(h), "".join(g) or None)
+                for (a, b), h, g in zip(spans, headers, groups)]
+
+    def unruled_columns(self, head: _Line, x0: float, x1: float) -> list[Column]:
+        cells = [c for c, _ in self.cells(head)]
+        boxes = [_box(c) for c in cells]
+        edges = [x0 - 1] + [(a[2] + b[0]) / 2 for a, b in zip(boxes, boxes[1:])] + [x1 + 1]
+        return [_column(edges[k], edges[k + 1], _raw(c), None) for k, c in enumerate(cells)]
+
+    # -- rows ----------------------------------------------------------------
+    def rows(self, columns: list[Column], lines: list[_Line], top: float, bottom: float,
+             x0: float, x1: float, ruled: bool) -> list[TableRow]:
+        if ruled:
+            edges = [top, *self.grid.rules_between(top + 1, bottom - 1, x0, x1, ROW_RULE), bottom]
+            bands = [band for b0, b1 in zip(edges, edges[1:])  # a ruled block of unruled rows
+                     for band in _bands_by_amounts(columns, [l for l in lines if b0 < l.mid < b1], b0, b1)
+                     or [(b0, b1)]]
+        else:
+            bands = _bands_by_amounts(columns, lines, top, bottom)
+        rows = []
+        for b0, b1 in bands:
+            in_band = [l for l in lines if b0 < l.mid < b1]
+            cells = _cells(columns, in_band)
+            if cells:
+                rows.append(TableRow(cells, (x0, b0, x1, b1)))
+        return rows
+
+
+def _without_unit_line(rows: list[TableRow], columns: list[Column]
+                       ) -> tuple[list[TableRow], str | None]:
+    """A 千円 printed above the first amount of each money column is the
+    table's unit, not part of the cell."""
+    if not rows:
+        return rows, None
+    first, unit, cells = rows[0], None, dict(rows[0].cells)
+    for k, cell in first.cells.items():
+        head, _, rest = cell.raw.partition("\n")
+        if columns[k].role and columns[k].role.kind == "money" and (
+                u := unit_of(normalize_text(head))):
+            unit = u
+            if rest:
+                cells[k] = Cell(k, normalize_text(rest.replace("\n", "")), rest, cell.bbox)
+            else:  # a column empty in the first row: only its unit is printed
+                del cells[k]
+    return [TableRow(cells, first.bbox)] * bool(cells) + rows[1:], unit  # a row of units only goes
+
+
+def _column(x0: float, x1: float, header_raw: str, group_raw: str | None) -> Column:
+    header = normalize_text(header_raw).replace(" ", "")
+    group = group_raw and normalize_text(group_raw).replace(" ", "")
+    return Column(x0, x1, header, group, header_role(header, group))
+
+
+def _unreadable(table: Table, why: str) -> Table:
+    return Table(table.page, table.bbox, table.header, table.title, table.unit, table.columns,
+                 problem=why, consumed=table.consumed)
+
+
+def _slot(columns: list[Column], g: dict) -> int | None:
+    centre = (g["x0"] + g["x1"]) / 2
+    return next((k for k, c in enumerate(columns) if c.x0 <= centre < c.x1), None)
+
+
+def _cells(columns: list[Column], lines: list[_Line]) -> dict[int, Cell]:
+    parts: dict[int, list[list[dict]]] = {}
+    for line in sorted(lines, key=lambda l: l.top):
+        by_column: dict[int, list[dict]] = {}
+        for g in line.glyphs:
+            k = _slot(columns, g)
+            if k is not None:
+                by_column.setdefault(k, []).append(g)
+        for k, gs in by_column.items():
+            parts.setdefault(k, []).append(gs)
+    cells = {}
+    for k, chunks in sorted(parts.items()):
+        raws = [_raw(c) for c in chunks]
+        cells[k] = Cell(k, normalize_text("".join(raws)), "\n".join(raws),
+                        _box([g for c in chunks for g in c]))
+    return cells
+
+
+def _bands_by_amounts(columns: list[Column], lines: list[_Line], top: float,
+                      bottom: float) -> list[tuple[float, float]]:
+    """Without rules: a row per line holding a digit in the first money column, its band
+    halfway to the next such line; none unless there are two such lines."""
+    first = next((k for k, c in enumerate(columns) if c.role and c.role.kind == "money"), None)
+    # anchored on the first money column: a 財源 cell stacking two amounts (債)/他)) is one row
+    anchors = sorted(l.mid for l in lines
+                     if any(_slot(columns, g) == first and g["text"].isdigit() for g in l.glyphs))
+    if len(anchors) < 2:
+        return []
+    edges = [top] + [(a + b) / 2 for a, b in zip(anchors, anchors[1:])] + [bottom]
+    return list(zip(edges, edges[1:]))
+
+
+def find_tables(glyphs: list[dict], paths: Callable[[], list[Path]], page: int,
+                previous: Table | None = None) -> list[Table]:
+    """The budget tables of one page (readable or not), top to bottom;
+    ``previous`` (the last table of the page before) may continue here.
+    ``paths`` gives the page's drawn paths, asked for only on a page with a header word."""
+    if previous is None and not MONEY_HINT.search("".join(g["text"] for g in glyphs)):
+        return []  # most pages of a book: no header word, no work
+    return _Page(glyphs, paths(), page).tables(previous)
+
+
+def holds(table: Table, box: BBox | None) -> bool:
+    """A page line whose centre lies in the table or one of its lines."""
+    if box is None:
+        return False
+    x, y = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+    return any(b[0] - 1 <= x <= b[2] + 1 and b[1] - 1 <= y <= b[3] + 1
+               for b in (table.bbox, *table.consumed))

@@ -1,0 +1,182 @@
+"""Budget tables → ``budget_lines`` rows (one per money cell), with the checks
+that catch a misread: 増減 = new − old, 財源内訳 adds up to the amount it
+funds, a printed 合計 row equals the sum of its rows."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from extract.tables import Column, Table, TableRow
+from rules.budget_tables import DEPARTMENT_IN_NAME, NO_AMOUNT, NUMBERED_NAME, TOTAL_ROW, header_year, kan_kou, marked_funding, unit_of
+from rules.eras import parse_fiscal_year
+from rules.numbers import parse_yen
+from schemas.tables import BudgetLineRow, WarningRow
+
+
+
+@dataclass(frozen=True)
+class _Money:
+    column_no: int
+    column: Column
+    raw: str
+    yen: int | None  # None: a dash (no amount)
+    source: str | None = None  # the funding source a marked part names (債) → 地方債)
+
+
+def _amount(text: str, unit: str | None) -> int | None | str:
+    """Yen of a money cell; None for a dash; "" when unreadable. A 千円 printed
+    above the first amount (a unit row) is the unit, not part of the number."""
+    text = text.replace(" ", "")
+    if NO_AMOUNT.match(text):
+        return None
+    for word in ("千円", "円"):
+        if text.startswith(word) and len(text) > len(word):
+            unit, text = word, text[len(word):]
+    if unit is None:
+        return ""
+    yen = parse_yen(text + unit)
+    return "" if yen is None else yen
+
+
+class _Reader:
+    def __init__(self, doc_id: str, year: int | None):
+        self.doc_id, self.year = doc_id, year
+        self.lines: list[BudgetLineRow] = []
+        self.warnings: list[WarningRow] = []
+        self.chain: tuple[tuple, int] | None = None  # (header, 款/項) and page of the last table summed
+        self.sums: dict[str, int] = {}  # money column header → sum since the last total row
+
+    def warn(self, kind: str, text: str, page: int) -> None:
+        self.warnings.append(WarningRow(self.doc_id, kind, text, page))
+
+    def table(self, no: int, table: Table) -> None:
+        where = f"page {table.page}, table under header {table.header!r}"
+        if table.problem:
+            self.warn("unreadable_table", f"{where}: {table.problem}", table.page)
+            return
+        year = parse_fiscal_year(table.title or "", self.year) or self.year
+        unit = table.unit
+        rows = []
+        for row_no, row in enumerate(table.rows, 1):
+            rows.append((row_no, row, self.money(table, row, unit, where)))
+        years = {k: header_year(c.header, year) for k, c in enumerate(table.columns)}
+        target = self.funded_column(table.columns, years)
+        for row_no, row, money in rows:
+            self.emit(no, table, row_no, row, money, years, target)
+            self.check_row(table, row_no, row, money, years, target, where)
+        self.check_totals(table, rows, where)
+
+    def money(self, table: Table, row: TableRow, unit: str | None, where: str) -> list[_Money]:
+        out = []
+        for k, cell in row.cells.items():
+            column = table.columns[k]
+            if not (column.role and column.role.kind == "money"):
+                continue
+            if column.role.basis == "funding" and (parts := marked_funding(cell.text)):
+                for source, text in parts:
+                    yen = _amount(text, unit)
+                    if yen != "":
+                        out.append(_Money(k + 1, column, text, yen, source))
+                if all(_amount(t, unit) != "" for _, t in parts):
+                    continue
+            yen = _amount(cell.text, unit)
+            if yen == "":
+                why = "no unit (千円/円) found" if unit is None and unit_of(cell.text) is None else "not one amount"
+                self.warn("unreadable_budget_cell", f"{where}, column {column.header}: "
+                                                    f"{cell.text!r} ({why})", table.page)
+                continue
+            out.append(_Money(k + 1, column, cell.raw, yen))
+        return out
+
+    @staticmethod
+    def code_column(table: Table) -> int:
+        return next(k for k, c in enumerate(table.columns) if c.role and c.role.kind == "code")
+
+    @staticmethod
+    def funded_column(columns: tuple[Column, ...], years: dict[int, int | None]) -> int | None:
+        """The column a 財源内訳 funds: the 補正額 if there is one, else the latest year's amount."""
+        for basis in ("supplementary",):
+            for k, c in enumerate(columns):
+                if c.role and c.role.basis == basis:
+                    return k
+        initial = [k for k, c in enumerate(columns) if c.role and c.role.basis == "initial"]
+        return max(initial, key=lambda k: years[k] or 0) if initial else None
+
+    def emit(self, no, table, row_no, row, money, years, target) -> None:
+        text = {table.columns[k].role.kind: c.text for k, c in row.cells.items()
+                if table.columns[k].role and table.columns[k].role.kind != "money"}
+        code, name = text.get("code"), text.get("name")
+        if name is None and code:  # a 款 column holding number and name, or a label (歳入合計)
+            m = NUMBERED_NAME.match(code)
+            code, name = (m.group("no"), m.group("name")) if m else (None, code)
+        if code and table.columns[self.code_column(table)].header == "目" and (
+                heading := kan_kou(table.title)):
+            code = ".".join((*heading, code))
+        department = text.get("department")
+        if department is None and name and (m := DEPARTMENT_IN_NAME.search(name)):
+            name, department = name[:m.start()], m.group("department")
+        raw = " | ".join(c.raw.replace("\n", " ") for c in row.cells.values())
+        for m in money:
+            if m.yen is None:
+                continue
+            role = m.column.role
+            year = years[target] if role.basis == "funding" and target is not None else years[m.column_no - 1]
+            self.lines.append(BudgetLineRow(
+                doc_id=self.doc_id, table_no=no, row_no=row_no, column_no=m.column_no,
+                page=table.page, column=m.column.header, basis=role.basis, amount_yen=m.yen,
+                amount_raw=m.raw, table_title=table.title, item_no=text.get("item_no"),
+                code=code, department=department, name=name, fiscal_year=year,
+                funding_source=m.source or role.funding_source, bbox=[round(v, 2) for v in row.bbox],
+                raw_text=raw))
+
+    def check_row(self, table, row_no, row, money, years, target, where) -> None:
+        amounts = {m.column_no - 1: m.yen or 0 for m in money}
+        label = f"{where}, row {row_no}"
+        changes = [k for k in amounts if table.columns[k].role.basis == "change"]
+        dated = sorted((years[k], k) for k in amounts
+                       if table.columns[k].role.basis == "initial" and years[k] is not None)
+        if changes and len(dated) == 2 and dated[0][0] != dated[1][0]:
+            (_, old), (_, new) = dated
+            if amounts[new] - amounts[old] != amounts[changes[0]]:
+                self.warn("budget_row_mismatch", f"{label}: {table.columns[new].header} − "
+                          f"{table.columns[old].header} = {amounts[new] - amounts[old]:,} yen ≠ "
+                          f"{table.columns[changes[0]].header} {amounts[changes[0]]:,}", table.page)
+        funding = [m.yen or 0 for m in money if m.column.role.basis == "funding"]
+        if funding and target is not None and target in amounts:
+            summed = sum(funding)  # a cell of two marked sources counts both
+            if summed != amounts[target]:
+                self.warn("budget_row_mismatch", f"{label}: 財源内訳 adds up to {summed:,} yen ≠ "
+                          f"{table.columns[target].header} {amounts[target]:,}", table.page)
+
+    def check_totals(self, table, rows, where) -> None:
+        """A printed 合計/計 row against the sum of the rows before it, since the
+        last total: rows of a table carried on from the page before (same header,
+        next page) count too, as a 項 runs on over pages before its 計."""
+        heading = kan_kou(table.title)
+        chain = self.chain  # the same header and 款/項 (or none) go on; a 款/項 may skip pages
+        if chain is None or chain[0] != (table.header, heading) or (
+                heading is None and table.page - chain[1] > 1):
+            self.sums = {}
+        self.chain = ((table.header, heading), table.page)
+        for row_no, row, money in rows:
+            names = [c.text for k, c in row.cells.items()
+                     if table.columns[k].role and table.columns[k].role.kind in ("name", "code")]
+            if not any(TOTAL_ROW.search(n) for n in names):
+                for m in money:
+                    self.sums[m.column.header] = self.sums.get(m.column.header, 0) + (m.yen or 0)
+                continue
+            for m in money:
+                summed = self.sums.get(m.column.header, 0)
+                if m.yen is not None and summed != m.yen:
+                    self.warn("budget_total_mismatch", f"{where}, row {row_no} ({names[0]}): "
+                              f"{m.column.header} printed {m.yen:,} yen ≠ sum of rows {summed:,}",
+                              table.page)
+            self.sums = {}
+
+
+def budget_lines(tables: tuple[Table, ...], doc_id: str, year: int | None
+                 ) -> tuple[list[BudgetLineRow], list[WarningRow]]:
+    """The ``budget_lines`` rows of a document's tables and the warnings their checks raise."""
+    reader = _Reader(doc_id, year)
+    for no, table in enumerate(tables, 1):
+        reader.table(no, table)
+    return reader.lines, reader.warnings
