@@ -15,7 +15,7 @@ import regex
 
 from .headings import BULLET
 from .lines import Line
-from .page_cells import Box, caption_cell, contains
+from .page_cells import Box, caption_cell, cell_beside, holds
 from rules.labels import INDICATOR_KINDS, TARGET_LABEL
 from rules.text import normalize_text
 
@@ -63,7 +63,9 @@ def is_label(line: Line) -> bool:
 
 
 def group_label_cells(lines: Sequence[Line]) -> list[Line]:
-    """Mark lines right of a label cell and move the label before them (one page)."""
+    """Mark the lines of each label's cell and move the label before them (one
+    page): the lines inside its ruled extent when drawn, else every line right
+    of the label."""
     out = list(lines)
     i = 0
     while i < len(out):
@@ -71,16 +73,18 @@ def group_label_cells(lines: Sequence[Line]) -> list[Line]:
         if not (is_label(label) and label.bbox):
             i += 1
             continue
-        cell_x = label.bbox[2] - 1.0
+        cell_x, extent = label.bbox[2] - 1.0, label.extent
 
         def in_cell(line: Line) -> bool:
-            return bool(line.bbox) and line.bbox[0] >= cell_x and not is_label(line)
+            if not line.bbox or is_label(line):
+                return False
+            return holds(extent, line.bbox) if extent else line.bbox[0] >= cell_x
 
         start = i
         while start > 0 and in_cell(out[start - 1]):
             start -= 1
         end = i + 1
-        while end < len(out) and (in_cell(out[end]) or out[end].cell == label.cell):  # a caption's cell
+        while end < len(out) and in_cell(out[end]):
             end += 1
         cell_lines = [replace(l, cell=label.cell) for l in out[start:i] + out[i + 1 : end]]
         if cell_lines:
@@ -90,21 +94,21 @@ def group_label_cells(lines: Sequence[Line]) -> list[Line]:
     return out
 
 
-def caption_cells(lines: Sequence[Line], rules: Callable[[], Sequence[Box]]) -> list[Line]:
-    """A label set as the caption at the top of a ruled cell (a small 目標 in its
-    corner) names that cell: the lines inside it below are the label's, however
-    they are indented. ``rules`` (the page's drawn rules) is asked for only when
-    the page has a label."""
-    out: list[Line] = []
-    box, label = None, None
-    for line in lines:
-        if is_label(line) and line.bbox is not None:
-            box, label = caption_cell(line.bbox, rules()), line.cell
-        elif box is not None and line.bbox is not None and contains(box, line.bbox):
-            line = replace(line, cell=label)
-        else:
-            box = None
-        out.append(line)
+def ruled_extents(lines: Sequence[Line], rules: Callable[[], Sequence[Box]]) -> list[Line]:
+    """A label in a ruled cell names one ruled cell, its extent: its own cell
+    when lines sit in it under the label (a caption: a small 目標 in the corner),
+    else the cell beside it in the same row (様式2: 目標（プロセス指標） | the
+    targets); the lines of other rows and cells are never the label's. ``rules``
+    (the page's drawn rules) is asked for only when the page has a label."""
+    out = list(lines)
+    for k, line in enumerate(out):
+        if not (is_label(line) and line.bbox):
+            continue
+        below = out[k + 1].bbox if k + 1 < len(out) else None
+        own = caption_cell(line.bbox, rules())
+        extent = own if own and below and holds(own, below) else cell_beside(line.bbox, rules())
+        if extent:
+            out[k] = replace(line, extent=extent)
     return out
 
 

@@ -20,6 +20,7 @@ class Line:
     bold: bool = False  # heading face (Gothic/Bold) or markdown ** in text input
     wrapped: bool = False  # soft continuation of the previous line (no paragraph break)
     cell: str | None = None  # label of the table cell this line sits in, e.g. "目標"
+    extent: BBox | None = None  # a label's: the ruled cell its lines sit in, when drawn
     text: str = field(default="", compare=False)
 
     def __post_init__(self) -> None:

@@ -63,6 +63,12 @@ def cell_of(glyphs: Iterable[dict], rules: Sequence[Box]) -> Box | None:
     return cell
 
 
+def box_of(glyphs: Iterable[dict]) -> Box:
+    glyphs = list(glyphs)
+    return (min(g["x0"] for g in glyphs), min(g["top"] for g in glyphs),
+            max(g["x1"] for g in glyphs), max(g["bottom"] for g in glyphs))
+
+
 def inside(glyph: dict, cell: Box) -> bool:
     x, y = (glyph["x0"] + glyph["x1"]) / 2, (glyph["top"] + glyph["bottom"]) / 2
     return cell[0] <= x <= cell[2] and cell[1] <= y <= cell[3]
@@ -79,6 +85,28 @@ def caption_cell(box: Box, rules: Sequence[Box]) -> Box | None:
         return None
     at_top = box[1] - cell[1] <= 1.5 * height
     return cell if at_top and cell[3] - box[3] > height else None
+
+
+def cell_beside(box: Box, rules: Sequence[Box]) -> Box | None:
+    """The ruled cell right of the one holding ``box``, in the same row (its
+    top and bottom are the same rules): the value cell of a label cell
+    (予算額（29年度） | 11,686千円, 目標（プロセス指標） | the targets)."""
+    if not rules:
+        return None
+    own = cell_around((box[0] + box[2]) / 2, (box[1] + box[3]) / 2, rules)
+    if own is None or not contains(own, box):
+        return None
+    beside = cell_around(own[2] + RULE / 2, (box[1] + box[3]) / 2, rules)
+    if beside is None or abs(beside[1] - own[1]) > RULE or abs(beside[3] - own[3]) > RULE:
+        return None
+    return beside
+
+
+def holds(cell: Box, box: Box) -> bool:
+    """A line's box is in the cell: it starts inside it and its centre is in
+    it (a full-width glyph at the end of a line may cross the right rule)."""
+    x, y = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+    return cell[0] - RULE <= box[0] and cell[0] <= x <= cell[2] and cell[1] <= y <= cell[3]
 
 
 def contains(cell: Box, box: Box) -> bool:

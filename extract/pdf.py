@@ -20,9 +20,9 @@ from . import glyphs
 from .diagnose import looks_truncated
 from .footer import page_number, running_header_texts
 from .headings import budget_bracket
-from .layout import caption_cells, group_label_cells, is_label_only, label_end, mark_wraps, split_label
+from .layout import group_label_cells, is_label_only, label_end, mark_wraps, ruled_extents, split_label
 from .lines import Line
-from .page_cells import Box, caption_cell, cell_of, rules_of
+from .page_cells import Box, box_of, caption_cell, cell_beside, cell_of, inside, rules_of
 from .page_vertical import vertical_rows
 from .pdf_engines import DEFAULT_ENGINE, open_pdf
 from .source import ExtractError, SourceText
@@ -125,6 +125,22 @@ def _label_by_glyphs(chars: list[dict], page: int) -> list[Line] | None:
     return [label[0], _line_from_chars(rest, page)] if glyphs.ink(rest) else [label[0]]
 
 
+def _labelled_row(row: list[Line], chars: list[dict], rules: Callable[[], list[Box]]) -> list[Line]:
+    """A ruled row whose label cell is set in the heading face, its value in
+    the cell beside it (様式2: 具体的取組1-1-1 | title), is styled as its label:
+    a heading however long the value set in the body face. ``rules`` is asked
+    for only for a line that opens in the heading face and is not one."""
+    if len(row) != 1 or row[0].bold:
+        return row
+    label, *value = glyphs.segments(chars)
+    if not value or not all(_HEADING_FACE.search(g["fontname"]) for g in label):
+        return row
+    cell = cell_beside(box_of(label), rules())
+    if cell is None or not all(inside(g, cell) for part in value for g in part):
+        return row
+    return [replace(row[0], bold=True)]
+
+
 def _value_line(chars: list[dict], header: glyphs.HeaderCell, page: int) -> Line | None:
     """A cell under a column header: raw as printed, text as the bracket form
     (``11,686千円`` under 予算額 reads 【予算額11,686千円】); None when the cell
@@ -184,10 +200,10 @@ def _page_lines(page_glyphs: list[dict], height: float, index: int,
             header = (cell, header_glyphs)
             if not glyphs.ink(chars):
                 continue
-        lines.extend(_split_leading_label(chars, index))
+        lines.extend(_labelled_row(_split_leading_label(chars, index), chars, rules))
     if header:
         lines.extend(_split_leading_label(header[1], index))
-    return caption_cells(lines, rules), printed, _page_notes(vertical, unmapped, index)
+    return ruled_extents(lines, rules), printed, _page_notes(vertical, unmapped, index)
 
 
 def _right_edge(lines: list[Line]) -> float:

@@ -419,6 +419,9 @@ class _TemplateRenderer(_Renderer):
         for label, values in rows:
             lines = [part for v in values for part in self.wrap(v, self.mincho, BODY, RIGHT - YOUSHIKI_LABEL_X1 - 8)]
             height = max(1, len(lines)) * 15.75 + 8
+            if self.top + height > PAGE_H - 60:  # the table goes on on the next sheet, row by row
+                self.c.showPage()
+                self.top = 72.0
             y = PAGE_H - self.top - height
             self.c.rect(CELL_X0, y, RIGHT - CELL_X0, height)
             self.c.rect(CELL_X0, y, YOUSHIKI_LABEL_X1 - CELL_X0, height)
@@ -452,6 +455,8 @@ class _TemplateRenderer(_Renderer):
 
     def fixture_page(self, paragraphs: list[list[str]], number: int | None, cover: bool) -> None:
         self.top = 72.0 if not cover else 245.0
+        if self.cells:
+            paragraphs = _cell_tables(paragraphs)
         for para in paragraphs:
             if self.top > PAGE_H - 90:  # continue on a new page (same printed number: a sheet)
                 self.c.showPage()
@@ -476,7 +481,7 @@ class _TemplateRenderer(_Renderer):
                 self.indicator_cell(para[1:])
                 continue
             for line in para:
-                if (m := re.match(r"^(.*\S) (\d+)$", line)) and self.toc:
+                if (m := re.match(r"^([^\t]*\S) (\d+)$", line)) and self.toc:  # a tab: leaders
                     self.toc_row(m.group(1), m.group(2))
                 elif "\t" in line and self.toc:
                     title, leader = line.split("\t")
@@ -499,6 +504,26 @@ class _TemplateRenderer(_Renderer):
             label = f"- {number} -"
             self.text((PAGE_W - self.width(label, self.mincho, 9)) / 2, PAGE_H - 42, label, self.mincho, 9)
         self.c.showPage()
+
+
+def _cell_tables(paragraphs: list[list[str]]) -> list[list[str]]:
+    """様式2: a 具体的取組 table holds every line up to the next heading, its
+    later paragraphs too (a blank line in a cell does not end the table)."""
+    out: list[list[str]] = []
+    in_table = False
+    for para in paragraphs:
+        for k, line in enumerate(para):
+            if _YOUSHIKI_LABEL.match(line) and (not in_table or line.startswith("具体的取組")):
+                out.append([line])
+                in_table = True
+            elif in_table and not _TEMPLATE_HEADING.match(line):
+                out[-1].append(line)
+            else:
+                if in_table or k == 0:
+                    out.append([])
+                out[-1].append(line)
+                in_table = False
+    return out
 
 
 def render_fixture(text: str, cells: bool = False) -> bytes:

@@ -1,7 +1,9 @@
 """Ruled cells from drawn rules: rectangles and grids of lines give the same cells."""
 from __future__ import annotations
 
-from extract.page_cells import cell_around, cell_of, rules_of_rect
+from dataclasses import replace
+
+from extract.page_cells import cell_around, cell_beside, cell_of, holds, rules_of_rect
 
 
 def _glyph(x0: float, top: float, size: float = 10.0) -> dict:
@@ -32,3 +34,49 @@ def test_glyphs_share_a_cell_only_when_all_sit_inside_it():
 
 def test_a_thin_rectangle_is_one_rule():
     assert rules_of_rect((100, 50, 500, 51)) == [(100, 50, 500, 51)]
+
+
+# 様式2: two ruled rows of label | value (the label cell drawn inside the row's rectangle)
+TWO_ROWS = [r for box in [(57, 100, 538, 140), (57, 100, 175, 140), (57, 140, 538, 200), (57, 140, 175, 200)]
+            for r in rules_of_rect(box)]
+LABEL = (61, 144, 166, 154)  # 目標（プロセス指標） at the top of the second row's label cell
+
+
+def test_a_label_cells_value_is_the_cell_beside_it_in_its_own_row():
+    assert cell_beside(LABEL, TWO_ROWS) == (175, 140, 538, 200)
+    assert cell_beside((61, 104, 120, 114), TWO_ROWS) == (175, 100, 538, 140)  # the row above
+
+
+def test_a_cell_beside_of_another_height_is_no_value_cell():
+    # the label's cell spans two rows of the cells beside it (a merged cell)
+    rules = [r for box in [(57, 100, 175, 200), (175, 100, 538, 140), (175, 140, 538, 200)]
+             for r in rules_of_rect(box)]
+    assert cell_beside((61, 144, 166, 154), rules) is None
+    assert cell_beside((600, 144, 650, 154), TWO_ROWS) is None  # outside every cell
+
+
+def test_a_line_is_in_a_cell_by_its_start_and_centre():
+    value = (175, 140, 538, 200)
+    assert holds(value, (179, 160, 541, 170))  # its last glyph crosses the right rule
+    assert not holds(value, (179, 120, 526, 130))  # the row above
+    assert not holds(value, (61, 160, 526, 170))  # a line from the label cell across the rule
+
+
+def test_a_label_with_its_cell_takes_in_no_line_of_another_row():
+    from extract.layout import group_label_cells
+    from extract.lines import Line
+
+    def line(raw, box, **kw):
+        return Line(raw=raw, page=1, bbox=box, size=10.5, **kw)
+
+    above = line("取組内容の続き", (179, 120, 526, 130))  # the value cell of the row above
+    label = line("目標（プロセス指標）", LABEL, cell="process", extent=(175, 140, 538, 200))
+    target = line("・参加者数：30人", (179, 144, 526, 154))
+    below = line("次の行の値", (179, 210, 526, 220))  # a row below, right of the label too
+    grouped = group_label_cells([above, label, target, below])
+    assert [(l.raw, l.cell) for l in grouped] == [
+        ("取組内容の続き", None), ("目標（プロセス指標）", "process"), ("・参加者数：30人", "process"),
+        ("次の行の値", None)]
+    # without its cell drawn, a label takes in every line right of it (a 概要版 label cell)
+    unruled = group_label_cells([above, replace(label, extent=None), target, below])
+    assert [l.cell for l in unruled] == ["process"] * 4

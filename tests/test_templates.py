@@ -6,7 +6,8 @@ Only pages, the template and the kinds of targets and statements differ.
 The fixtures are written by hand in the seed's text shape (form feeds between
 pages): tests/fixtures/templates/*.txt; the PDFs are drawn from them at test
 time by tests/pdf_factory.py (``render_fixture``: 令和 with a ruled two-column
-目次 and an アウトカム指標 label cell; 様式2 with ruled label | value rows).
+目次 and an アウトカム指標 label cell; 様式2 with ruled label | value rows, each
+value in the cell beside its label, not after it in reading order).
 """
 from __future__ import annotations
 
@@ -29,6 +30,7 @@ TEMPLATES = {
     "reiwa.txt": ("reiwa", "outcome", {"recognition": 4, "main_strategy": 2}),
     "youshiki.txt": ("youshiki", "process", {"challenge": 4}),
     "reiwa.pdf": ("reiwa", "outcome", {"recognition": 4, "main_strategy": 2}),
+    "youshiki.pdf": ("youshiki", "process", {"challenge": 4}),
 }
 
 
@@ -54,12 +56,11 @@ def converted(request, tmp_path_factory):
     return request.param, outcome.rows
 
 
-@pytest.mark.xfail(strict=True, reason="様式2 as a PDF: the 目標(プロセス指標) label cell takes in every "
-                   "line right of it (the value column of the rows above and below too): a label cell's "
-                   "extent needs the ruled cells of the page model (branch page); the text form is read")
-def test_youshiki_pdf_gives_the_same_budgets(tmp_path_factory):
-    outcome = convert_file(_fixture_path("youshiki.pdf", tmp_path_factory))
-    assert budget_facts(outcome.rows) == BUDGETS
+@pytest.mark.parametrize("name", [name for name in sorted(TEMPLATES) if name.endswith(".pdf")])
+def test_engines_give_the_same_tables_on_the_template_pdfs(name, tmp_path_factory):
+    """--engine pdfium reads the drawn rules too: the same cells, the same tables."""
+    from tests.test_engines import table_differences
+    assert table_differences(_fixture_path(name, tmp_path_factory)) == ([], [])
 
 
 def test_template_is_detected_and_recorded(converted):
