@@ -32,8 +32,9 @@ from .text_rows import dedupe_overprint, text_lines
 from .tree import Note
 
 _HEADING_FACE = regex.compile(r"(?i)gothic|goth|bold|black|heavy|kaku|W[5-9]\b")
-FOOTER_AREA = 0.9  # lines below 90 % of the page height may be page numbers
-HEADER_AREA = 0.1  # lines above 10 % may be running headers
+FOOTER_AREA = 0.9  # lines below 90 % of the page height may be page furniture
+HEADER_AREA = 0.1  # and lines above 10 %
+EDGE_ROWS = 2  # furniture is the outermost rows: a number and a running header may share a corner
 
 
 def _line_from_chars(chars: list[dict], page: int) -> Line:
@@ -162,6 +163,28 @@ def _page_notes(vertical: bool, unmapped: int, index: int) -> list[Note]:
     return notes
 
 
+def _in_band(chars: list[dict], height: float) -> bool:
+    top, bottom = min(c["top"] for c in chars), max(c["bottom"] for c in chars)
+    return bottom < height * HEADER_AREA or top > height * FOOTER_AREA
+
+
+def _take_page_number(chars: list[dict], at_edge: bool) -> tuple[int, list[dict]] | None:
+    """The printed page number a band row shows — alone, or as its first or
+    last part after a wide gap (a running header in another corner of the same
+    row) — and the row's other glyphs. Off the page's outermost rows only the
+    dashed form counts (rules/pages.py)."""
+    number = page_number(_chars_text(chars), at_edge)
+    if number is not None:
+        return number, []
+    cuts = [i for i in range(1, len(chars)) if chars[i]["x0"] - chars[i - 1]["x1"] > 2 * chars[i]["size"]]
+    if not cuts:
+        return None
+    for part, rest in ((chars[:cuts[0]], chars[cuts[0]:]), (chars[cuts[-1]:], chars[:cuts[-1]])):
+        if glyphs.ink(part) and (number := page_number(_chars_text(part), at_edge)) is not None:
+            return number, rest
+    return None
+
+
 def _page_lines(page_glyphs: list[dict], height: float, index: int,
                 rules: Callable[[], list[Box]] = list) -> tuple[list[Line], int | None, list[Note]]:
     """Lines of one page in reading order, the printed page number and notes
@@ -173,13 +196,16 @@ def _page_lines(page_glyphs: list[dict], height: float, index: int,
     lines: list[Line] = []
     header: tuple[glyphs.HeaderCell, list[dict]] | None = None  # a 予算額 header cell, pending
     vertical = glyphs.vertical_writing(deduped)
-    for chars in vertical_rows(deduped, rules()) if vertical else text_lines(deduped):
+    rows = vertical_rows(deduped, rules()) if vertical else text_lines(deduped)
+    for at, chars in enumerate(rows):
         chars, count = glyphs.replace_unmapped(chars)
         unmapped += count
-        if min(c["top"] for c in chars) > height * FOOTER_AREA:
-            number = page_number(_chars_text(chars), in_footer_area=True)
-            if number is not None:
-                printed = number
+        # a number inside the text block is no furniture: only a band row, and but for the dashed
+        # form only an outermost one
+        at_edge = at < EDGE_ROWS or at >= len(rows) - EDGE_ROWS
+        if printed is None and _in_band(chars, height) and (found := _take_page_number(chars, at_edge)):
+            printed, chars = found
+            if not glyphs.ink(chars):
                 continue
         if header and (split := glyphs.split_under_header(chars, header[0])) and (
                 value := _value_line(split[1], header[0], index)):
@@ -215,13 +241,21 @@ def _right_edge(lines: list[Line]) -> float:
     return median(e for e in edges if e >= 0.9 * max(edges))
 
 
+def _edge_raw(lines: list[Line], at: int, height: float) -> str | None:
+    """The page's first (``at`` 0) or last (-1) line if it sits in that band."""
+    if not lines or not lines[at].bbox:
+        return None
+    top, bottom = lines[at].bbox[1], lines[at].bbox[3]
+    return lines[at].raw if (bottom < height * HEADER_AREA if at == 0 else top > height * FOOTER_AREA) else None
+
+
 _DAMAGE = ("unreadable_page", "damaged_page_content")
 
 
 def read_pdf(path: Path, data: bytes, max_pages: int | None = None,
              engine: str = DEFAULT_ENGINE) -> SourceText:
     pages: list[list[Line]] = []
-    header_candidates: list[str | None] = []
+    header_candidates: list[str | None] = []  # each page's first line in the top band, last in the bottom
     without_text: list[int] = []
     tables: list[Table] = []
     notes: list[Note] = []
@@ -244,18 +278,20 @@ def read_pdf(path: Path, data: bytes, max_pages: int | None = None,
             pages.append(
                 [replace(l, printed_page=printed) for l in lines] if printed is not None else lines
             )
-            in_header = lines and lines[0].bbox[1] < page.height * HEADER_AREA
-            header_candidates.append(lines[0].raw if in_header else None)
+            header_candidates.append(_edge_raw(lines, 0, page.height))
+            header_candidates.append(_edge_raw(lines, -1, page.height))
         metadata = pdf.metadata
     unreadable = [n for n in notes if n.kind == "unreadable_page"]
     if pages and len(unreadable) == len(pages):
         raise ExtractError("damaged_pdf", f"{path}: damaged PDF: no page can be read "
                                           f"({unreadable[0].text})")
-    headers = running_header_texts(header_candidates)
+    headers = running_header_texts(header_candidates[0::2]) | running_header_texts(header_candidates[1::2])
     lines: list[Line] = []
     for page_lines in pages:
-        if page_lines and headers and canonical(page_lines[0].raw) in headers:
+        if headers and page_lines and canonical(page_lines[0].raw) in headers:
             page_lines = page_lines[1:]
+        if headers and page_lines and canonical(page_lines[-1].raw) in headers:
+            page_lines = page_lines[:-1]
         page_lines = mark_wraps(page_lines, _right_edge(page_lines))
         lines.extend(group_label_cells(page_lines))
     return SourceText(

@@ -52,7 +52,7 @@ class _Builder:
         self.issues: list[ManagementIssue] = []
         self.budget_totals: list[Span] = []  # the ward's printed totals
         self.notes: list[Note] = []
-        self.section: str | None = None  # plan|issue|measure|project|target|after_target|duplicate
+        self.section: str | None = None  # plan|issue|measure|project|target|after_target|lost|duplicate
         self.issue: ManagementIssue | None = None
         self.measure: Measure | None = None
         self.project: Project | None = None
@@ -65,6 +65,9 @@ class _Builder:
         self.issue_part: str | None = None  # 令和: the 経営課題 section label last seen (課題認識 …)
         self.target_bounded = False  # the label had a box: the block is its cell
         self.budget_label: tuple[Line, regex.Match] | None = None  # 予算額(予算科目), its value pending
+        # the owner whose 目標 block was followed by an unplaced line: a heading may have been
+        # lost there, so a further 目標 label cannot be given to this owner
+        self.lost_after: Project | Measure | None = None
 
     # -- items ---------------------------------------------------------------
     def open_item(self, line: Line, sink: list[Span]) -> None:
@@ -85,6 +88,8 @@ class _Builder:
 
     def unplaced(self, line: Line) -> None:
         self.close_item()
+        if self.section == "after_target":
+            self.lost_after = self.target_owner
         self.notes.append(Note("unplaced_line", line.text, line.page))
 
     def new_section(self, section: str) -> None:
@@ -320,6 +325,10 @@ class _Builder:
             # a 戦略's own indicators (no 具体的取組 yet, or after its last one's targets)
             owner = self.project or (self.measure if self.section == "measure" else None)
             if owner is None:
+                self.unplaced(line)
+                return
+            if owner is self.lost_after:  # its 目標 would be another 事業's: reported, not given
+                self.new_section("lost")
                 self.unplaced(line)
                 return
             self.new_section("target")

@@ -42,7 +42,7 @@ def read_text(path: Path, data: bytes, max_pages: int | None = None) -> SourceTe
         printed = None
         blank_before = True
         for source_line in page_text.splitlines():
-            number = page_number(source_line, in_footer_area=False)  # before "- " is stripped
+            number = page_number(source_line, at_edge=False)  # before "- " is stripped
             if number is not None:
                 printed = number
                 continue

@@ -24,28 +24,17 @@ SEEDS = range(200)
 
 # Share of an axis value's facts that must come out right over the 200 seeds
 # (its own facts where tests/layouts/layout.py AXIS_FACTS names some, else all).
-# Low because a 目次 the parser cannot read costs the whole body (see below).
+# Low because a 目次 the parser cannot read costs the whole body.
 FLOOR = 0.25
 
-_TOC_CASCADE = ("a 目次 without leader dots is not read as a 目次 (no_toc); the body's first "
-                "経営課題 heading then counts as a duplicate of its entry and every line after "
-                "it is reported, not parsed")
-# axis value → why the parser cannot read it yet (its facts stay below FLOOR)
+# axis value → why the parser cannot read it yet (its facts stay below FLOOR).
+# Read above FLOOR now but still weak (share of their own facts right, seeds 0-199):
+# 【目標】 label 0.31, bracketless budget 0.29, right-aligned budget column 0.36.
 KNOWN_FAILURES: dict[tuple[str, str], str] = {
-    ("contents", "bare page numbers"): _TOC_CASCADE,
-    ("contents", "ruled table"): _TOC_CASCADE + " (the page number sits in its own ruled cell)",
-    ("目標 label", "【目標】"): "a bracketed 【目標】 label is not taken for a 目標 label",
     ("目標 placement", "above"): "a 目標 label on its own line above the text opens no 目標",
-    ("budget placement", "bracketless"): "予算額 11,686千円 without brackets on the heading's line "
-                                         "is read as part of the title",
-    ("budget placement", "right-aligned column"): "the 予算額 header cell above the amount is "
-                                                  "read as a line of the block before it",
 }
 # axis value → why it may still give a wrong budget_yen, target value or baseline
-KNOWN_WRONG: dict[tuple[str, str], str] = {
-    ("page number form", "（3）"): "a （N） page number is not taken for page furniture: where a "
-                                  "目標 runs on past it, N is read as that 目標's value",
-}
+KNOWN_WRONG: dict[tuple[str, str], str] = {}
 
 
 @pytest.fixture(scope="module")
@@ -65,7 +54,7 @@ def test_no_wrong_budget_target_value_or_baseline(results):
     KNOWN_WRONG names, and those still give one (else the list is out of date)."""
     assert never_wrong_violations(r for r in results if not _has(r, KNOWN_WRONG)) == [], \
         render_table(results)
-    assert never_wrong_violations(r for r in results if _has(r, KNOWN_WRONG)), \
+    assert not KNOWN_WRONG or never_wrong_violations(r for r in results if _has(r, KNOWN_WRONG)), \
         "no wrong value left in the KNOWN_WRONG layouts: take them out of the list"
 
 
