@@ -32,8 +32,13 @@ from .text_rows import dedupe_overprint, text_lines
 from .tree import Note
 
 _HEADING_FACE = regex.compile(r"(?i)gothic|goth|bold|black|heavy|kaku|W[5-9]\b")
-FOOTER_AREA = 0.9  # lines below 90 % of the page height may be page furniture
-HEADER_AREA = 0.1  # and lines above 10 %
+# Page furniture sits in a band at the top and bottom edge: a tenth of the page's height, but at
+# least an inch (a landscape page's tenth is only 21 mm, less than many top margins).
+BAND_SHARE, BAND_MIN = 0.1, 72.0
+
+
+def _band(height: float) -> float:
+    return max(height * BAND_SHARE, BAND_MIN)
 EDGE_ROWS = 2  # furniture is the outermost rows: a number and a running header may share a corner
 
 
@@ -165,7 +170,7 @@ def _page_notes(vertical: bool, unmapped: int, index: int) -> list[Note]:
 
 def _in_band(chars: list[dict], height: float) -> bool:
     top, bottom = min(c["top"] for c in chars), max(c["bottom"] for c in chars)
-    return bottom < height * HEADER_AREA or top > height * FOOTER_AREA
+    return bottom < _band(height) or top > height - _band(height)
 
 
 def _take_page_number(chars: list[dict], at_edge: bool) -> tuple[int, list[dict]] | None:
@@ -246,7 +251,7 @@ def _edge_raw(lines: list[Line], at: int, height: float) -> str | None:
     if not lines or not lines[at].bbox:
         return None
     top, bottom = lines[at].bbox[1], lines[at].bbox[3]
-    return lines[at].raw if (bottom < height * HEADER_AREA if at == 0 else top > height * FOOTER_AREA) else None
+    return lines[at].raw if (bottom < _band(height) if at == 0 else top > height - _band(height)) else None
 
 
 _DAMAGE = ("unreadable_page", "damaged_page_content")
