@@ -27,13 +27,18 @@ def words(text: str) -> list[list[str]]:
     return [line.split() for line in text.splitlines() if line.strip()]
 
 
-@pytest.mark.parametrize("code, shown", EXAMPLES, ids=["pandas", "duckdb"])
-def test_example_prints_what_the_readme_shows(code, shown, converted, monkeypatch):
-    monkeypatch.chdir(converted)
+def printed_by(code: str, folder: Path, monkeypatch) -> str:
+    """What a README snippet prints, run in ``folder`` (where its out/ is)."""
+    monkeypatch.chdir(folder)
     printed = io.StringIO()
     with contextlib.redirect_stdout(printed):
         exec(compile(code, "README.md", "exec"), {})
-    assert words(printed.getvalue()) == words(shown)
+    return printed.getvalue()
+
+
+@pytest.mark.parametrize("code, shown", EXAMPLES, ids=["pandas", "duckdb"])
+def test_example_prints_what_the_readme_shows(code, shown, converted, monkeypatch):
+    assert words(printed_by(code, converted, monkeypatch)) == words(shown)
 
 
 def test_examples_hold_the_figures_read_from_the_sample():
@@ -64,11 +69,7 @@ def test_budget_query_prints_what_the_readme_shows(tmp_path, monkeypatch):
     assert main(["convert", *map(str, sources), "--out", str(tmp_path / "out"), "--quiet"]) == 0
     ((code, shown),) = BUDGET_EXAMPLE
     assert "level" in code  # one level at a time: a book's 款 + 項 + 目 rows would count twice
-    monkeypatch.chdir(tmp_path)
-    printed = io.StringIO()
-    with contextlib.redirect_stdout(printed):
-        exec(compile(code, "README.md", "exec"), {})
-    assert words(printed.getvalue()) == words(shown)
+    assert words(printed_by(code, tmp_path, monkeypatch)) == words(shown)
 
 
 def test_budget_example_holds_the_figures_typed_from_the_pages():
