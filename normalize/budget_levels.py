@@ -29,17 +29,17 @@ def _numbered(text: str) -> bool:
 
 
 def numbers_its_rows(table: Table) -> bool:
-    """A list numbering its rows in the name cell (1 人件費, 2 扶助費, …; a
-    款項目 cell numbers the account, not the row): its
-    unnumbered rows are parts of the numbered one above. Two numbers counting
-    up by one from the first row's, so a 事業名 opening with a digit (3歳児健診)
-    does not make a list numbered."""
+    """A list numbering its rows in the name cell (1 人件費, 2 扶助費, …): its
+    unnumbered rows are parts of the numbered one above. A 款項目 cell numbers
+    the account, not the row. Two numbers or more, counting up by one, so a
+    事業名 opening with a digit (3歳児健診) does not make a list numbered."""
     numbers = [int(m.group("no")) for row in table.rows for k, text in labels(table, row)
                if table.columns[k].role.kind == "name" and (m := NUMBERED_NAME.match(text))]
     return len(numbers) >= 2 and numbers == list(range(numbers[0], numbers[0] + len(numbers)))
 
 
 def row_level(table: Table, row: TableRow, numbered_list: bool) -> str:
+    """One of schemas.tables.BUDGET_LEVELS; ``numbered_list``: numbers_its_rows(table)."""
     texts = labels(table, row)
     if any(TOTAL_ROW.search(t) for _, t in texts):
         return "total"
