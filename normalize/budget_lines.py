@@ -1,17 +1,18 @@
 """Budget tables → ``budget_lines`` rows (one per money cell), with the checks
 that catch a misread: 増減 = new − old, 財源内訳 adds up to the amount it
-funds, a printed 合計 row equals the sum of its rows."""
+funds, a printed 計 / 合計 / 小計 row equals the sum of the rows of the level it
+totals (normalize.budget_levels)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from extract.tables import Column, Table, TableRow
-from rules.budget_tables import DEPARTMENT_IN_NAME, NO_AMOUNT, NUMBERED_NAME, TOTAL_ROW, header_year, kan_kou, marked_funding, unit_of
+from rules.budget_tables import DEPARTMENT_IN_NAME, NO_AMOUNT, NUMBERED_NAME, header_year, kan_kou, marked_funding, unit_of
 from rules.eras import parse_fiscal_year
 from rules.numbers import parse_yen
 from schemas.tables import BudgetLineRow, WarningRow
 
-
+from .budget_levels import Run, labels, numbers_its_rows, row_level
 
 @dataclass(frozen=True)
 class _Money:
@@ -42,8 +43,9 @@ class _Reader:
         self.doc_id, self.year = doc_id, year
         self.lines: list[BudgetLineRow] = []
         self.warnings: list[WarningRow] = []
-        self.chain: tuple[tuple, int] | None = None  # (header, 款/項) and page of the last table summed
-        self.sums: dict[str, int] = {}  # money column header → sum since the last total row
+        # per (header, 款/項 heading): the rows since its last 計. Keyed, not only the
+        # last table, as a book alternates a 項's 目 pages with their 節 pages.
+        self.runs: dict[tuple, Run] = {}
 
     def warn(self, kind: str, text: str, page: int) -> None:
         self.warnings.append(WarningRow(self.doc_id, kind, text, page))
@@ -55,13 +57,14 @@ class _Reader:
             return
         year = parse_fiscal_year(table.title or "", self.year) or self.year
         unit = table.unit
+        numbered = numbers_its_rows(table)
         rows = []
         for row_no, row in enumerate(table.rows, 1):
-            rows.append((row_no, row, self.money(table, row, unit, where)))
+            rows.append((row_no, row, row_level(table, row, numbered), self.money(table, row, unit, where)))
         years = {k: header_year(c.header, year) for k, c in enumerate(table.columns)}
         target = self.funded_column(table.columns, years)
-        for row_no, row, money in rows:
-            self.emit(no, table, row_no, row, money, years, target)
+        for row_no, row, level, money in rows:
+            self.emit(no, table, row_no, row, level, money, years, target)
             self.check_row(table, row_no, row, money, years, target, where)
         self.check_totals(table, rows, where)
 
@@ -101,7 +104,7 @@ class _Reader:
         initial = [k for k, c in enumerate(columns) if c.role and c.role.basis == "initial"]
         return max(initial, key=lambda k: years[k] or 0) if initial else None
 
-    def emit(self, no, table, row_no, row, money, years, target) -> None:
+    def emit(self, no, table, row_no, row, level, money, years, target) -> None:
         text = {table.columns[k].role.kind: c.text for k, c in row.cells.items()
                 if table.columns[k].role and table.columns[k].role.kind != "money"}
         code, name = text.get("code"), text.get("name")
@@ -121,7 +124,7 @@ class _Reader:
             role = m.column.role
             year = years[target] if role.basis == "funding" and target is not None else years[m.column_no - 1]
             self.lines.append(BudgetLineRow(
-                doc_id=self.doc_id, table_no=no, row_no=row_no, column_no=m.column_no,
+                doc_id=self.doc_id, table_no=no, row_no=row_no, level=level, column_no=m.column_no,
                 page=table.page, column=m.column.header, basis=role.basis, amount_yen=m.yen,
                 amount_raw=m.raw, table_title=table.title, item_no=text.get("item_no"),
                 code=code, department=department, name=name, fiscal_year=year,
@@ -148,29 +151,32 @@ class _Reader:
                           f"{table.columns[target].header} {amounts[target]:,}", table.page)
 
     def check_totals(self, table, rows, where) -> None:
-        """A printed 合計/計 row against the sum of the rows before it, since the
-        last total: rows of a table carried on from the page before (same header,
-        next page) count too, as a 項 runs on over pages before its 計."""
+        """A printed 計/合計 row against the sum of the rows of the level it totals
+        since the last 計 of its table (a 小計 since the last 小計): rows of a table
+        carried on over pages (same header and 款/項 heading) count too, as a 項
+        runs on over pages, between its 節 pages, before its 計."""
         heading = kan_kou(table.title)
-        chain = self.chain  # the same header and 款/項 (or none) go on; a 款/項 may skip pages
-        if chain is None or chain[0] != (table.header, heading) or (
-                heading is None and table.page - chain[1] > 1):
-            self.sums = {}
-        self.chain = ((table.header, heading), table.page)
-        for row_no, row, money in rows:
-            names = [c.text for k, c in row.cells.items()
-                     if table.columns[k].role and table.columns[k].role.kind in ("name", "code")]
-            if not any(TOTAL_ROW.search(n) for n in names):
+        key = (table.header, heading)
+        run = self.runs.get(key)
+        if run is None or (heading is None and table.page - run.page > 1):  # a 款/項 may skip pages
+            run = self.runs[key] = Run(table.page)
+        run.page = table.page
+        for row_no, row, level, money in rows:
+            if level not in ("total", "subtotal"):
                 for m in money:
-                    self.sums[m.column.header] = self.sums.get(m.column.header, 0) + (m.yen or 0)
+                    run.add(level, m.column.header, m.yen or 0)
+                continue
+            summed, sums = run.close(level)
+            name = labels(table, row)[0][1]
+            if summed is None:  # its rows were not read, or not found as its table's
+                self.warn("budget_total_unchecked", f"{where}, row {row_no} ({name}): no row of "
+                          "its table read before it", table.page)
                 continue
             for m in money:
-                summed = self.sums.get(m.column.header, 0)
-                if m.yen is not None and summed != m.yen:
-                    self.warn("budget_total_mismatch", f"{where}, row {row_no} ({names[0]}): "
-                              f"{m.column.header} printed {m.yen:,} yen ≠ sum of rows {summed:,}",
-                              table.page)
-            self.sums = {}
+                if m.yen is not None and sums.get(m.column.header, 0) != m.yen:
+                    self.warn("budget_total_mismatch", f"{where}, row {row_no} ({name}): "
+                              f"{m.column.header} printed {m.yen:,} yen ≠ sum of the {summed} rows "
+                              f"{sums.get(m.column.header, 0):,}", table.page)
 
 
 def budget_lines(tables: tuple[Table, ...], doc_id: str, year: int | None

@@ -1,17 +1,17 @@
-"""Budget tables: what a header cell says about its column, units, years.
+"""Budget tables: what a header cell says about its column, units, years, and
+what a row's name says about its place (款, 項, 目, 節, a 計).
 
 Header text is tidy (NFKC, layout spaces gone), joined over the header's lines
-(``R3年度当初予`` / ``算額(千円)`` → ``R3年度当初予算額(千円)``). Each rule
-carries the real headers it was written from (``EXAMPLES``), all run by
-tests/test_rules_budget_tables.py.
+(``R3年度当初予`` / ``算額(千円)`` → ``R3年度当初予算額(千円)``). Every pattern
+is a ``Rule`` with the real headers and cells it was written from beside it;
+tests/test_rules.py runs them all.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-import regex
-
 from .eras import parse_fiscal_year
+from .rule import Rule, rule
 
 
 @dataclass(frozen=True)
@@ -23,72 +23,60 @@ class Role:
     funding_source: str | None = None  # 国, 県, 地方債, その他, 一般財源, 国県支出金, …
 
 
-# Order matters: the first rule whose pattern matches the whole header wins.
-HEADER_RULES: list[tuple[regex.Pattern, Role]] = [
-    (regex.compile(r"^(?:番号|No\.?|№)$"), Role("item_no")),
-    (regex.compile(r"^(?:主管課|担当課|所管課)$"), Role("department")),
-    (regex.compile(r"^(?:款項目|款・項・目|科目|款|項|目)$"), Role("code")),
-    (regex.compile(r"^(?:事業名|事業|名称|会計名|区分)$"), Role("name")),
-    (regex.compile(r"^(?:主な事業内容|事業内容|概要|説明|内容|財源内訳欄の.*|構成比)$"), Role("description")),
-    (regex.compile(r".*(?:増減|比較|差引)(?:\(.*\))?$"), Role("money", "change")),
-    (regex.compile(r".*決算額(?:\(.*\))?$"), Role("money", "settled")),
-    (regex.compile(r"^(?:補正前|現計予算額|補正前額)(?:\(.*\))?$"), Role("money", "current")),
-    (regex.compile(r"^(?:補正後|補正後額|計)(?:\(.*\))?$"), Role("money", "revised")),
-    (regex.compile(r"^補正額(?:\(.*\))?$"), Role("money", "supplementary")),
-    (regex.compile(r".*(?:当初予算額|予算額|事業費|金額)(?:\(.*\))?$"), Role("money", "initial")),
-]
+# The first rule whose pattern matches the whole header wins; the near misses
+# each rule refuses are headers a later one (or none) takes.
+HEADER_RULES: tuple[tuple[Rule, Role], ...] = (
+    (rule(r"^(?:番号|No\.?|№)$", examples=("番号", "No."), refuses=("番号表",)), Role("item_no")),
+    (rule(r"^(?:主管課|担当課|所管課)$", examples=("主管課", "担当課"), refuses=("主管課名称",)),
+     Role("department")),
+    (rule(r"^(?:款項目|款・項・目|科目|款|項|目)$", examples=("款項目", "款・項・目", "款", "項", "目"),
+          refuses=("節", "項目別")), Role("code")),
+    (rule(r"^(?:事業名|事業|名称|会計名|区分)$", examples=("事業名", "会計名", "区分"),
+          refuses=("事業費", "事業内容")), Role("name")),
+    (rule(r"^(?:主な事業内容|事業内容|概要|説明|内容|財源内訳欄の.*|構成比)$",
+          examples=("主な事業内容", "概要", "説明", "構成比"), refuses=("説明書",)), Role("description")),
+    (rule(r".*(?:増減|比較|差引)(?:\(.*\))?$", examples=("増減", "比較", "増減(△)"), refuses=("比較表の説明",)),
+     Role("money", "change")),
+    (rule(r".*決算額(?:\(.*\))?$", examples=("R2決算額",), refuses=("決算額の説明",)), Role("money", "settled")),
+    (rule(r"^(?:補正前|現計予算額|補正前額)(?:\(.*\))?$", examples=("補正前", "補正前額", "現計予算額"),
+          refuses=("補正後",)), Role("money", "current")),
+    (rule(r"^(?:補正後|補正後額|計)(?:\(.*\))?$", examples=("補正後", "補正後額", "計"), refuses=("計画",)),
+     Role("money", "revised")),
+    (rule(r"^補正額(?:\(.*\))?$", examples=("補正額",), refuses=("補正額の財源内訳",)),
+     Role("money", "supplementary")),
+    (rule(r".*(?:当初予算額|予算額|事業費|金額)(?:\(.*\))?$",
+          examples=("R3年度当初予算額(千円)", "R4年度当初予算額(千円)", "本年度予算額", "前年度予算額", "事業費",
+                    "事業費(千円)", "金額"),
+          refuses=("本年度予算額の財源内訳", "予算額合計表")), Role("money", "initial")),
+)
 
-# A page without any of these glyph runs holds no budget table header (cheap pre-check on raw glyphs)
-MONEY_HINT = regex.compile(r"予\s*算\s*額|補\s*正|増\s*減|比\s*較|事\s*業\s*費|決\s*算\s*額|金\s*額")
+# A page without any of these glyph runs holds no budget table header (cheap
+# pre-check on the raw glyphs of the page, joined)
+MONEY_HINT = rule(r"予\s*算\s*額|補\s*正|増\s*減|比\s*較|事\s*業\s*費|決\s*算\s*額|金\s*額",
+                  examples=("本年度予算額", "補 正 額", "比　　較", "事業費（千円）"),
+                  refuses=("一般会計予算書", "予算の概要"), form="spaced", how="search")
 
 # Funding sources under a 財源内訳 group, as printed (国県支出金 is one column in some books).
-FUNDING_SOURCES = ("国県支出金", "国庫支出金", "県支出金", "地方債その他", "地方債", "その他",
-                   "一般財源", "国", "県")
-FUNDING_GROUP = regex.compile(r"財源内訳")
-
-EXAMPLES: list[tuple[str, Role]] = [
-    ("番号", Role("item_no")),
-    ("No.", Role("item_no")),
-    ("主管課", Role("department")),
-    ("款項目", Role("code")),
-    ("款・項・目", Role("code")),
-    ("款", Role("code")),
-    ("事業名", Role("name")),
-    ("会計名", Role("name")),
-    ("主な事業内容", Role("description")),
-    ("概要", Role("description")),
-    ("R3年度当初予算額(千円)", Role("money", "initial")),
-    ("R4年度当初予算額(千円)", Role("money", "initial")),
-    ("本年度予算額", Role("money", "initial")),
-    ("前年度予算額", Role("money", "initial")),
-    ("増減", Role("money", "change")),
-    ("比較", Role("money", "change")),
-    ("補正前", Role("money", "current")),
-    ("補正前額", Role("money", "current")),
-    ("現計予算額", Role("money", "current")),
-    ("補正額", Role("money", "supplementary")),
-    ("補正後", Role("money", "revised")),
-    ("補正後額", Role("money", "revised")),
-    ("R2決算額", Role("money", "settled")),
-    ("事業費", Role("money", "initial")),
-]
+FUNDING_SOURCE = rule(r"^(?:国県支出金|国庫支出金|県支出金|地方債その他|地方債|その他|一般財源|国|県)$",
+                      examples=("国県支出金", "国庫支出金", "地方債", "その他", "一般財源", "国", "県"),
+                      refuses=("国庫補助金", "県民税"))
+FUNDING_GROUP = rule(r"財源内訳", examples=("財源内訳(千円)", "本年度予算額の財源内訳", "補正額の財源内訳"),
+                     refuses=("財源",), how="search")
 
 
 def header_role(header: str, group: str | None = None) -> Role | None:
     """The role of a column from its header (and the label of the group it is
     under: 財源内訳 makes 国, 県, … funding columns). None: not a budget column."""
-    if group and FUNDING_GROUP.search(group) and header in FUNDING_SOURCES:
+    if group and FUNDING_GROUP.search(group) and FUNDING_SOURCE.match(header):
         return Role("money", "funding", header)
-    for pattern, role in HEADER_RULES:
-        if pattern.match(header):
-            return role
-    return None
+    return next((role for header_rule, role in HEADER_RULES if header_rule.match(header)), None)
 
 
 # (単位：千円) / (単位 千円、%) / 算額(千円) / a 千円 printed above the first amount
-UNIT = regex.compile(r"(?:\(単位[:\s]*|\()(?P<unit>千円|百万円|万円|円)|^(?P<bare>千円|円)$")
-UNIT_EXAMPLES = [("(単位:千円)", "千円"), ("(単位 千円、%)", "千円"), ("R3年度当初予算額(千円)", "千円"),
-                 ("千円", "千円"), ("予算額", None)]
+UNIT = rule(r"(?:\(単位[:\s]*|\()(?P<unit>千円|百万円|万円|円)|^(?P<bare>千円|円)$",
+            examples=(("(単位:千円)", {"unit": "千円"}), ("(単位 千円、%)", {"unit": "千円"}),
+                      ("R3年度当初予算額(千円)", {"unit": "千円"}), ("千円", {"bare": "千円"})),
+            refuses=("予算額", "1,000千円"), how="search")
 
 
 def unit_of(text: str) -> str | None:
@@ -97,38 +85,52 @@ def unit_of(text: str) -> str | None:
 
 
 # 本年度 / 前年度: the document's year and the one before
-RELATIVE_YEARS = {"本年度": 0, "前年度": -1}
-YEAR_EXAMPLES = [("R3年度当初予算額(千円)", 2022, 2021), ("R8当初予算額", 2026, 2026),
-                 ("令和8年度当初予算額", None, 2026), ("本年度予算額", 2024, 2024),
-                 ("前年度予算額", 2024, 2023), ("当初予算額", 2022, None)]
-# R8当初予算額: an era initial with no 年度 after it
-_BARE_ERA_YEAR = regex.compile(r"^(?P<era>[HR])(?P<n>\d{1,2})(?!\d)")
+RELATIVE_YEAR = rule(r"本年度|前年度", examples=("本年度予算額", "前年度予算額"),
+                     refuses=("当初予算額", "R3年度当初予算額(千円)"), how="search")
+YEAR_OFFSET = {"本年度": 0, "前年度": -1}
+# R8当初予算額: an era initial with no 年度 after it (R3年度 reads the same way)
+BARE_ERA_YEAR = rule(r"^(?P<era>[HR])(?P<n>\d{1,2})(?!\d)",
+                     examples=(("R8当初予算額", {"era": "R", "n": "8"}), ("R3年度当初予算額(千円)", {"n": "3"})),
+                     refuses=("令和8年度当初予算額", "当初予算額"))
 
 
 def header_year(header: str, context_year: int | None) -> int | None:
     """The fiscal year a money header names, or None when it names none."""
-    for word, offset in RELATIVE_YEARS.items():
-        if word in header:
-            return None if context_year is None else context_year + offset
-    if m := _BARE_ERA_YEAR.match(header):
+    if m := RELATIVE_YEAR.search(header):
+        return None if context_year is None else context_year + YEAR_OFFSET[m.group()]
+    if m := BARE_ERA_YEAR.match(header):
         header = f"{m.group('era')}{m.group('n')}年度"
     return parse_fiscal_year(header, context_year)
 
 
-# A printed total row: 合計, 歳出合計, 物価高騰対策事業合計 (not 計画)
-TOTAL_ROW = regex.compile(r"(?:^|[^計])合計$|^計$")
-TOTAL_EXAMPLES = [("合計", True), ("歳出合計", True), ("物価高騰対策事業合計", True), ("計", True),
-                  ("会計", False), ("電子自治体推進事業費", False)]
-
-# A printed dash: no amount in this cell
-NO_AMOUNT = regex.compile(r"^[-ー―‐]$")
+# A row's place among the 款・項・目・節 of a budget book (schemas.tables
+# BudgetLineRow.level): a 計 row totals the rows of one level before it, a
+# 小計 some of them; anything else is one of the levels below.
+TOTAL_ROW = rule(r"(?:^|[^計])合計$|^計$",
+                 examples=("合計", "歳出合計", "歳入合計", "物価高騰対策事業合計", "計"),
+                 refuses=("会計", "電子自治体推進事業費", "小計", "計画"), how="search")
+SUBTOTAL_ROW = rule(r"小計$", examples=("小計", "一般会計小計"), refuses=("計", "合計", "小計画"),
+                    how="search")
+# The header naming the rank of its column's rows: 目 column → 目 rows; 節 is
+# printed as the group over 区分 | 金額. 款項目 and 科目 only say which account
+# a 事業 is charged to: those rows are items.
+RANK_HEADER = rule(r"^(?P<rank>款|項|目|節)$", examples=(("目", {"rank": "目"}), ("款", {"rank": "款"}),
+                                                         ("節", {"rank": "節"})),
+                   refuses=("款項目", "科目", "区分"))
+RANK_LEVEL = {"款": "kan", "項": "kou", "目": "moku", "節": "setsu"}
+# Columns whose unnumbered rows are parts of the numbered row above: a 款 list
+# nests its 項 and 目 unnumbered (1 市税 / 市民税 / 個人市民税), a 節 its 細節
+# (3 職員手当等 / 管理職手当). A 目 table prints no rank below it: its
+# unnumbered row is a 目 dropped this year (商工費委託金, 本年度 0).
+NESTS_PARTS = ("款", "項", "節")
 
 
 # The 款/項 headings printed above a 目 table: its rows' 目 numbers are
 # completed to 款.項.目 (1款 議会費 481,596千円 / 1項 議会費 → 目 1 is 1.1.1)
-KAN_KOU = regex.compile(r"(?P<kan>\d+)款\D.*?(?P<kou>\d+)項\D")
-KAN_KOU_EXAMPLES = [("3歳出 1款議会費 1項議会費", ("1", "1")),
-                    ("2款総務費 1項総務管理費", ("2", "1")), ("(歳出)", None)]
+KAN_KOU = rule(r"(?P<kan>\d+)款\D.*?(?P<kou>\d+)項\D",
+               examples=(("3歳出 1款議会費 1項議会費", {"kan": "1", "kou": "1"}),
+                         ("2款総務費 1項総務管理費", {"kan": "2", "kou": "1"})),
+               refuses=("(歳出)", "1款議会費"), how="search")
 
 
 def kan_kou(title: str | None) -> tuple[str, str] | None:
@@ -138,32 +140,42 @@ def kan_kou(title: str | None) -> tuple[str, str] | None:
 
 # A title line ending with the heading's total (1款 議会費 481,596千円): the
 # total is the heading's amount, not part of the title
-TITLE_AMOUNT = regex.compile(r"\s*△?[\d,]+(?:千円|円)$")
-TITLE_AMOUNT_EXAMPLES = [("1款議会費481,596千円", "1款議会費"), ("1項議会費 481,596千円", "1項議会費"),
-                         ("R4年度当初予算に計上した主な継続事業", "R4年度当初予算に計上した主な継続事業")]
+TITLE_AMOUNT = rule(r"\s*(?P<amount>△?[\d,]+(?:千円|円))$",
+                    examples=(("1款議会費481,596千円", {"amount": "481,596千円"}),
+                              ("1項議会費 481,596千円", {"amount": "481,596千円"})),
+                    refuses=("R4年度当初予算に計上した主な継続事業", "(単位:千円)"), how="search")
 
 
 # One 財源 cell holding two sources, each marked: 債) 104,600 / 他) 32,500 under 地方債その他
 FUNDING_MARKS = {"債": "地方債", "他": "その他"}
-_MARKED = regex.compile(r"\(?(?P<mark>債|他)\)\s*(?P<amount>[^()債他]+)")
-FUNDING_MARK_EXAMPLES = [("債)104,600他)32,500", [("地方債", "104,600"), ("その他", "32,500")]),
-                         ("他)0", [("その他", "0")]), ("(債)35,700", [("地方債", "35,700")]),
-                         ("353,193", None)]
+MARKED_FUNDING = rule(r"\(?(?P<mark>債|他)\)\s*(?P<amount>[^()債他]+)",
+                      examples=(("債)104,600他)32,500", {"mark": "債", "amount": "104,600"}),
+                                ("他)0", {"mark": "他", "amount": "0"}), ("(債)35,700", {"amount": "35,700"})),
+                      refuses=("353,193",), how="search")
 
 
 def marked_funding(text: str) -> list[tuple[str, str]] | None:
     """(source, amount text) of each marked part, or None when the cell is not
     wholly made of marked parts."""
-    parts = [(FUNDING_MARKS[m.group("mark")], m.group("amount").strip()) for m in _MARKED.finditer(text)]
-    return parts if parts and "".join(m.group() for m in _MARKED.finditer(text)) == text else None
+    found = list(MARKED_FUNDING.pattern.finditer(text))
+    parts = [(FUNDING_MARKS[m.group("mark")], m.group("amount").strip()) for m in found]
+    return parts if parts and "".join(m.group() for m in found) == text else None
 
 
 # A 事業名 cell closing with its department: 私立学校等給食等支援金給付事業 【総務課】
-DEPARTMENT_IN_NAME = regex.compile(r"\s*【(?P<department>[^】]+?(?:課|室|部|局|所|センター))】$")
-DEPARTMENT_IN_NAME_EXAMPLES = [("私立学校等給食等支援金給付事業【総務課】", "総務課"),
-                               ("水道事業補助金【業務課】", "業務課"), ("電子自治体推進事業費", None)]
+DEPARTMENT_IN_NAME = rule(r"\s*【(?P<department>[^】]+?(?:課|室|部|局|所|センター))】$",
+                          examples=(("私立学校等給食等支援金給付事業【総務課】", {"department": "総務課"}),
+                                    ("水道事業補助金【業務課】", {"department": "業務課"})),
+                          refuses=("電子自治体推進事業費", "子育て支援事業【新規】"), how="search")
 
 
-# 1 議会費: a 款/目 cell holding its number and its name (no 事業名 column)
-NUMBERED_NAME = regex.compile(r"^(?P<no>\d+)\s*(?P<name>\D.*)$")
-NUMBERED_NAME_EXAMPLES = [("1市税", ("1", "市税")), ("10教育費", ("10", "教育費")), ("歳入合計", None)]
+# 1 議会費: a 款/目/節 cell holding its number and its name. 1) 普通建設事業費
+# and (1) 一般管理費 are numbered a rank deeper: parts of the row above; 2.1.1
+# is a 款項目 code.
+NUMBERED_NAME = rule(r"^(?P<no>\d+)\s*(?P<name>[^\d().].*)$",
+                     examples=(("1市税", {"no": "1", "name": "市税"}), ("10教育費", {"no": "10", "name": "教育費"}),
+                               ("1 報酬", {"no": "1", "name": "報酬"})),
+                     refuses=("歳入合計", "1)普通建設事業費", "管理職手当", "2.1.1"))
+
+# A printed dash: no amount in this cell
+NO_AMOUNT = rule(r"^[-ー―‐]$", examples=("-", "―", "ー"), refuses=("-1,000", "△"))

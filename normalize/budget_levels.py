@@ -1,0 +1,82 @@
+"""Where a budget-table row sits (``budget_lines.level``) and the check of a
+printed 計 against the rows of the level it totals.
+
+A budget book prints 款, 項, 目 (and 節) rows with their 計 in one table, and a
+row's parts under it (管理職手当 under 3 職員手当等): summing every row counts
+the same yen two or three times. The level is read from what the page prints:
+the header of the column holding the row's name (款 / 項 / 目, 区分 under 節),
+whether the name carries its number, and the 計 / 合計 / 小計 words.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from extract.tables import Table, TableRow
+from rules.budget_tables import NESTS_PARTS, NUMBERED_NAME, RANK_HEADER, RANK_LEVEL, SUBTOTAL_ROW, TOTAL_ROW
+
+# From the top: a 計 totals the highest of these present among the rows before it
+SUMMED = ("kan", "kou", "moku", "setsu", "item")
+
+
+def labels(table: Table, row: TableRow) -> list[tuple[int, str]]:
+    """(column, text) of the row's name and code cells, left to right."""
+    return [(k, c.text) for k, c in sorted(row.cells.items())
+            if table.columns[k].role and table.columns[k].role.kind in ("name", "code")]
+
+
+def _numbered(text: str) -> bool:
+    return text.isdigit() or bool(NUMBERED_NAME.match(text))
+
+
+def numbers_its_rows(table: Table) -> bool:
+    """A list numbering its rows in the name cell (1 人件費, 2 扶助費, …): its
+    unnumbered rows are parts of the numbered one above. A 款項目 cell numbers
+    the account, not the row. Two numbers or more, counting up by one, so a
+    事業名 opening with a digit (3歳児健診) does not make a list numbered."""
+    numbers = [int(m.group("no")) for row in table.rows for k, text in labels(table, row)
+               if table.columns[k].role.kind == "name" and (m := NUMBERED_NAME.match(text))]
+    return len(numbers) >= 2 and numbers == list(range(numbers[0], numbers[0] + len(numbers)))
+
+
+def row_level(table: Table, row: TableRow, numbered_list: bool) -> str:
+    """One of schemas.tables.BUDGET_LEVELS; ``numbered_list``: numbers_its_rows(table)."""
+    texts = labels(table, row)
+    if any(TOTAL_ROW.search(t) for _, t in texts):
+        return "total"
+    if any(SUBTOTAL_ROW.search(t) for _, t in texts):
+        return "subtotal"
+    for k, text in texts:
+        column = table.columns[k]
+        if rank := RANK_HEADER.match(column.header) or (column.group and RANK_HEADER.match(column.group)):
+            part = rank.group("rank") in NESTS_PARTS and not _numbered(text)
+            return "breakdown" if part else RANK_LEVEL[rank.group("rank")]
+    if numbered_list and not any(_numbered(t) for k, t in texts if table.columns[k].role.kind == "name"):
+        return "breakdown"
+    return "item"
+
+
+@dataclass
+class Run:
+    """The rows of one table (and its continuations) since its last 計: the sum
+    of each money column per level, since the last 計 and since the last 小計."""
+
+    page: int
+    since_total: dict[str, dict[str, int]] = field(default_factory=dict)
+    since_subtotal: dict[str, dict[str, int]] = field(default_factory=dict)
+
+    def add(self, level: str, column: str, yen: int) -> None:
+        if level in SUMMED:
+            for sums in (self.since_total, self.since_subtotal):
+                by_column = sums.setdefault(level, {})
+                by_column[column] = by_column.get(column, 0) + yen
+
+    def close(self, level: str) -> tuple[str | None, dict[str, int]]:
+        """At a 計 (or 小計): the level it totals and its rows' sums per column;
+        the run starts again after it."""
+        sums = self.since_total if level == "total" else self.since_subtotal
+        summed = next((l for l in SUMMED if l in sums), None)
+        out = sums.get(summed, {}) if summed else {}
+        self.since_subtotal = {}
+        if level == "total":
+            self.since_total = {}
+        return summed, out

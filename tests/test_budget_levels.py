@@ -1,0 +1,192 @@
+"""``budget_lines.level`` and the printed-total check, on real pages of budget
+books and on small tables typed here: every level read from what the page
+prints, a 計 compared with the rows of the level it totals (no 款 + 項 double
+count, no reset across a 項's 節 pages), and a planted wrong digit caught."""
+from __future__ import annotations
+
+import io
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from extract import extract_document
+from extract.tables import Cell, Column, Table, TableRow
+from normalize.budget_lines import budget_lines
+from rules.budget_tables import header_role
+
+CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "real"
+FUJI_R6 = CORPUS / "plural-reality__fujishi_ippannkaikei_yosansho__r6-budget.pdf"
+NOBEOKA = CORPUS / "nobeoka-mieruka__nobeoka-shisei-portal__r8_june_supplementary_budget.pdf"
+
+
+# -- small tables typed here ---------------------------------------------------
+
+def _table(page: int, headers: list[tuple[str, str | None]], rows: list[list[str | None]],
+           title: str | None = None) -> Table:
+    columns = tuple(Column(k * 10.0, k * 10.0 + 10, h, g, header_role(h, g)) for k, (h, g) in enumerate(headers))
+    body = tuple(TableRow({k: Cell(k, text, text, (0, 0, 1, 1)) for k, text in enumerate(row) if text is not None},
+                          (0.0, float(i), 100.0, i + 1.0)) for i, row in enumerate(rows))
+    header = " ".join(h for h, _ in headers)
+    return Table(page, (0, 0, 100, 100), header, title, "千円", columns, body)
+
+
+def _kinds(warnings, kind="budget_total_mismatch"):
+    return [w.text for w in warnings if w.kind == kind]
+
+
+# 款 list of a revenue summary: 項 printed unnumbered under their 款 (as on
+# Nobeoka's page 2), 合計 = the 款 rows only
+KAN_LIST = [["1市税", "300", "30", "330"],
+            ["市民税", "200", None, "200"],
+            ["固定資産税", "100", "30", "130"],
+            ["2地方譲与税", "50", "-", "50"],
+            ["合計", "350", "30", "380"]]
+KAN_HEADERS = [("款", None), ("現計予算額", None), ("補正額", None), ("計", None)]
+
+
+def test_a_kan_list_gives_kan_breakdown_and_total_levels_and_sums_the_kan_rows():
+    lines, warnings = budget_lines((_table(2, KAN_HEADERS, KAN_LIST),), "d", 2026)
+    levels = {(l.name, l.column): l.level for l in lines}
+    assert levels[("市税", "現計予算額")] == "kan"
+    assert levels[("市民税", "現計予算額")] == levels[("固定資産税", "補正額")] == "breakdown"
+    assert levels[("地方譲与税", "計")] == "kan"
+    assert levels[("合計", "計")] == "total"
+    assert _kinds(warnings) == []
+
+
+def test_one_changed_digit_in_a_kan_row_is_one_mismatch():
+    rows = [list(r) for r in KAN_LIST]
+    rows[3][1] = "51"  # 2 地方譲与税 現計予算額 50 → 51
+    _, warnings = budget_lines((_table(2, KAN_HEADERS, rows),), "d", 2026)
+    assert _kinds(warnings) == ["page 2, table under header '款 現計予算額 補正額 計', row 5 (合計): "
+                                "現計予算額 printed 350,000 yen ≠ sum of the kan rows 351,000"]
+
+
+def test_a_breakdown_row_is_not_summed_so_a_change_there_is_no_mismatch_of_the_total():
+    rows = [list(r) for r in KAN_LIST]
+    rows[1][1] = "999"  # a part of 1 市税: the 合計 adds 款 rows only
+    _, warnings = budget_lines((_table(2, KAN_HEADERS, rows),), "d", 2026)
+    assert _kinds(warnings) == []
+
+
+# A 性質別 list numbering its rows in the 区分 cell, with a 小計 of rows 1-2
+# and parts (職員給, 1) 普通建設事業費) under numbered rows (Nobeoka's page 4)
+NUMBERED_LIST = [["1人件費", "100"], ["職員給", "70"], ["退職手当", "30"], ["2扶助費", "50"],
+                 ["小計", "150"], ["3投資的経費", "20"], ["1)普通建設事業費", "20"], ["合計", "170"]]
+
+
+def test_a_numbered_list_gives_items_parts_subtotal_and_total():
+    lines, warnings = budget_lines((_table(4, [("区分", None), ("補正額", None)], NUMBERED_LIST),), "d", 2026)
+    assert [l.level for l in lines] == ["item", "breakdown", "breakdown", "item", "subtotal", "item",
+                                        "breakdown", "total"]
+    assert _kinds(warnings) == []
+
+
+def test_a_wrong_subtotal_is_one_mismatch_and_the_total_still_adds_the_items():
+    rows = [list(r) for r in NUMBERED_LIST]
+    rows[4][1] = "160"
+    _, warnings = budget_lines((_table(4, [("区分", None), ("補正額", None)], rows),), "d", 2026)
+    assert _kinds(warnings) == ["page 4, table under header '区分 補正額', row 5 (小計): "
+                                "補正額 printed 160,000 yen ≠ sum of the item rows 150,000"]
+
+
+# A 項's 目 table over two pages with its 節 page between (a budget book's
+# spread): the 計 on the third page adds the 目 rows of the first
+MOKU = [("目", None), ("本年度予算額", None), ("前年度予算額", None), ("比較", None)]
+SETSU = [("区分", "節"), ("金額", "節")]
+TITLE = "2款総務費 1項総務管理費"
+
+
+def _spread(total: str) -> tuple[Table, ...]:
+    return (_table(10, MOKU, [["1一般管理費", "1,000", "900", "100"], ["2文書費", "500", "600", "△100"],
+                              ["商工費委託金", "0", "8", "△8"]], TITLE),
+            _table(11, SETSU, [["1報酬", "600"], ["3職員手当等", "400"], ["管理職手当", "150"],
+                               ["期末手当", "250"]]),
+            _table(12, MOKU, [["計", total, "1,508", "△8"]], TITLE))
+
+
+def test_a_moku_total_after_the_setsu_page_adds_the_moku_rows_before_it():
+    lines, warnings = budget_lines(_spread("1,500"), "d", 2024)
+    levels = {l.name: l.level for l in lines}
+    assert (levels["一般管理費"], levels["商工費委託金"]) == ("moku", "moku")  # a dropped 目 keeps its rank
+    assert (levels["1報酬"], levels["3職員手当等"], levels["管理職手当"]) == ("setsu", "setsu", "breakdown")
+    assert levels["計"] == "total"
+    assert {l.code for l in lines if l.level == "moku"} == {"2.1.1", "2.1.2", None}
+    assert _kinds(warnings) == []
+    years = {l.column: l.fiscal_year for l in lines}  # 本年度 / 前年度 from the document's year
+    assert (years["本年度予算額"], years["前年度予算額"]) == (2024, 2023)
+
+
+def test_a_wrong_moku_total_after_the_setsu_page_is_one_mismatch():
+    _, warnings = budget_lines(_spread("1,600"), "d", 2024)
+    assert _kinds(warnings) == ["page 12, table under header '目 本年度予算額 前年度予算額 比較', row 1 (計): "
+                                "本年度予算額 printed 1,600,000 yen ≠ sum of the moku rows 1,500,000"]
+
+
+def test_a_total_with_no_row_read_before_it_is_reported_not_passed():
+    _, warnings = budget_lines(_spread("1,500")[2:], "d", 2024)
+    assert _kinds(warnings) == []
+    assert _kinds(warnings, "budget_total_unchecked") == [
+        "page 12, table under header '目 本年度予算額 前年度予算額 比較', row 1 (計): no row of its table read before it"]
+
+
+# -- real pages ------------------------------------------------------------------
+
+def _pages(pdf: Path, first: int, last: int):
+    """The tables of pages first..last (1-based) of a real PDF, cut out with pypdf."""
+    if not pdf.exists():
+        pytest.skip(f"{pdf} is absent (../shared not mounted)")
+    pypdf = pytest.importorskip("pypdf", reason="pypdf (dev extra) cuts the pages out")
+    reader, writer = pypdf.PdfReader(pdf), pypdf.PdfWriter()
+    for index in range(first - 1, last):
+        writer.add_page(reader.pages[index])
+    data = io.BytesIO()
+    writer.write(data)
+    return extract_document(Path(f"{pdf.stem}-p{first}-{last}.pdf"), data.getvalue()).tables
+
+
+def test_fuji_r6_gikaihi_pages_levels_and_total(tmp_path):
+    # pages 176-178 (printed 163-165): 1款 議会費 / 1項 議会費; 目 1 議会費 481,596 on 176,
+    # its 節 on 177 (1 報酬 206,011; 3 職員手当等 118,592 and under it 管理職手当 1,925),
+    # the 計 481,596 / 489,257 / △7,661 on 178 — typed from the page images
+    tables = _pages(FUJI_R6, 176, 178)
+    lines, warnings = budget_lines(tables, "d", 2024)
+    level = {(l.page, l.name, l.column): (l.level, l.amount_yen) for l in lines}
+    assert level[(1, "議会費", "本年度予算額")] == ("moku", 481_596_000)
+    assert level[(2, "1報酬", "金額")] == ("setsu", 206_011_000)
+    assert level[(2, "3職員手当等", "金額")] == ("setsu", 118_592_000)
+    assert level[(2, "管理職手当", "金額")] == ("breakdown", 1_925_000)
+    assert level[(3, "計", "本年度予算額")] == ("total", 481_596_000)
+    assert level[(3, "計", "比較")] == ("total", -7_661_000)
+    assert _kinds(warnings) == [] and _kinds(warnings, "budget_total_unchecked") == []
+
+
+def test_fuji_r6_gikaihi_pages_with_one_digit_changed_give_one_mismatch():
+    tables = list(_pages(FUJI_R6, 176, 178))
+    first = tables[0]
+    (row,) = first.rows
+    k = next(k for k, c in row.cells.items() if first.columns[k].header == "前年度予算額")
+    assert row.cells[k].text == "489,257"
+    cells = {**row.cells, k: replace(row.cells[k], text="489,267", raw="489,267")}
+    tables[0] = replace(first, rows=(replace(row, cells=cells),))
+    _, warnings = budget_lines(tuple(tables), "d", 2024)
+    assert _kinds(warnings) == [
+        "page 3, table under header '目 本年度予算額 前年度予算額 比較 特定財源', row 1 (計): "
+        "前年度予算額 printed 489,257,000 yen ≠ sum of the moku rows 489,267,000"]
+
+
+def test_nobeoka_kan_list_and_numbered_list_levels_and_totals():
+    # page 2 (歳入): 1 市税 16,485,497 with 市民税 … 入湯税 unnumbered under it, 合計 69,408,240;
+    # page 4 (性質別): 1 人件費, 職員給 under it, 小計 36,930,518 after 3 公債費, 合計 — from the page images
+    tables = _pages(NOBEOKA, 2, 4)
+    lines, warnings = budget_lines(tables, "d", 2026)
+    level = {(l.page, l.name or l.code, l.column): (l.level, l.amount_yen) for l in lines}
+    assert level[(1, "市税", "現計予算額")] == ("kan", 16_485_497_000)
+    assert level[(1, "市民税", "現計予算額")] == ("breakdown", 6_527_126_000)
+    assert level[(1, "合計", "現計予算額")] == ("total", 69_408_240_000)
+    assert level[(3, "1人件費", "現計予算額")] == ("item", 11_282_186_000)
+    assert level[(3, "職員給", "現計予算額")] == ("breakdown", 7_059_370_000)
+    assert level[(3, "小計", "現計予算額")] == ("subtotal", 36_930_518_000)
+    assert level[(3, "1)普通建設事業費", "補正額")] == ("breakdown", 78_909_000)
+    assert _kinds(warnings) == []
