@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import regex
 
 from .lines import Line, Span
-from rules.budgets import BUDGET_BRACKET, BUDGET_VALUE, NOT_THIS_BUDGET
+from rules.budgets import BUDGET_BRACKET, BUDGET_LABEL_AND_VALUE, BUDGET_VALUE, NOT_THIS_BUDGET
 from rules.text import normalize_text
 
 
@@ -35,6 +35,15 @@ def from_bracket(text: str, lines: tuple[Line, ...]) -> PrintedBudget:
         return PrintedBudget(span, text, None)
     return PrintedBudget(span, text, m.group("label"), m.group("amount"), m.group("account"),
                          m.group("year"))
+
+
+def on_heading(text: str, lines: tuple[Line, ...]) -> PrintedBudget:
+    """The budget closing a heading line (tidy text): 【予算額 11,686千円】, or
+    予算額 11,686千円 without brackets (rules.headings PROJECT's budget group)."""
+    if text.startswith("【"):
+        return from_bracket(text, lines)
+    m = BUDGET_LABEL_AND_VALUE.match(text)
+    return (m and from_label(m, m.group("value"), lines)) or PrintedBudget(Span(text, lines), text, None)
 
 
 def from_label(label: regex.Match, value: str, lines: tuple[Line, ...]) -> PrintedBudget | None:

@@ -69,6 +69,12 @@ BUDGET_BRACKET = rule(
     refuses=("【予算額（前年度） 9,000千円】", "【決算見込額 500千円】", "【見込額 500千円】", "【予算額 11,686千円", "予算額 11,686千円"),
 )
 
+# A budget closing a 事業's heading line without brackets, the amount often set
+# to the right edge: 1) コミュニティ育成支援　　予算額 11,686千円 / … 予算額 －千円.
+# Only an amount or a dash may follow the word, and nothing after them but the
+# 予算科目 in brackets, so a title that names the word (予算額の見える化) keeps it.
+BUDGET_BARE = (rf"{BUDGET_WORD}(?:\((?:予算科目|{_YEAR})\))?\s*:?\s*(?:{AMOUNT}|{DASH})"
+               rf"(?:\s*\([^()\d]*\))?")
 # A budget label whose amount is printed apart from it, on the next line or in
 # its column: 予算額(予算科目) / 【予算額(予算科目)】 / 予算額 / 【4年度予算額】.
 # Run on tidy text (予 算 額 → 予算額). A bracket holding an
