@@ -1,7 +1,9 @@
 """A 事業's budget as printed, read into its parts for normalize to type.
 
-Whatever the form (bracket on the heading line, label over or before its
-value, the 令和 (29年度予算額) line, the 様式2 予算額(29年度) cell), the result is
+Whatever the form (bracket on the heading line or 予算額 N千円 closing it
+without one, label over or before its value — a 予算額 header cell over the
+amount's cell included —, the 令和 (29年度予算額) line, the 様式2 予算額(29年度)
+cell), the result is
 one ``PrintedBudget``: label, year, amount slot and account as printed, with
 the lines they came from. Normalize reads the amount; nothing is glued back
 into a bracket to be parsed again.

@@ -11,31 +11,18 @@ whose value is not there is a missing budget with a warning.
 """
 from __future__ import annotations
 
-from pathlib import Path
-
-from extract import extract_document
 from extract.layout import mark_wraps
 from extract.lines import Line
 from extract.page_cells import cell_below, rules_of_rect
 from extract.pdf import _page_lines, _right_edge
 from extract.source import SourceText
 from extract.structure import build_tree
-from normalize import SourceInfo, to_rows
 
-from .test_structure import BASE
+from .test_budget_label import rows, warnings
 
 GOTHIC, MINCHO = "F+IPAexGothic", "F+IPAexMincho"
 DESCRIPTION = ("コミュニティの育成や活性化を図るため、港区で活動するさまざまな団体やグループ、"
                "区民の企画段階からの参画を促し、各種イベントや講座を企画・開催する。")
-
-
-def rows(body: str):
-    doc = extract_document(Path("t.txt"), (BASE + body).encode("utf-8"))
-    return to_rows(doc, SourceInfo("d", "t.txt", "0" * 64, "txt", "test"))
-
-
-def warnings(tables, kind):
-    return [w.text for w in tables.get("warnings", []) if w.kind == kind]
 
 
 def glyphs(text, x0, top, size=10.5, font=MINCHO, advance=None):
