@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import regex
 
 from .lines import Line, Span
-from rules.budgets import BUDGET_BRACKET, BUDGET_LABEL_AND_VALUE, BUDGET_VALUE, NOT_THIS_BUDGET
+from rules.budgets import BUDGET_AFTER_TITLE, BUDGET_BRACKET, BUDGET_VALUE, NOT_THIS_BUDGET
 from rules.text import normalize_text
 
 
@@ -44,7 +44,7 @@ def on_heading(text: str, lines: tuple[Line, ...]) -> PrintedBudget:
     予算額 11,686千円 without brackets (rules.headings PROJECT's budget group)."""
     if text.startswith("【"):
         return from_bracket(text, lines)
-    m = BUDGET_LABEL_AND_VALUE.match(text)
+    m = BUDGET_AFTER_TITLE.match(text)
     return (m and from_label(m, m.group("value"), lines)) or PrintedBudget(Span(text, lines), text, None)
 
 

@@ -11,6 +11,8 @@ whose value is not there is a missing budget with a warning.
 """
 from __future__ import annotations
 
+import pytest
+
 from extract.layout import mark_wraps
 from extract.lines import Line
 from extract.page_cells import cell_below, rules_of_rect
@@ -73,6 +75,24 @@ def test_a_title_that_names_the_word_keeps_it():
     (project,) = tables["projects"]
     assert (project.title, project.budget_status) == ("予算額の見える化", "missing")
     assert warnings(tables, "missing_budget")
+
+
+@pytest.mark.parametrize("heading", [
+    "1) 見守り支援　前年度予算額 9,000千円",   # last year's
+    "1) 見守り支援　うち予算額 300千円",       # a share
+    "1) 見守り支援　予算額 800千円（再掲）",    # counted under another 事業
+    "1) 見守り支援　29年度予算額 500千円",     # BASE is a 平成30年度 plan
+])
+def test_another_amount_closing_the_heading_line_is_never_taken(heading):
+    tables = rows(f"{heading}\n説明文。\n")
+    (project,) = tables["projects"]
+    assert (project.budget_status, project.budget_yen) == ("missing", None)
+    assert warnings(tables, "missing_budget") or warnings(tables, "unreadable_budget")
+
+
+def test_the_plans_own_year_closing_the_heading_line_is_its_budget():
+    (project,) = rows("1) 見守り支援　30年度予算額 500千円\n")["projects"]
+    assert (project.title, project.budget_yen, project.budget_fiscal_year) == ("見守り支援", 500_000, 2018)
 
 
 def test_the_body_line_after_a_full_heading_line_is_not_its_title():
