@@ -1,7 +1,9 @@
 """A 事業's budget as printed, read into its parts for normalize to type.
 
-Whatever the form (bracket on the heading line, label over or before its
-value, the 令和 (29年度予算額) line, the 様式2 予算額(29年度) cell), the result is
+Whatever the form (bracket on the heading line or 予算額 N千円 closing it
+without one, label over or before its value — a 予算額 header cell over the
+amount's cell included —, the 令和 (29年度予算額) line, the 様式2 予算額(29年度)
+cell), the result is
 one ``PrintedBudget``: label, year, amount slot and account as printed, with
 the lines they came from. Normalize reads the amount; nothing is glued back
 into a bracket to be parsed again.
@@ -13,7 +15,7 @@ from dataclasses import dataclass
 import regex
 
 from .lines import Line, Span
-from rules.budgets import BUDGET_BRACKET, BUDGET_VALUE, NOT_THIS_BUDGET
+from rules.budgets import BUDGET_AFTER_TITLE, BUDGET_BRACKET, BUDGET_VALUE, NOT_THIS_BUDGET
 from rules.text import normalize_text
 
 
@@ -35,6 +37,15 @@ def from_bracket(text: str, lines: tuple[Line, ...]) -> PrintedBudget:
         return PrintedBudget(span, text, None)
     return PrintedBudget(span, text, m.group("label"), m.group("amount"), m.group("account"),
                          m.group("year"))
+
+
+def on_heading(text: str, lines: tuple[Line, ...]) -> PrintedBudget:
+    """The budget closing a heading line (tidy text): 【予算額 11,686千円】, or
+    予算額 11,686千円 without brackets (rules.headings PROJECT's budget group)."""
+    if text.startswith("【"):
+        return from_bracket(text, lines)
+    m = BUDGET_AFTER_TITLE.match(text)
+    return (m and from_label(m, m.group("value"), lines)) or PrintedBudget(Span(text, lines), text, None)
 
 
 def from_label(label: regex.Match, value: str, lines: tuple[Line, ...]) -> PrintedBudget | None:

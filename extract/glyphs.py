@@ -24,7 +24,7 @@ UNMAPPED = regex.compile(r"^\(cid:\d+\)$")
 REPLACEMENT = "\ufffd"
 
 # A column header is a budget label (headings.BUDGET_LABEL: 予算額, 予算額（予算科目）);
-# the value under it reads like a bracket on the heading line (headings.budget_bracket).
+# the value under it is read with it as the label and its value (extract.budgets.from_label).
 # A segment of more glyphs than 【4年度予算額（予算科目）】 cannot be one (NFKC does
 # not shorten ideographs), nor one without 額; those are not normalized at all.
 _HEADER_GLYPHS, _HEADER_MARK = 16, "額"
@@ -139,3 +139,16 @@ def split_under_header(glyphs: Sequence[Glyph], header: HeaderCell
         return None
     rest = [g for g in glyphs if g["x1"] <= x0]
     return rest, value
+
+
+def beside_column(glyphs: Sequence[Glyph], header: HeaderCell) -> bool:
+    """The row sits left of the header's column, not yet past where its value
+    may be: a 事業 heading beside the cell whose amount is set lower down (at the
+    cell's foot, or level with the heading's second line). Its value may follow."""
+    glyphs = ink(glyphs)
+    if not glyphs or max(g["x1"] for g in glyphs) > header.x0:
+        return False
+    top = min(g["top"] for g in glyphs)
+    if header.cell is not None:
+        return top < header.cell[3]
+    return top - header.bottom <= 3 * header.size

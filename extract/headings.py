@@ -5,7 +5,6 @@ from __future__ import annotations
 import regex
 
 from .lines import Line
-from rules.text import canonical, normalize_text
 
 from rules.budgets import (  # noqa: F401  (re-exported: extract reads the grammar from here)
     BUDGET_LABEL, BUDGET_LABEL_AND_VALUE, BUDGET_ONLY, BUDGET_SUM_LINE, BUDGET_VALUE, ISSUE_BUDGET_TOTAL,
@@ -21,15 +20,6 @@ _SENTENCE_END = regex.compile(r"[。:]|\.$")
 # title: 2)の取組を引き継ぎ… (にぎわい, ともに… open with a hiragana word and stay titles).
 _OPENS_WITH_PARTICLE = regex.compile(r"^[のにをがはとでへもや](?!\p{Hiragana})")
 _OPEN, _CLOSE = "(「【『[", ")」】』]"
-
-
-def budget_bracket(label: str, value: str) -> str | None:
-    """A budget printed apart from its label, as the bracket it would be on the
-    heading line: 予算額(予算科目) over 11,686千円(区政推進費) reads
-    【予算額(予算科目)11,686千円(区政推進費)】. None when ``value`` is not a value."""
-    if not BUDGET_VALUE.match(normalize_text(value)):
-        return None
-    return normalize_text(f"【{label} {canonical(value)}】")
 
 
 def without_markers(title: str) -> str:

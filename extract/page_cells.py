@@ -102,6 +102,16 @@ def cell_beside(box: Box, rules: Sequence[Box]) -> Box | None:
     return beside
 
 
+def cell_below(cell: Box, rules: Sequence[Box]) -> Box | None:
+    """The ruled cell right under ``cell`` and as wide (its left and right are
+    the same rules): the column a header cell names (予算額 over 11,686千円)."""
+    below = cell_around((cell[0] + cell[2]) / 2, cell[3] + RULE, rules)
+    if below is None or abs(below[1] - cell[3]) > RULE or abs(below[0] - cell[0]) > RULE \
+            or abs(below[2] - cell[2]) > RULE:
+        return None
+    return below
+
+
 def holds(cell: Box, box: Box) -> bool:
     """A line's box is in the cell: it starts inside it and its centre is in
     it (a full-width glyph at the end of a line may cross the right rule)."""

@@ -19,10 +19,10 @@ import regex
 from . import glyphs
 from .diagnose import looks_truncated
 from .footer import page_number, running_header_texts
-from .headings import budget_bracket
+from .headings import BUDGET_VALUE
 from .layout import group_label_cells, is_label_only, label_end, mark_wraps, ruled_extents, split_label
 from .lines import Line
-from .page_cells import Box, box_of, caption_cell, cell_beside, cell_of, inside, rules_of
+from .page_cells import Box, box_of, caption_cell, cell_below, cell_beside, cell_of, inside, rules_of
 from .page_vertical import vertical_rows
 from .pdf_engines import DEFAULT_ENGINE, open_pdf
 from .source import ExtractError, SourceText
@@ -149,13 +149,12 @@ def _labelled_row(row: list[Line], chars: list[dict], rules: Callable[[], list[B
     return [replace(row[0], bold=True)]
 
 
-def _value_line(chars: list[dict], header: glyphs.HeaderCell, page: int) -> Line | None:
-    """A cell under a column header: raw as printed, text as the bracket form
-    (``11,686千円`` under 予算額 reads 【予算額11,686千円】); None when the cell
-    does not read as a value (a paragraph line that happens to sit below)."""
+def _value_line(chars: list[dict], page: int) -> Line | None:
+    """A cell under a column header, as printed; None when it does not read as
+    a value (a paragraph line that happens to sit below). It follows the header's
+    own line, so the tree reads the two as a budget label and its value."""
     line = _line_from_chars(chars, page)
-    bracket = budget_bracket(header.label, line.raw)
-    return replace(line, text=bracket) if bracket else None
+    return line if BUDGET_VALUE.match(normalize_text(line.raw)) else None
 
 
 def _page_notes(vertical: bool, unmapped: int, index: int) -> list[Note]:
@@ -214,22 +213,25 @@ def _page_lines(page_glyphs: list[dict], height: float, index: int,
             printed, chars = found
             if not glyphs.ink(chars):
                 continue
-        if header and (split := glyphs.split_under_header(chars, header[0])) and (
-                value := _value_line(split[1], header[0], index)):
-            if glyphs.ink(rest := split[0]):
-                lines.extend(_split_leading_label(rest, index))
-            lines.append(value)
-            header = None
-            continue
-        if header:  # a header with no value under it stays a line of its own
-            lines.extend(_split_leading_label(header[1], index))
-            header = None
+        if header:
+            split = glyphs.split_under_header(chars, header[0])
+            if split and (value := _value_line(split[1], index)):
+                if glyphs.ink(rest := split[0]):
+                    lines.extend(_split_leading_label(rest, index))
+                lines += [_line_from_chars(header[1], index), value]  # label, then its value
+                header = None
+                continue
+            if split or not glyphs.beside_column(chars, header[0]):
+                lines.extend(_split_leading_label(header[1], index))  # a header with no value
+                header = None  # under it stays a line of its own
         if found := glyphs.header_cell(chars):
+            if header:
+                lines.extend(_split_leading_label(header[1], index))
             chars, header_glyphs, cell = found
             if box := cell_of(header_glyphs, rules()):  # the column is as wide as the cell; a
-                # caption at the top of its own cell names what the cell holds
+                # caption at the top of its own cell names what the cell holds, a header cell the one below
                 caption = caption_cell((cell.x0, cell.bottom - cell.size, cell.x1, cell.bottom), rules())
-                cell = replace(cell, x0=box[0], x1=box[2], cell=caption)
+                cell = replace(cell, x0=box[0], x1=box[2], cell=caption or cell_below(box, rules()))
             header = (cell, header_glyphs)
             if not glyphs.ink(chars):
                 continue

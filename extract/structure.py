@@ -12,7 +12,7 @@ from dataclasses import replace
 
 import regex
 
-from .budgets import from_bracket, from_label
+from .budgets import from_bracket, from_label, on_heading
 from .cover import read_cover
 from .headings import (
     BUDGET_LABEL, BUDGET_LABEL_AND_VALUE, BUDGET_ONLY, BUDGET_SUM_LINE, BULLET, INITIATIVE, ISSUE,
@@ -41,6 +41,15 @@ def body_font_size(lines: list[Line]) -> float | None:
 
 def _tidy(raw: str) -> str:
     return Line(raw=raw, page=None).text
+
+
+def _as_heading(line: Line, heading: Line) -> bool:
+    """``line`` may go on ``heading``'s title: no smaller than it, and a soft wrap
+    or set past the heading's number (hanging under its title)."""
+    em = heading.size or 10.0
+    if line.size and heading.size and line.size < heading.size - 0.3:
+        return False
+    return line.wrapped or bool(heading.bbox and line.bbox[0] > heading.bbox[0] + 0.5 * em)
 
 
 class _Builder:
@@ -188,23 +197,25 @@ class _Builder:
         if number != last + 1:
             self.notes.append(Note("numbering_gap", f"事業 {last} → {number}: {line.text}", line.page))
         self.new_section("project")
-        budget = from_bracket(_tidy(m.group("budget")), (line,)) if m.groupdict().get("budget") else None
+        budget = on_heading(_tidy(m.group("budget")), (line,)) if m.groupdict().get("budget") else None
         self.project = Project(number, title, Span.of([line]), budget=budget)
         self.measure.projects.append(self.project)
         return True
 
     def heading_continuation(self, line: Line) -> bool:
-        """A project title wrapped onto a second heading-style line, often with the budget."""
+        """A project title wrapped onto a second heading-style line, often with the budget:
+        a soft wrap, or a line hanging under the title (wrapped short of a budget cell
+        beside it), in the heading's face and size; a body line is never one."""
         p = self.project
         if not (self.section == "project" and p and p.budget is None and self.item is None
-                and not p.description and not p.activities and line.wrapped
-                and line.bbox and emphasized(line, self.body_size)):
+                and not p.description and not p.activities and line.bbox
+                and emphasized(line, self.body_size) and _as_heading(line, p.heading.lines[0])):
             return False
         merged = PROJECT.match(f"{p.number}) {p.title}{line.spaced}")
         p.title = _tidy(merged.group("title"))
         p.heading = Span.of([*p.heading.lines, line])
         if merged.group("budget"):
-            p.budget = from_bracket(_tidy(merged.group("budget")), (line,))
+            p.budget = on_heading(_tidy(merged.group("budget")), (line,))
         return True
 
     def budget_label_line(self, line: Line) -> bool:

@@ -15,7 +15,7 @@ from schemas.tables import (
 
 from .budget_lines import budget_lines
 from .budget import BudgetTotal, parse_budget, parse_budget_total, totals_agree
-from rules.budgets import BUDGET_IN_BRACKET
+from rules.budgets import BUDGET_IN_BRACKET, BUDGET_WORD
 from rules.eras import parse_fiscal_year
 from .marker import title_marker
 from .quantity import parse_quantity, quantity_after_colon
@@ -23,9 +23,11 @@ from .target import parse_target
 
 # 大阪市港区役所 → 大阪市, 港区
 ISSUER = regex.compile(r"^(?P<city>\p{Han}+?[都道府県市町村])(?P<ward>\p{Han}+?区)?(?:役所|役場)$")
-# The bracket closing a heading's raw line: 1) … 【予算額 11,686千円】 (a budget read
-# from a label and the value after it ends with the value: its raw is both lines)
-_RAW_BUDGET_BRACKET = regex.compile(rf"{BUDGET_IN_BRACKET}\s*$")
+# The budget closing a heading's raw line: 1) … 【予算額 11,686千円】, or without brackets
+# 1) … 予算額 １１，６８６千円 (from the last budget word on; raw digits may be full-width).
+# A budget read from a label and the value after it ends with the value: its raw is both lines.
+_RAW_BUDGET_BRACKET = regex.compile(
+    rf"(?:{BUDGET_IN_BRACKET}|{BUDGET_WORD}(?![^\n]*{BUDGET_WORD})[^【】()（）\n]*)\s*$")
 # 港区運営方針 → 港区
 TITLE_WARD = regex.compile(r"^(?P<ward>\p{Han}{1,4}?区)(?=運営方針|\s)")
 

@@ -69,6 +69,24 @@ BUDGET_BRACKET = rule(
     refuses=("【予算額（前年度） 9,000千円】", "【決算見込額 500千円】", "【見込額 500千円】", "【予算額 11,686千円", "予算額 11,686千円"),
 )
 
+# A budget closing a 事業's heading line without brackets, the amount often set
+# to the right edge: 1) コミュニティ育成支援　　予算額 11,686千円 / … 予算額 －千円.
+# Only an amount or a dash may follow the word, and nothing after them but a
+# bracket (the 予算科目; any other leaves the amount unreadable), so a title that
+# names the word (予算額の見える化) keeps it. A word qualified before it is another
+# amount (前年度予算額, うち予算額): no budget; a year before it is read with it.
+BUDGET_BARE = (rf"(?<!{NOT_THIS_BUDGET}|年度)(?:{_YEAR})?{BUDGET_WORD}(?:\((?:予算科目|{_YEAR})\))?\s*:?\s*"
+               rf"(?:{AMOUNT}|{DASH})(?:\s*\([^()\d]*\))?")
+# That budget cut off its heading line, read as a label and its value (extract.budgets
+# from_label); a year it names must be the plan's (normalize checks, as for a bracket).
+BUDGET_AFTER_TITLE = rule(
+    rf"^(?P<label>(?P<year>{_YEAR})?(?P<word>{BUDGET_WORD})(?:\((?:(?P<subject>予算科目)|(?P<year>{_YEAR}))\))?)"
+    rf"\s*:?\s*(?P<value>\S.*)$",
+    examples=(("予算額 11,686千円", {"label": "予算額", "value": "11,686千円"}),
+              ("29年度予算額 500千円", {"year": "29年度", "value": "500千円"}),
+              ("予算額（予算科目） 500千円（区政推進費）", {"subject": "予算科目", "value": "500千円(区政推進費)"})),
+    refuses=("予算額", "前年度予算額 9,000千円"),
+)
 # A budget label whose amount is printed apart from it, on the next line or in
 # its column: 予算額(予算科目) / 【予算額(予算科目)】 / 予算額 / 【4年度予算額】.
 # Run on tidy text (予 算 額 → 予算額). A bracket holding an

@@ -14,7 +14,7 @@ level      概要版 (gaiyo)              令和 (reiwa, R5 on)             様�
 """
 from __future__ import annotations
 
-from .budgets import BUDGET_IN_BRACKET
+from .budgets import BUDGET_BARE, BUDGET_IN_BRACKET
 from .markers import ANY_MARKER
 from .rule import rule
 
@@ -98,15 +98,26 @@ STRATEGY = rule(
 )
 # 事業 of a 概要版: 1) コミュニティ育成支援 【予算額 11,686千円】 ; (1) also seen; a marker
 # may come before the number or after the budget: (新) 2) 地域防災… / 3) 子育て 【予算額 …】≪新規≫.
-# The budget bracket is any 【…】 naming the budget word (BUDGET_BRACKET reads it).
+# The budget is any 【…】 naming the budget word (BUDGET_BRACKET reads it), or the word and
+# its amount closing the line without brackets (BUDGET_BARE): never part of the title.
 PROJECT = rule(
     rf"^(?P<marker>(?:{ANY_MARKER})\s*)?(?:(?P<no>\d{{1,2}})\)|\((?P<no>\d{{1,2}})\))"
-    rf"\s*(?P<title>.+?)\s*(?P<budget>{BUDGET_IN_BRACKET})?\s*(?P<last>{ANY_MARKER})?$",
+    rf"\s*(?P<title>.+?)\s*(?P<budget>{BUDGET_IN_BRACKET}|{BUDGET_BARE})?\s*(?P<last>{ANY_MARKER})?$",
     examples=(("1) コミュニティ育成支援 【予算額 11,686千円】",
                {"no": "1", "title": "コミュニティ育成支援", "budget": "【予算額11,686千円】"}),
               ("（新） 2) 地域防災リーダーの育成", {"marker": "(新)", "no": "2"}),
               ("(3) 子育て支援 【予算額 500千円】≪新規≫", {"no": "3", "last": "≪新規≫"}),
-              ("1) 試行事業 【見込額 500千円】", {"budget": None})),  # 見込額 alone is no budget word
+              ("1) 試行事業 【見込額 500千円】", {"budget": None}),  # 見込額 alone is no budget word
+              ("1) コミュニティ育成支援　　　予算額 11,686千円",
+               {"title": "コミュニティ育成支援", "budget": "予算額11,686千円"}),
+              ("2) 地域活動協議会による広報活動の支援 予算額 －千円", {"budget": "予算額-千円"}),
+              ("1) 見守り支援 予算額（予算科目） 500千円（区政推進費）", {"title": "見守り支援"}),
+              ("1) 予算額の見える化", {"title": "予算額の見える化", "budget": None}),
+              ("1) 予算額の見える化 予算額は前年度並み", {"budget": None}),
+              ("1) 見守り支援 29年度予算額 500千円", {"title": "見守り支援", "budget": "29年度予算額500千円"}),
+              # another amount, never this 事業's: left in the title, the budget missing
+              ("1) 見守り支援 前年度予算額 9,000千円", {"budget": None}),
+              ("1) 見守り支援 予算額（前年度） 9,000千円", {"budget": None})),
     refuses=("1-1 豊かな", "コミュニティ育成支援"),
     form="spaced",
 )

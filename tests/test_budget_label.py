@@ -4,8 +4,8 @@
     予算額（予算科目）
     11,686千円（区政推進費）
 
-The label and its value read as the bracket a heading line would carry; a
-label with no value after it is a missing budget with a warning, never a
+The label and its value are read into one typed budget (label, amount, account);
+a label with no value after it is a missing budget with a warning, never a
 number taken from an unrelated line.
 """
 from pathlib import Path
@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from extract import extract_document
-from extract.headings import BUDGET_LABEL, BUDGET_LABEL_AND_VALUE, BUDGET_VALUE, budget_bracket
+from extract.headings import BUDGET_LABEL, BUDGET_LABEL_AND_VALUE, BUDGET_VALUE
 from extract.lines import Line
 from extract.pdf import _page_lines
 from normalize import SourceInfo, to_rows
@@ -71,13 +71,6 @@ def test_budget_value_pattern(printed):
 ])
 def test_budget_value_pattern_rejects(printed):
     assert not BUDGET_VALUE.match(Line(printed, None).text)
-
-
-def test_budget_bracket_reads_label_and_value_as_one_bracket():
-    assert budget_bracket("予算額(予算科目)", "１１，６８６千円（区政推進費）") == \
-        "【予算額(予算科目)11,686千円(区政推進費)】"
-    assert budget_bracket("予算額", "11,686千円") == "【予算額11,686千円】"  # the 予算額 column
-    assert budget_bracket("予算額", "関心を高めます。") is None
 
 
 def test_budget_bracket_pattern_sets_the_account_apart():
@@ -173,11 +166,12 @@ def _glyphs(text, x0, top, size=10.5, font="F+IPAexMincho"):
             for i, ch in enumerate(text)]
 
 
-def test_pdf_value_under_the_label_reads_as_the_bracket():
+def test_pdf_value_under_the_label_follows_it_as_printed():
+    # nothing glued into a bracket: the label's line, then its value's line
     page = _glyphs("予算額（予算科目）", 72, 100) + _glyphs("11,686千円（区政推進費）", 72, 116)
     lines, _, _ = _page_lines(page, 842, 1)
     assert [(l.raw, l.text) for l in lines] == [
-        ("11,686千円（区政推進費）", "【予算額(予算科目)11,686千円(区政推進費)】")]
+        ("予算額（予算科目）", "予算額(予算科目)"), ("11,686千円（区政推進費）", "11,686千円(区政推進費)")]
 
 
 def test_pdf_paragraph_under_the_label_is_not_its_value():

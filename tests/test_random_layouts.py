@@ -29,7 +29,7 @@ FLOOR = 0.25
 
 # axis value → why the parser cannot read it yet (its facts stay below FLOOR).
 # Read above FLOOR now but still weak (share of their own facts right, seeds 0-199):
-# 【目標】 label 0.31, bracketless budget 0.29, right-aligned budget column 0.36.
+# 【目標】 label 0.31.
 KNOWN_FAILURES: dict[tuple[str, str], str] = {
     ("目標 placement", "above"): "a 目標 label on its own line above the text opens no 目標",
 }
