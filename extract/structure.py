@@ -68,6 +68,7 @@ class _Builder:
         # the owner whose 目標 block was followed by an unplaced line: a heading may have been
         # lost there, so a further 目標 label cannot be given to this owner
         self.lost_after: Project | Measure | None = None
+        self.previous: Line | None = None  # the line fed before this one
 
     # -- items ---------------------------------------------------------------
     def open_item(self, line: Line, sink: list[Span]) -> None:
@@ -207,6 +208,20 @@ class _Builder:
             p.budget = from_bracket(_tidy(merged.group("budget")), (line,))
         return True
 
+    def title_continuation(self, line: Line) -> bool:
+        """A 経営課題 or 施策 title wrapped onto a second line set like the
+        heading, right under it (…まちづく / り)."""
+        node = {"issue": self.issue, "measure": self.measure}.get(self.section)
+        if not (node and node.heading and line.wrapped and line.bbox and self.item is None
+                and self.previous is node.heading.lines[-1] and emphasized(line, self.body_size)
+                and abs((line.size or 0) - (self.previous.size or 0)) < 0.5):
+            return False
+        title = _tidy(node.title + line.spaced)
+        if not title_like(title) or ISSUE_BUDGET_TOTAL.search(title):
+            return False
+        node.title, node.heading = title, Span.of([*node.heading.lines, line])
+        return True
+
     def budget_label_line(self, line: Line) -> bool:
         """A 事業's budget label with its value after it on the line, or on the
         next line (予算額(予算科目))."""
@@ -306,6 +321,10 @@ class _Builder:
         return False
 
     def feed(self, line: Line) -> None:
+        self._feed(line)
+        self.previous = line
+
+    def _feed(self, line: Line) -> None:
         if self.budget_label and self.budget_value(line):
             return
         if self.issue_banner:
@@ -338,7 +357,7 @@ class _Builder:
         if self.section == "target":
             self.target_block.append(line)
         elif not (self.budget_label_line(line) or self.heading_continuation(line)
-                  or self.budget_total(line) or self.labelled_line(line)):
+                  or self.title_continuation(line) or self.budget_total(line) or self.labelled_line(line)):
             self.content(line)
 
     def finish(self) -> tuple[Plan, list[ManagementIssue], list[Note]]:
