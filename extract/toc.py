@@ -13,6 +13,9 @@ from .tree import ManagementIssue, Measure, Note, TocEntry
 
 # Lines after the last readable entry that are not entries end the 目次: the body begins.
 _MAX_STRAY = 3
+# Lines atop a page the 目次 goes on over that may precede its first entry (a
+# running header the furniture band missed).
+_PAGE_HEAD = 2
 
 
 @dataclass
@@ -66,6 +69,17 @@ def _carries_on(entry: _Entry | None, line: Line) -> bool:
     return line.bbox[0] > first.bbox[0] - 0.5 * (first.size or 10.0)
 
 
+def _first_entry_on_page(lines: list[Line], i: int) -> int | None:
+    """The index of the first line opening an entry on the page ``lines[i]``
+    begins, if it comes within ``_PAGE_HEAD`` lines after it."""
+    for k in range(i, min(i + _PAGE_HEAD + 1, len(lines))):
+        if lines[k].page != lines[i].page:
+            return None
+        if _starts_entry(lines[k].spaced):
+            return k
+    return None
+
+
 def read_toc(lines: list[Line], start: int) -> tuple[list[TocEntry], list[Note], int]:
     """The 目次 entries from ``lines[start]`` on, read one by one (title …
     leaders … page, a wrapped title carried on below its first line, the page
@@ -77,18 +91,24 @@ def read_toc(lines: list[Line], start: int) -> tuple[list[TocEntry], list[Note],
     stray: list[int] = []
     end = start  # after the last entry that has its page number
     column = None  # where the last line that gave a page number ends
+    page_opens = start  # where the 目次 goes on on the current page
     for i in range(start, len(lines)):
         line = lines[i]
         if PLAN.match(line.spaced) or i - end > _MAX_STRAY:
             break
+        if i > start and line.page != lines[i - 1].page:
+            page_opens = _first_entry_on_page(lines, i)
+            if page_opens is None:
+                break  # a new page goes on with the 目次 only if it opens with an entry
+        if i < page_opens:
+            stray.append(i)
+            continue
         last = entries[-1] if entries else None
         carries_on = _carries_on(last, line)
         m = _page_number(line.spaced, carries_on, column, line)
         title = TOC_LEADERS.sub("", m.group("title") if m else line.spaced).strip()
         page = int(m.group("page")) if m else None
         opens = _starts_entry(title)
-        if i > start and line.page != lines[i - 1].page and not opens:
-            break  # a new page goes on with the 目次 only if it opens with an entry
         if carries_on and not opens:
             last.lines.append(line)
             last.title += title
