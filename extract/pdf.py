@@ -191,30 +191,30 @@ def _take_page_number(chars: list[dict], at_edge: bool) -> tuple[int, list[dict]
 
 
 @dataclass(frozen=True)
-class _SharedRow:
-    """A band row that shows a page number beside other text after a wide gap.
-    The number is furniture only if that text is the running header (known
-    once every page is read); else the row is a line like any other — a 目次
-    entry's page number on a row that happens to reach the band."""
+class PageNumber:
+    """The printed page number a page's band shows. Printed beside other text
+    on its row (``beside``, after a wide gap) it is furniture only if that text
+    is the running header, known once every page is read; else the row is a
+    line like any other: a 目次 entry's page number on a row that reaches the band."""
 
     number: int
-    rest: str  # canonical text of the row without the number
-    top: float
-    bottom: float
+    beside: str | None = None  # canonical text of the rest of the row
+    top: float = 0.0  # the row's extent
+    bottom: float = 0.0
 
-    def holds(self, line: Line) -> bool:
+    def on_row(self, line: Line) -> bool:
         return line.bbox is not None and self.top <= (line.bbox[1] + line.bbox[3]) / 2 <= self.bottom
 
 
-def _page_lines(page_glyphs: list[dict], height: float, index: int, rules: Callable[[], list[Box]] = list
-                ) -> tuple[list[Line], int | None, _SharedRow | None, list[Note]]:
-    """Lines of one page in reading order, the printed page number (or the row
-    that may show it beside a running header) and notes on the page's glyphs
-    (unmapped, vertical). A header drawn in a ruled cell (``rules``: the page's
-    drawn rules) is that cell's caption: the cell holds its value."""
+def _page_lines(page_glyphs: list[dict], height: float, index: int,
+                rules: Callable[[], list[Box]] = list) -> tuple[list[Line], PageNumber | None, list[Note]]:
+    """Lines of one page in reading order, the printed page number and notes
+    on the page's glyphs (unmapped, vertical). A header drawn in a ruled cell
+    (``rules``: the page's drawn rules) is that cell's caption: the cell holds its value."""
     deduped = dedupe_overprint(page_glyphs)  # overprinted bold: 自自自自 → 自
     rules = cache(rules)  # read from the page once, when a header first asks
-    printed, shared, unmapped = None, None, 0
+    printed: PageNumber | None = None  # one alone on its row, else the first beside other text
+    unmapped = 0
     lines: list[Line] = []
     header: tuple[glyphs.HeaderCell, list[dict]] | None = None  # a 予算額 header cell, pending
     vertical = glyphs.vertical_writing(deduped)
@@ -225,14 +225,15 @@ def _page_lines(page_glyphs: list[dict], height: float, index: int, rules: Calla
         # a number inside the text block is no furniture: only a band row, and but for the dashed
         # form only an outermost one
         at_edge = at < EDGE_ROWS or at >= len(rows) - EDGE_ROWS
-        if printed is None and _in_band(chars, height) and (found := _take_page_number(chars, at_edge)):
-            if glyphs.ink(found[1]):
-                if shared is None:
-                    shared = _SharedRow(found[0], canonical(_chars_text(found[1])),
-                                        min(c["top"] for c in chars), max(c["bottom"] for c in chars))
-            else:
-                printed = found[0]
+        if (printed is None or printed.beside) and _in_band(chars, height) and (
+                found := _take_page_number(chars, at_edge)):
+            number, rest = found
+            if not glyphs.ink(rest):
+                printed = PageNumber(number)
                 continue
+            if printed is None:  # the row stays lines until the running headers are known
+                printed = PageNumber(number, canonical(_chars_text(rest)),
+                                     min(c["top"] for c in chars), max(c["bottom"] for c in chars))
         if header and (split := glyphs.split_under_header(chars, header[0])) and (
                 value := _value_line(split[1], header[0], index)):
             if glyphs.ink(rest := split[0]):
@@ -255,7 +256,7 @@ def _page_lines(page_glyphs: list[dict], height: float, index: int, rules: Calla
         lines.extend(_labelled_row(_split_leading_label(chars, index), chars, rules))
     if header:
         lines.extend(_split_leading_label(header[1], index))
-    return ruled_extents(lines, rules), printed, None if printed else shared, _page_notes(vertical, unmapped, index)
+    return ruled_extents(lines, rules), printed, _page_notes(vertical, unmapped, index)
 
 
 def _right_edge(lines: list[Line]) -> float:
@@ -280,7 +281,7 @@ _DAMAGE = ("unreadable_page", "damaged_page_content")
 
 def read_pdf(path: Path, data: bytes, max_pages: int | None = None,
              engine: str = DEFAULT_ENGINE) -> SourceText:
-    pages: list[tuple[list[Line], int | None, _SharedRow | None]] = []
+    pages: list[tuple[list[Line], PageNumber | None]] = []
     header_candidates: list[str | None] = []  # each page's first line in the top band, last in the bottom
     without_text: list[int] = []
     tables: list[Table] = []
@@ -291,8 +292,8 @@ def read_pdf(path: Path, data: bytes, max_pages: int | None = None,
     with open_pdf(engine, path, data, max_pages) as pdf:
         for index, page in enumerate(pdf.pages(), start=1):
             paths = cache(page.paths)  # read from the page once, if a cell or table asks
-            lines, printed, shared, page_notes = _page_lines(page.glyphs, page.height, index,
-                                                             lambda: rules_of(paths()))
+            lines, printed, page_notes = _page_lines(page.glyphs, page.height, index,
+                                                     lambda: rules_of(paths()))
             page_notes = [*page.notes, *page_notes]
             notes += page_notes
             if not lines and not any(n.kind in _DAMAGE for n in page_notes):
@@ -301,10 +302,10 @@ def read_pdf(path: Path, data: bytes, max_pages: int | None = None,
             if page_tables := find_tables(page.glyphs, paths, index, carried):
                 tables += page_tables  # their lines are read as cells, not as text
                 lines = [l for l in lines if not any(holds(t, l.bbox) for t in page_tables)]
-            pages.append((lines, printed, shared))
+            pages.append((lines, printed))
             for at in (0, -1):  # a row shared with a number stands for the text beside it
-                header_candidates.append(shared.rest if shared and lines and shared.holds(lines[at])
-                                         else _edge_raw(lines, at, page.height))
+                header_candidates.append(printed.beside if printed and printed.beside and lines
+                                         and printed.on_row(lines[at]) else _edge_raw(lines, at, page.height))
         metadata = pdf.metadata
     unreadable = [n for n in notes if n.kind == "unreadable_page"]
     if pages and len(unreadable) == len(pages):
@@ -312,12 +313,14 @@ def read_pdf(path: Path, data: bytes, max_pages: int | None = None,
                                           f"({unreadable[0].text})")
     headers = running_header_texts(header_candidates[0::2]) | running_header_texts(header_candidates[1::2])
     lines: list[Line] = []
-    for page_lines, printed, shared in pages:
-        if shared and shared.rest in headers:  # the running header and the page number
-            printed = shared.number
-            page_lines = [l for l in page_lines if not shared.holds(l)]
-        if printed is not None:
-            page_lines = [replace(l, printed_page=printed) for l in page_lines]
+    for page_lines, printed in pages:
+        if printed and printed.beside:
+            if printed.beside in headers:  # the running header and the page number
+                page_lines = [l for l in page_lines if not printed.on_row(l)]
+            else:
+                printed = None
+        if printed:
+            page_lines = [replace(l, printed_page=printed.number) for l in page_lines]
         if headers and page_lines and canonical(page_lines[0].raw) in headers:
             page_lines = page_lines[1:]
         if headers and page_lines and canonical(page_lines[-1].raw) in headers:
