@@ -42,29 +42,28 @@ def test_ruled_table_wrapped_title_sits_level_with_its_first_line():
     assert notes == []
 
 
-def test_bare_page_number_after_a_single_gap_in_the_page_column():
-    """Seed 96: no leaders; the wrapped line ends, like every entry, at x 589."""
-    got, notes, _ = _read([
+def _bare_numbers(wrapped_line_ends: float) -> list[Line]:
+    """Seed 96: no leaders; every entry line ends in the page column at x 589."""
+    return [
         _line("経営課題2 安全・安心・快適なまちづくり 7", 254, 260, 589, 12.6),
         _line("経営課題3 健やかにいきいきと暮らせるまちづ", 254, 375, 522, 12.6),
-        _line("くり 15", 266, 394, 589, 12.6),
+        _line("くり 15", 266, 394, wrapped_line_ends, 12.6),
         _line("1 地域福祉の推進 16", 284, 418, 589, 12.0),
-    ])
+    ]
+
+
+def test_bare_page_number_after_a_single_gap_in_the_page_column():
+    got, notes, _ = _read(_bare_numbers(wrapped_line_ends=589))
     assert got[("issue", 3, None)] == ("健やかにいきいきと暮らせるまちづくり", 15)
     assert got[("measure", 3, 1)] == ("地域福祉の推進", 16)
     assert notes == []
 
 
 def test_a_number_outside_the_page_column_is_no_page_and_costs_only_its_entry():
-    """The same lines, but the wrapped line ends far left of the page column:
-    its trailing number is no page. 経営課題3 loses its page (a warning) and its
-    title keeps the number; 経営課題2 and 施策3-1 are untouched."""
-    got, notes, _ = _read([
-        _line("経営課題2 安全・安心・快適なまちづくり 7", 254, 260, 589, 12.6),
-        _line("経営課題3 健やかにいきいきと暮らせるまちづ", 254, 375, 522, 12.6),
-        _line("くり 15", 266, 394, 330, 12.6),
-        _line("1 地域福祉の推進 16", 284, 418, 589, 12.0),
-    ])
+    """The wrapped line ends far left of the page column: its trailing number
+    is no page. 経営課題3 loses its page (a warning); 経営課題2 and 施策3-1 are
+    untouched."""
+    got, notes, _ = _read(_bare_numbers(wrapped_line_ends=330))
     assert got[("issue", 2, None)] == ("安全・安心・快適なまちづくり", 7)
     assert got[("issue", 3, None)][1] is None
     assert got[("measure", 3, 1)] == ("地域福祉の推進", 16)
