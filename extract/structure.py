@@ -210,11 +210,15 @@ class _Builder:
 
     def title_continuation(self, line: Line) -> bool:
         """A 経営課題 or 施策 title wrapped onto a second line set like the
-        heading, right under it (…まちづく / り)."""
+        heading, right under it (…まちづく / り): the gap between them is at
+        most the line spacing of a wrapped line (a heading's own 均等割付 may
+        end its first line short of the right edge, so the wrap mark is no test)."""
         node = {"issue": self.issue, "measure": self.measure}.get(self.section)
-        if not (node and node.heading and line.wrapped and line.bbox and self.item is None
-                and self.previous is node.heading.lines[-1] and emphasized(line, self.body_size)
-                and abs((line.size or 0) - (self.previous.size or 0)) < 0.5):
+        prev = self.previous
+        if not (node and node.heading and prev is node.heading.lines[-1] and self.item is None
+                and line.bbox and prev.bbox and line.page == prev.page and line.size and prev.size
+                and abs(line.size - prev.size) < 0.5 and 0 <= line.bbox[1] - prev.bbox[3] <= 0.6 * line.size
+                and emphasized(line, self.body_size)):
             return False
         title = _tidy(node.title + line.spaced)
         if not title_like(title) or ISSUE_BUDGET_TOTAL.search(title):

@@ -170,14 +170,15 @@ def _styled(raw: str, x0: float, top: float, x1: float, size: float, bold: bool,
 
 
 def test_a_heading_title_wrapped_onto_a_second_line_is_whole():
-    """Seed 5: a large 経営課題 heading wraps its last glyph onto a line of its
-    own, set like the heading; the body text after it is no part of the title.
+    """Seeds 5, 1006: a large 経営課題 heading wraps its last glyph onto a line
+    of its own, set like the heading; the body text after it is no part of the title.
     The 目次 (its own, whole title) and the body agree: no mismatch warning."""
     doc = _body([
         _line("目次", 250, 60, 290, 18.0, page=2),
         _line("経営課題1 区民主体のまちづくり ・・・・ 2", 57, 100, 538, page=2),
         _styled("経営課題 1 区 民 主 体 の ま ち づ く", 327, 77, 619, 16.8, True, False),
-        _styled("り", 420, 101, 437, 16.8, True, True),
+        # its 均等割付 first line ends short of the right edge: no wrap mark
+        _styled("り", 420, 101, 437, 16.8, True, False),
         _styled("・これまで培われてきた、人と人のつながりやきずなを", 325, 137, 631, 12.0, False, False),
         _styled("礎(いしずえ)にしながら、より幅広い世代の住民も参", 337, 155, 640, 12.0, False, True),
     ])
