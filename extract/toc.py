@@ -35,14 +35,14 @@ def _starts_entry(title: str) -> bool:
     return bool(PLAN.match(title) or ISSUE.match(title) or MEASURE.match(title) or STRATEGY.match(title))
 
 
-def _page_number(spaced: str, carries_on: bool, column: float | None, line: Line):
+def _page_number(line: Line, carries_on: bool, column: float | None):
     """The entry's title and page: after leaders or a wide gap, or, in a 目次
     drawn as a ruled table or with bare numbers, after a single gap when the
     title is a heading, or when the line carries on an entry's title and ends
     in the page-number column (where the entry before ended)."""
-    if m := TOC_PAGE.match(spaced):
+    if m := TOC_PAGE.match(line.spaced):
         return m
-    m = TOC_CELL_ENTRY.match(spaced)
+    m = TOC_CELL_ENTRY.match(line.spaced)
     if m is None:
         return None
     if _starts_entry(m.group("title")):
@@ -51,6 +51,7 @@ def _page_number(spaced: str, carries_on: bool, column: float | None, line: Line
 
 
 def _in_column(line: Line, column: float | None) -> bool:
+    """``line`` ends where the 目次's page numbers end (``column``), within 2 em."""
     if line.bbox is None:
         return True  # a text file's line: the single gap is all there is
     return column is not None and abs(line.bbox[2] - column) <= 2 * (line.size or 10.0)
@@ -105,7 +106,7 @@ def read_toc(lines: list[Line], start: int) -> tuple[list[TocEntry], list[Note],
             continue
         last = entries[-1] if entries else None
         carries_on = _carries_on(last, line)
-        m = _page_number(line.spaced, carries_on, column, line)
+        m = _page_number(line, carries_on, column)
         title = TOC_LEADERS.sub("", m.group("title") if m else line.spaced).strip()
         page = int(m.group("page")) if m else None
         opens = _starts_entry(title)
