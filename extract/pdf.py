@@ -8,7 +8,7 @@ count (only the lines are kept).
 """
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 from typing import Callable
@@ -191,14 +191,31 @@ def _take_page_number(chars: list[dict], at_edge: bool) -> tuple[int, list[dict]
     return None
 
 
+@dataclass(frozen=True)
+class PageNumber:
+    """The printed page number a page's band shows. Printed beside other text
+    on its row (``beside``, after a wide gap) it is furniture only if that text
+    is the running header, known once every page is read; else the row is a
+    line like any other: a 目次 entry's page number on a row that reaches the band."""
+
+    number: int
+    beside: str | None = None  # canonical text of the rest of the row
+    top: float = 0.0  # the row's extent
+    bottom: float = 0.0
+
+    def on_row(self, line: Line) -> bool:
+        return line.bbox is not None and self.top <= (line.bbox[1] + line.bbox[3]) / 2 <= self.bottom
+
+
 def _page_lines(page_glyphs: list[dict], height: float, index: int,
-                rules: Callable[[], list[Box]] = list) -> tuple[list[Line], int | None, list[Note]]:
+                rules: Callable[[], list[Box]] = list) -> tuple[list[Line], PageNumber | None, list[Note]]:
     """Lines of one page in reading order, the printed page number and notes
     on the page's glyphs (unmapped, vertical). A header drawn in a ruled cell
     (``rules``: the page's drawn rules) is that cell's caption: the cell holds its value."""
     deduped = dedupe_overprint(page_glyphs)  # overprinted bold: 自自自自 → 自
     rules = cache(rules)  # read from the page once, when a header first asks
-    printed, unmapped = None, 0
+    printed: PageNumber | None = None  # one alone on its row, else the first beside other text
+    unmapped = 0
     lines: list[Line] = []
     header: tuple[glyphs.HeaderCell, list[dict]] | None = None  # a 予算額 header cell, pending
     vertical = glyphs.vertical_writing(deduped)
@@ -209,10 +226,15 @@ def _page_lines(page_glyphs: list[dict], height: float, index: int,
         # a number inside the text block is no furniture: only a band row, and but for the dashed
         # form only an outermost one
         at_edge = at < EDGE_ROWS or at >= len(rows) - EDGE_ROWS
-        if printed is None and _in_band(chars, height) and (found := _take_page_number(chars, at_edge)):
-            printed, chars = found
-            if not glyphs.ink(chars):
+        if (printed is None or printed.beside) and _in_band(chars, height) and (
+                found := _take_page_number(chars, at_edge)):
+            number, rest = found
+            if not glyphs.ink(rest):
+                printed = PageNumber(number)
                 continue
+            if printed is None:  # the row stays lines until the running headers are known
+                printed = PageNumber(number, canonical(_chars_text(rest)),
+                                     min(c["top"] for c in chars), max(c["bottom"] for c in chars))
         if header:
             split = glyphs.split_under_header(chars, header[0])
             if split and (value := _value_line(split[1], index)):
@@ -263,7 +285,7 @@ _DAMAGE = ("unreadable_page", "damaged_page_content")
 
 def read_pdf(path: Path, data: bytes, max_pages: int | None = None,
              engine: str = DEFAULT_ENGINE) -> SourceText:
-    pages: list[list[Line]] = []
+    pages: list[tuple[list[Line], PageNumber | None]] = []
     header_candidates: list[str | None] = []  # each page's first line in the top band, last in the bottom
     without_text: list[int] = []
     tables: list[Table] = []
@@ -284,11 +306,10 @@ def read_pdf(path: Path, data: bytes, max_pages: int | None = None,
             if page_tables := find_tables(page.glyphs, paths, index, carried):
                 tables += page_tables  # their lines are read as cells, not as text
                 lines = [l for l in lines if not any(holds(t, l.bbox) for t in page_tables)]
-            pages.append(
-                [replace(l, printed_page=printed) for l in lines] if printed is not None else lines
-            )
-            header_candidates.append(_edge_raw(lines, 0, page.height))
-            header_candidates.append(_edge_raw(lines, -1, page.height))
+            pages.append((lines, printed))
+            for at in (0, -1):  # a row shared with a number stands for the text beside it
+                header_candidates.append(printed.beside if printed and printed.beside and lines
+                                         and printed.on_row(lines[at]) else _edge_raw(lines, at, page.height))
         metadata = pdf.metadata
     unreadable = [n for n in notes if n.kind == "unreadable_page"]
     if pages and len(unreadable) == len(pages):
@@ -296,7 +317,14 @@ def read_pdf(path: Path, data: bytes, max_pages: int | None = None,
                                           f"({unreadable[0].text})")
     headers = running_header_texts(header_candidates[0::2]) | running_header_texts(header_candidates[1::2])
     lines: list[Line] = []
-    for page_lines in pages:
+    for page_lines, printed in pages:
+        if printed and printed.beside:
+            if printed.beside in headers:  # the running header and the page number
+                page_lines = [l for l in page_lines if not printed.on_row(l)]
+            else:
+                printed = None
+        if printed:
+            page_lines = [replace(l, printed_page=printed.number) for l in page_lines]
         if headers and page_lines and canonical(page_lines[0].raw) in headers:
             page_lines = page_lines[1:]
         if headers and page_lines and canonical(page_lines[-1].raw) in headers:

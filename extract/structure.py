@@ -77,6 +77,7 @@ class _Builder:
         # the owner whose 目標 block was followed by an unplaced line: a heading may have been
         # lost there, so a further 目標 label cannot be given to this owner
         self.lost_after: Project | Measure | None = None
+        self.previous: Line | None = None  # the line fed before this one
 
     # -- items ---------------------------------------------------------------
     def open_item(self, line: Line, sink: list[Span]) -> None:
@@ -218,6 +219,24 @@ class _Builder:
             p.budget = on_heading(_tidy(merged.group("budget")), (line,))
         return True
 
+    def title_continuation(self, line: Line) -> bool:
+        """A 経営課題 or 施策 title wrapped onto a second line set like the
+        heading, right under it (…まちづく / り): the gap between them is at
+        most the line spacing of a wrapped line (a heading's own 均等割付 may
+        end its first line short of the right edge, so the wrap mark is no test)."""
+        node = {"issue": self.issue, "measure": self.measure}.get(self.section)
+        prev = self.previous
+        if not (node and node.heading and prev is node.heading.lines[-1] and self.item is None
+                and line.bbox and prev.bbox and line.page == prev.page and line.size and prev.size
+                and abs(line.size - prev.size) < 0.5 and 0 <= line.bbox[1] - prev.bbox[3] <= 0.6 * line.size
+                and emphasized(line, self.body_size)):
+            return False
+        title = _tidy(node.title + line.spaced)
+        if not title_like(title) or ISSUE_BUDGET_TOTAL.search(title):
+            return False
+        node.title, node.heading = title, Span.of([*node.heading.lines, line])
+        return True
+
     def budget_label_line(self, line: Line) -> bool:
         """A 事業's budget label with its value after it on the line, or on the
         next line (予算額(予算科目))."""
@@ -317,6 +336,10 @@ class _Builder:
         return False
 
     def feed(self, line: Line) -> None:
+        self._feed(line)
+        self.previous = line
+
+    def _feed(self, line: Line) -> None:
         if self.budget_label and self.budget_value(line):
             return
         if self.issue_banner:
@@ -349,7 +372,7 @@ class _Builder:
         if self.section == "target":
             self.target_block.append(line)
         elif not (self.budget_label_line(line) or self.heading_continuation(line)
-                  or self.budget_total(line) or self.labelled_line(line)):
+                  or self.title_continuation(line) or self.budget_total(line) or self.labelled_line(line)):
             self.content(line)
 
     def finish(self) -> tuple[Plan, list[ManagementIssue], list[Note]]:

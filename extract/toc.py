@@ -13,6 +13,9 @@ from .tree import ManagementIssue, Measure, Note, TocEntry
 
 # Lines after the last readable entry that are not entries end the 目次: the body begins.
 _MAX_STRAY = 3
+# Lines atop a page the 目次 goes on over that may precede its first entry (a
+# running header the furniture band missed).
+_PAGE_HEAD = 2
 
 
 @dataclass
@@ -32,57 +35,93 @@ def _starts_entry(title: str) -> bool:
     return bool(PLAN.match(title) or ISSUE.match(title) or MEASURE.match(title) or STRATEGY.match(title))
 
 
-def _page_number(spaced: str):
+def _page_number(line: Line, carries_on: bool, column: float | None):
     """The entry's title and page: after leaders or a wide gap, or, in a 目次
-    drawn as a ruled table, after a single gap when the title is a heading."""
-    if m := TOC_PAGE.match(spaced):
+    drawn as a ruled table or with bare numbers, after a single gap when the
+    title is a heading, or when the line carries on an entry's title and ends
+    in the page-number column (where the entry before ended)."""
+    if m := TOC_PAGE.match(line.spaced):
         return m
-    m = TOC_CELL_ENTRY.match(spaced)
-    return m if m and _starts_entry(m.group("title")) else None
+    m = TOC_CELL_ENTRY.match(line.spaced)
+    if m is None:
+        return None
+    if _starts_entry(m.group("title")):
+        return m
+    return m if carries_on and _in_column(line, column) else None
 
 
-def _continues(entry: _Entry, line: Line, title: str) -> bool:
-    """``line`` carries on an entry still waiting for its page number: it opens
-    no entry of its own and, in a PDF, is indented under the entry's first line
-    (a wrapped title, or the page number pushed onto the next line)."""
-    if not entry.open() or _starts_entry(title):
+def _in_column(line: Line, column: float | None) -> bool:
+    """``line`` ends where the 目次's page numbers end (``column``), within 2 em."""
+    if line.bbox is None:
+        return True  # a text file's line: the single gap is all there is
+    return column is not None and abs(line.bbox[2] - column) <= 2 * (line.size or 10.0)
+
+
+def _carries_on(entry: _Entry | None, line: Line) -> bool:
+    """``line`` may carry on ``entry``, still waiting for its page number (a
+    wrapped title, or the page number pushed onto the next line): in a PDF it
+    is not set left of the entry's first line — indented under it, or level
+    with it in a ruled cell."""
+    if entry is None or not entry.open():
         return False
     first = entry.lines[0]
     if first.bbox is None or line.bbox is None:
         return True
-    return line.bbox[0] > first.bbox[0] + 0.5 * (first.size or 10.0)
+    return line.bbox[0] > first.bbox[0] - 0.5 * (first.size or 10.0)
+
+
+def _first_entry_on_page(lines: list[Line], i: int) -> int | None:
+    """The index of the first line opening an entry on the page ``lines[i]``
+    begins, if it comes within ``_PAGE_HEAD`` lines after it."""
+    for k in range(i, min(i + _PAGE_HEAD + 1, len(lines))):
+        if lines[k].page != lines[i].page:
+            return None
+        if _starts_entry(lines[k].spaced):
+            return k
+    return None
 
 
 def read_toc(lines: list[Line], start: int) -> tuple[list[TocEntry], list[Note], int]:
     """The 目次 entries from ``lines[start]`` on, read one by one (title …
-    leaders … page, a wrapped title joined by indentation, the page number
-    wherever it sits on the entry's lines), the notes on lines that are no
-    entry, and the index where the body begins. A line that cannot be read
-    costs its own entry, never its neighbours."""
+    leaders … page, a wrapped title carried on below its first line, the page
+    number wherever it sits on the entry's lines, a 目次 going on over a page
+    that opens with an entry), the notes on lines that are no entry, and the
+    index where the body begins. A line that cannot be read costs its own
+    entry, never its neighbours."""
     entries: list[_Entry] = []
     stray: list[int] = []
     end = start  # after the last entry that has its page number
+    column = None  # where the last line that gave a page number ends
+    page_opens = start  # where the 目次 goes on on the current page
     for i in range(start, len(lines)):
         line = lines[i]
         if PLAN.match(line.spaced) or i - end > _MAX_STRAY:
             break
-        m = _page_number(line.spaced)
+        if i > start and line.page != lines[i - 1].page:
+            page_opens = _first_entry_on_page(lines, i)
+            if page_opens is None:
+                break  # a new page goes on with the 目次 only if it opens with an entry
+        if i < page_opens:
+            stray.append(i)
+            continue
+        last = entries[-1] if entries else None
+        carries_on = _carries_on(last, line)
+        m = _page_number(line, carries_on, column)
         title = TOC_LEADERS.sub("", m.group("title") if m else line.spaced).strip()
         page = int(m.group("page")) if m else None
-        if i > start and line.page != lines[i - 1].page and not (page and _starts_entry(title)):
-            break  # a new page goes on with the 目次 only if it opens with an entry
-        if entries and _continues(entries[-1], line, title):
-            entry = entries[-1]
-            entry.lines.append(line)
-            entry.title += title
-            entry.page, entry.last = page, i
-        elif _starts_entry(title) or (page is not None and title):
+        opens = _starts_entry(title)
+        if carries_on and not opens:
+            last.lines.append(line)
+            last.title += title
+            last.page, last.last = page, i
+        elif opens or (page is not None and title):
             entries.append(_Entry([line], title, page, i))
         else:
             stray.append(i)
             continue
         if page is not None:
             end = i + 1
+            column = line.bbox[2] if line.bbox else None
     entries = [e for e in entries if e.last < end]
     notes = [Note("unreadable_toc_line", f"目次: not an entry: {lines[i].text}", lines[i].page)
              for i in stray if i < end]

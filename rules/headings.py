@@ -24,29 +24,36 @@ TOC_HEAD = rule(r"^(?:も\s*く\s*じ|目\s*次)$", examples=("も く じ", "�
 # The page number ending a 目次 line: 経営課題1 区民主体のまちづくり ・・・ 2 (leaders: ・ … ‥ .
 # or a run of spaces), or before the last leaders when a long title pushed it
 # left (…を応援するまちづくり 23 ・・), or alone on the line a title wrapped onto (・・・ 23).
+# A long title leaves room for one leader only: set apart by spaces it is no
+# title's 中黒 (…暮らせるまちづくり ・ 15; 安全・安心 has none).
 _LEADERS = r"[・…‥.]"
+_LEADER_RUN = rf"(?:\s*{_LEADERS}{{2,}}|\s+{_LEADERS}(?=\s|$))"
 TOC_PAGE = rule(
-    rf"^(?P<title>.*?)(?:^|\s*{_LEADERS}{{2,}}\s*|\s{{2,}}|\s+(?=\d{{1,3}}\s*{_LEADERS}{{2,}}$))"
+    rf"^(?P<title>.*?)(?:^|{_LEADER_RUN}\s*|\s{{2,}}|\s+(?=\d{{1,3}}\s*{_LEADERS}{{2,}}$))"
     rf"(?P<page>\d{{1,3}})(?:\s*{_LEADERS}+)?$",
     examples=(("経営課題1 区民主体のまちづくり\t・・・ 2", {"title": "経営課題1区民主体のまちづくり", "page": "2"}),
               ("1 豊かなコミュニティの促進 …… 3", {"page": "3"}),
               ("経営課題4 「子どもの学び」と「子育て世代」を応援するまちづくり 23 ・・", {"page": "23"}),
-              ("・・・・・・ 23", {"title": "", "page": "23"})),
-    refuses=("1 豊かなコミュニティの促進", "・区民の数：200人"),
+              ("・・・・・・ 23", {"title": "", "page": "23"}),
+              ("経営課題3 健やかにいきいきと暮らせるまちづくり ・ 15",
+               {"title": "経営課題3健やかにいきいきと暮らせるまちづくり", "page": "15"})),
+    refuses=("1 豊かなコミュニティの促進", "・区民の数：200人", "経営課題2 安全・安心・快適なまちづくり 7"),
     form="spaced",
 )
 # Leaders and what follows them on a 目次 line without a page number: the page
 # went onto the next line, or its slot holds something else (・・・ 二十三).
-TOC_LEADERS = rule(rf"\s*{_LEADERS}{{2,}}.*$",
-                   examples=("区民主体のまちづくり ・・・・", "訪れたい魅力 ・・・ 二十三"),
-                   refuses=("区民主体のまちづくり",), form="spaced", how="search")
-# A 目次 drawn as a ruled two-column table: the page cell follows the title
-# after a single gap (経営課題1 区民主体のまちづくり 2). Taken only for a line
-# whose title is itself a heading (structure checks), so 区民の数 200 is no entry.
+TOC_LEADERS = rule(rf"{_LEADER_RUN}.*$",
+                   examples=("区民主体のまちづくり ・・・・", "訪れたい魅力 ・・・ 二十三", "多様性を尊重しあう共生社会づくりの推進 ・"),
+                   refuses=("区民主体のまちづくり", "安全・安心・快適なまちづくり"), form="spaced", how="search")
+# A 目次 drawn as a ruled two-column table or with bare page numbers: the page
+# follows the title after a single gap (経営課題1 区民主体のまちづくり 2). Taken
+# only for a line whose title is itself a heading, or that carries on one and
+# ends in the 目次's page-number column (extract.toc checks), so 区民の数 200 is no entry.
 TOC_CELL_ENTRY = rule(
-    r"^(?P<title>\S.*?\S)\s+(?P<page>\d{1,3})$",
+    r"^(?P<title>\S(?:.*?\S)?)\s+(?P<page>\d{1,3})$",
     examples=(("経営課題1 区民主体のまちづくり 2", {"title": "経営課題1区民主体のまちづくり", "page": "2"}),
-              ("戦略1-1 豊かなコミュニティの促進 3", {"page": "3"})),
+              ("戦略1-1 豊かなコミュニティの促進 3", {"page": "3"}),
+              ("ちづくり 23", {"title": "ちづくり", "page": "23"}), ("り 7", {"title": "り", "page": "7"})),
     refuses=("経営課題1", "区民主体のまちづくり2"),
     form="spaced",
 )
