@@ -32,8 +32,6 @@ from .text_rows import dedupe_overprint, text_lines
 from .tree import Note
 
 _HEADING_FACE = regex.compile(r"(?i)gothic|goth|bold|black|heavy|kaku|W[5-9]\b")
-# A subset's tag (ABCDEF+IPAexMincho): one face embedded as two subsets must vote as one.
-_SUBSET_TAG = regex.compile(r"^[A-Z]{6}\+")
 # Page furniture sits in a band at the top and bottom edge: a tenth of the page's height, but at
 # least an inch (a landscape page's tenth is only 21 mm, less than many top margins).
 BAND_SHARE, BAND_MIN = 0.1, 72.0
@@ -54,7 +52,7 @@ def _line_from_chars(chars: list[dict], page: int) -> Line:
     for c in chars:
         if not c["text"].isspace():
             ink.append(c)
-            size, face = round(c["size"], 1), _SUBSET_TAG.sub("", c["fontname"])
+            size, face = round(c["size"], 1), c["fontname"]
             sizes[size] = sizes.get(size, 0) + 1
             faces[face] = faces.get(face, 0) + 1
     raw = _chars_text(chars)

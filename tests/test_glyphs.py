@@ -133,14 +133,3 @@ def test_a_line_opening_with_a_middle_dot_inside_a_bracket_continues_its_target(
     # two one-line bullets in a cell stay two targets, whatever their lengths
     long, short = Line(raw="・区の広報紙の発行：12回", page=7), Line(raw="・SNS発信：週1回", page=7)
     assert len(split_targets([long, short])) == 2
-
-
-def test_a_face_embedded_as_two_subsets_votes_as_one_face():
-    """A producer that embeds IPAex明朝 twice (two subset tags) must not let a few
-    gothic glyphs outvote the mincho majority and make a body line bold."""
-    from extract.pdf import _line_from_chars
-
-    chars = [{**g, "fontname": face, "upright": True} for g, face in zip(
-        glyphs("区民の参画を促す", 0, 0),
-        ["ABCDEF+IPAexMincho"] * 3 + ["GHIJKL+IPAexMincho"] * 2 + ["MNOPQR+IPAexGothic"] * 3)]
-    assert not _line_from_chars(chars, page=1).bold
