@@ -20,17 +20,18 @@ from normalize import SourceInfo, to_rows
 from pipeline.convert import Converted, convert_file
 
 from tests.facts.sample import (
-    ACTIVITIES, BUDGETS, TARGETS, TOC_MEASURES, activity_facts, budget_facts, target_facts,
+    ACTIVITIES, BUDGETS, TARGETS, TEMPLATE_STATEMENTS, TOC_MEASURES, activity_facts, budget_facts,
+    target_facts,
 )
 from .test_structure import BASE
 
 FIXTURES = Path(__file__).parent / "fixtures" / "templates"
-# fixture → (template, the kind its 目標 label gives, the statement kinds of 経営課題1)
+# fixture → (template, the kind its 目標 label gives)
 TEMPLATES = {
-    "reiwa.txt": ("reiwa", "outcome", {"recognition": 4, "main_strategy": 2}),
-    "youshiki.txt": ("youshiki", "process", {"challenge": 4}),
-    "reiwa.pdf": ("reiwa", "outcome", {"recognition": 4, "main_strategy": 2}),
-    "youshiki.pdf": ("youshiki", "process", {"challenge": 4}),
+    "reiwa.txt": ("reiwa", "outcome"),
+    "youshiki.txt": ("youshiki", "process"),
+    "reiwa.pdf": ("reiwa", "outcome"),
+    "youshiki.pdf": ("youshiki", "process"),
 }
 
 
@@ -103,11 +104,8 @@ def test_statements_keep_their_own_kinds(converted):
     name, rows = converted
     kinds = {}
     for s in rows["statements"]:
-        if s.measure_no is None:
-            kinds[s.kind] = kinds.get(s.kind, 0) + 1
-    assert kinds == TEMPLATES[name][2]
-    assert [sum(1 for s in rows["statements"] if (s.measure_no, s.kind) == (m, "policy"))
-            for m in (1, 2, 3)] == [2, 2, 3]
+        kinds[s.measure_no, s.kind] = kinds.get((s.measure_no, s.kind), 0) + 1
+    assert kinds == TEMPLATE_STATEMENTS[TEMPLATES[name][0]]
 
 
 def test_only_the_toc_gaps_are_warned(converted):
