@@ -132,7 +132,7 @@ class _Builder:
             return True
         if any(i.number == number for i in self.issues):
             self.issue = None
-            return self.duplicate(line, f"経営課題{number}")
+            return self.reported(line, "duplicate_heading", f"経営課題{number} appears again")
         self.new_section("issue")
         self.issue = ManagementIssue(number, title, Span.of(lines))
         self.issue_part = None
@@ -148,27 +148,31 @@ class _Builder:
         if not (m and self.issue and emphasized(line, self.body_size)):
             return False
         if "issue" in m.groupdict() and int(m.group("issue")) != self.issue.number:
-            return False
+            if not (m.group("word") or m.group("open")):  # 3-4 月…: a bare pair may be prose
+                return False
+            # 経営課題1-(3) / 戦略1-3 under 経営課題2: not this 経営課題's, nor its text
+            return self.reported(line, "unplaced_line", f"{_tidy(line.spaced[:m.start('title')])} "
+                                 f"under 経営課題{self.issue.number}")
         number, title = int(m.group("no")), _tidy(m.group("title"))
         expected = (self.issue.measures[-1].number + 1) if self.issue.measures else 1
         listed = (self.issue.number, number) in self.toc_keys
         if not title_like(title) or not (number == expected or listed):
             return False
         if any(m.number == number for m in self.issue.measures):
-            return self.duplicate(line, f"施策{self.issue.number}-{number}")
+            return self.reported(line, "duplicate_heading", f"施策{self.issue.number}-{number} appears again")
         self.new_section("measure")
         self.measure = Measure(number, title, Span.of([line]))
         self.issue.measures.append(self.measure)
         self.project = None
         return True
 
-    def duplicate(self, line: Line, label: str) -> bool:
-        """A heading seen before (a page printed twice): its lines are reported
-        as unplaced rather than parsed into the first one's 事業 and 目標."""
+    def reported(self, line: Line, kind: str, why: str) -> bool:
+        """A heading that cannot be placed (seen before: a page printed twice; or
+        numbered under another 経営課題): its lines are reported as unplaced rather
+        than parsed into the previous heading's 事業 and 目標."""
         self.new_section("duplicate")
         self.measure = self.project = None
-        self.notes.append(Note("duplicate_heading", f"{label} appears again; its lines are "
-                               f"reported, not parsed: {line.text}", line.page))
+        self.notes.append(Note(kind, f"{why}; its lines are reported, not parsed: {line.text}", line.page))
         return True
 
     def project_heading(self, line: Line) -> bool:
