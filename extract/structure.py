@@ -198,17 +198,31 @@ class _Builder:
         return True
 
     def heading_continuation(self, line: Line) -> bool:
-        """A project title wrapped onto a second heading-style line, often with the budget."""
+        """A project title wrapped onto a second heading-style line, often with the
+        budget; or onto the next line of a 様式2 title cell (indented past the
+        具体的取組 label cell, in the body face); or a 施策/戦略 title wrapped."""
+        if self.measure_continuation(line):
+            return True
         p = self.project
         if not (self.section == "project" and p and p.budget is None and self.item is None
-                and not p.description and not p.activities and line.wrapped
-                and line.bbox and emphasized(line, self.body_size)):
+                and not p.description and not p.activities and line.wrapped and line.bbox
+                and (emphasized(line, self.body_size) or _in_title_cell(line, p.heading.lines[-1]))):
             return False
         merged = PROJECT.match(f"{p.number}) {p.title}{line.spaced}")
         p.title = _tidy(merged.group("title"))
         p.heading = Span.of([*p.heading.lines, line])
         if merged.group("budget"):
             p.budget = from_bracket(_tidy(merged.group("budget")), (line,))
+        return True
+
+    def measure_continuation(self, line: Line) -> bool:
+        m = self.measure
+        if not (self.section == "measure" and m and m.heading and not m.policies and not m.targets
+                and self.item is None and line.wrapped and line.bbox and line.page == m.heading.lines[-1].page
+                and emphasized(line, self.body_size) and not BULLET.match(line.text)):
+            return False
+        m.title = _tidy(m.title + line.spaced)
+        m.heading = Span.of([*m.heading.lines, line])
         return True
 
     def budget_label_line(self, line: Line) -> bool:
@@ -354,6 +368,14 @@ class _Builder:
         self.new_section("")
         plan = Plan(**{name: Span.of(lines) for name, lines in self.plan_lines.items() if lines})
         return plan, self.issues, self.notes
+
+
+def _in_title_cell(line: Line, heading: Line) -> bool:
+    """様式2: the title cell's next line, right of the 具体的取組 label cell (a 令和
+    budget line or description starts under the heading, within two characters)."""
+    return (INITIATIVE.match(heading.spaced) is not None and heading.bbox is not None
+            and line.bbox[0] > heading.bbox[0] + 2 * (line.size or 10.5) and line.cell is None
+            and not BULLET.match(line.text) and BUDGET_ONLY.match(line.text) is None)
 
 
 def _first_block_end(lines: list[Line]) -> int:

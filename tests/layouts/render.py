@@ -287,7 +287,8 @@ class LayoutRenderer(_TemplateRenderer):
             w = self.spread_width(block.text, self.gothic, size, self.spread(size))
             lines = [((self.x0 + self.x1 - w) / 2, "", block.text)]
         self.need(size * 1.45 * len(lines) + self.leading)
-        self.decorated(lines, size, self.x0, self.x1)
+        # 様式1 / 様式2: a form's tag, never spread as headings are
+        self.decorated(lines, size, self.x0, self.x1, spread_title=not block.text.startswith("様式"))
         self.top += 4
 
     def numbered_heading(self, text: str, size: float, x: float) -> None:
