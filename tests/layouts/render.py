@@ -1,5 +1,9 @@
 """Draw the sample's content in one random ``Layout``, with pdf_factory's primitives.
 
+The 令和 and 様式2 layouts draw the same blocks as those forms print them
+(``in_template``; the hand-written tests/fixtures/templates say the same), with
+every axis that applies to them.
+
 Unlike pdf_factory's fixed pages, text here flows: a block that does not fit
 goes on to a new page, so a small or landscape page breaks where the content
 happens to reach its bottom. Each seed page of the sample (cover, 目次, 計画,
@@ -137,7 +141,7 @@ class LayoutRenderer(_TemplateRenderer):
         self.printed_no: int | None = None
         self.seed_page = 0
         self.drawn = Drawn()
-        self.break_project = self.break_target = None
+        self.break_project: Form | None = None  # 様式2: the table a forced break falls in
         self.c.setLineWidth(0.5)
 
     def wrap(self, s: str, font: str, size: float, width: float, *, split: bool = False) -> list[str]:
