@@ -64,6 +64,7 @@ class _Builder:
         self.issue_banner: Line | None = None  # 【経営課題1】 alone: its title is the next line
         self.issue_part: str | None = None  # 令和: the 経営課題 section label last seen (課題認識 …)
         self.target_bounded = False  # the label had a box: the block is its cell
+        self.target_label: Line | None = None  # the label that opened it
         self.budget_label: tuple[Line, regex.Match] | None = None  # 予算額(予算科目), its value pending
         # the owner whose 目標 block was followed by an unplaced line: a heading may have been
         # lost there, so a further 目標 label cannot be given to this owner
@@ -336,7 +337,10 @@ class _Builder:
         if form:  # 様式2: the form's title, no content of its own
             return
         if self.section == "target" and self.target_bounded and line.cell is None:
-            self.close_targets()  # left the 目標 cell
+            if self.target_block or self.target_label.extent is not None:
+                self.close_targets()  # left the 目標 cell
+            else:  # a label on its own line, unruled, its text below it: the block runs on
+                self.target_bounded = False
         if self.issue_heading(line) or self.measure_heading(line) or self.project_heading(line):
             return
         if is_label(line):
@@ -351,7 +355,7 @@ class _Builder:
                 return
             self.new_section("target")
             self.target_owner, self.target_kind = owner, INDICATOR_KINDS[line.text]
-            self.target_bounded = line.bbox is not None
+            self.target_bounded, self.target_label = line.bbox is not None, line
             return
         if self.section == "target":
             self.target_block.append(line)

@@ -11,6 +11,7 @@ level      概要版 (gaiyo)              令和 (reiwa, R5 on)             様�
 施策/戦略   1 title                     戦略1-1 title                    【戦略1-1】title
 事業/取組   1) title 【予算額 N千円】    具体的取組1-1-1 title            具体的取組1-1-1 | title
 =========  =========================  ==============================  =========================
+
 A sub-issue 経営課題1-(1) title (any template) is read at the 施策/戦略 level (STRATEGY).
 """
 from __future__ import annotations
@@ -22,17 +23,20 @@ from .rule import rule
 # 目次 / もくじ (often spaced: も く じ)
 TOC_HEAD = rule(r"^(?:も\s*く\s*じ|目\s*次)$", examples=("も く じ", "目次", "目 次"),
                 refuses=("目次へ戻る",), form="spaced")
-# The page number ending a 目次 line: 経営課題1 区民主体のまちづくり ・・・ 2 (leaders: ・ … ‥ .
-# or a run of spaces), or before the last leaders when a long title pushed it
-# left (…を応援するまちづくり 23 ・・), or alone on the line a title wrapped onto (・・・ 23).
+# The page number ending a 目次 line: 経営課題1 区民主体のまちづくり ・・・ 2 (leaders: ・ … ‥ .,
+# one alone between spaces when a long title left room for no more, or a run of spaces), or
+# before the last leaders when a long title pushed it left (…を応援するまちづくり 23 ・・), or
+# alone on the line a title wrapped onto (・・・ 23).
 _LEADERS = r"[・…‥.]"
 TOC_PAGE = rule(
-    rf"^(?P<title>.*?)(?:^|\s*{_LEADERS}{{2,}}\s*|\s{{2,}}|\s+(?=\d{{1,3}}\s*{_LEADERS}{{2,}}$))"
+    rf"^(?P<title>.*?)(?:^|\s*{_LEADERS}{{2,}}\s*|\s+{_LEADERS}\s+|\s{{2,}}|\s+(?=\d{{1,3}}\s*{_LEADERS}{{2,}}$))"
     rf"(?P<page>\d{{1,3}})(?:\s*{_LEADERS}+)?$",
     examples=(("経営課題1 区民主体のまちづくり\t・・・ 2", {"title": "経営課題1区民主体のまちづくり", "page": "2"}),
               ("1 豊かなコミュニティの促進 …… 3", {"page": "3"}),
               ("経営課題4 「子どもの学び」と「子育て世代」を応援するまちづくり 23 ・・", {"page": "23"}),
-              ("・・・・・・ 23", {"title": "", "page": "23"})),
+              ("・・・・・・ 23", {"title": "", "page": "23"}),
+              ("5 多様性を尊重しあう共生社会づくりの推進 ・ 22", {"title": "5多様性を尊重しあう共生社会づくりの推進",
+                                                   "page": "22"})),
     refuses=("1 豊かなコミュニティの促進", "・区民の数：200人"),
     form="spaced",
 )
