@@ -206,7 +206,7 @@ class _Builder:
             return True
         p = self.project
         if not (self.section == "project" and p and p.budget is None and self.item is None
-                and not p.description and not p.activities and line.wrapped and line.bbox
+                and not p.description and not p.activities and _continues(line, p.heading.lines[-1])
                 and (emphasized(line, self.body_size) or _in_title_cell(line, p.heading.lines[-1]))):
             return False
         merged = PROJECT.match(f"{p.number}) {p.title}{line.spaced}")
@@ -219,7 +219,7 @@ class _Builder:
     def measure_continuation(self, line: Line) -> bool:
         m = self.measure
         if not (self.section == "measure" and m and m.heading and not m.policies and not m.targets
-                and self.item is None and line.wrapped and line.bbox and line.page == m.heading.lines[-1].page
+                and self.item is None and _continues(line, m.heading.lines[-1])
                 and emphasized(line, self.body_size) and not BULLET.match(line.text)):
             return False
         m.title = _tidy(m.title + line.spaced)
@@ -372,6 +372,18 @@ class _Builder:
         self.new_section("")
         plan = Plan(**{name: Span.of(lines) for name, lines in self.plan_lines.items() if lines})
         return plan, self.issues, self.notes
+
+
+def _continues(line: Line, heading: Line) -> bool:
+    """A heading's next line: marked wrapped, or (a hanging indent is no wrap to
+    the reader) right under it, indented past its start, in its size."""
+    if not (line.bbox and heading.bbox and line.page == heading.page):
+        return False
+    if line.wrapped:
+        return True
+    size = heading.size or 10.5
+    return (0 <= line.bbox[1] - heading.bbox[3] < 0.8 * size and line.bbox[0] > heading.bbox[0] + size / 2
+            and abs((line.size or size) - size) < 0.5)
 
 
 def _in_title_cell(line: Line, heading: Line) -> bool:

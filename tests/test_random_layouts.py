@@ -29,7 +29,7 @@ FLOOR = 0.25
 
 # axis value → why the parser cannot read it yet (its facts stay below FLOOR).
 # Read above FLOOR now but still weak (share of their own facts right, seeds 0-199):
-# 【目標】 label 0.28, bracketless budget 0.29, right-aligned budget column 0.37,
+# 【目標】 label 0.36, bracketless budget 0.29, right-aligned budget column 0.43,
 # a 目標 label on its own line above the text 0.82 (none before the label fix).
 KNOWN_FAILURES: dict[tuple[str, str], str] = {}
 # axis value → why it may still give a wrong budget_yen, target value or baseline
