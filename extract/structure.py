@@ -73,6 +73,7 @@ class _Builder:
         self.issue_banner: Line | None = None  # 【経営課題1】 alone: its title is the next line
         self.issue_part: str | None = None  # 令和: the 経営課題 section label last seen (課題認識 …)
         self.target_bounded = False  # the label had a box: the block is its cell
+        self.target_label: Line | None = None  # the label that opened it
         self.budget_label: tuple[Line, regex.Match] | None = None  # 予算額(予算科目), its value pending
         # the owner whose 目標 block was followed by an unplaced line: a heading may have been
         # lost there, so a further 目標 label cannot be given to this owner
@@ -142,7 +143,7 @@ class _Builder:
             return True
         if any(i.number == number for i in self.issues):
             self.issue = None
-            return self.duplicate(line, f"経営課題{number}")
+            return self.reported(line, "duplicate_heading", f"経営課題{number} appears again")
         self.new_section("issue")
         self.issue = ManagementIssue(number, title, Span.of(lines))
         self.issue_part = None
@@ -158,27 +159,31 @@ class _Builder:
         if not (m and self.issue and emphasized(line, self.body_size)):
             return False
         if "issue" in m.groupdict() and int(m.group("issue")) != self.issue.number:
-            return False
+            if not (m.group("word") or m.group("open")):  # 3-4 月…: a bare pair may be prose
+                return False
+            # 経営課題1-(3) / 戦略1-3 under 経営課題2: not this 経営課題's, nor its text
+            return self.reported(line, "unplaced_line", f"{_tidy(line.spaced[:m.start('title')])} "
+                                 f"under 経営課題{self.issue.number}")
         number, title = int(m.group("no")), _tidy(m.group("title"))
         expected = (self.issue.measures[-1].number + 1) if self.issue.measures else 1
         listed = (self.issue.number, number) in self.toc_keys
         if not title_like(title) or not (number == expected or listed):
             return False
         if any(m.number == number for m in self.issue.measures):
-            return self.duplicate(line, f"施策{self.issue.number}-{number}")
+            return self.reported(line, "duplicate_heading", f"施策{self.issue.number}-{number} appears again")
         self.new_section("measure")
         self.measure = Measure(number, title, Span.of([line]))
         self.issue.measures.append(self.measure)
         self.project = None
         return True
 
-    def duplicate(self, line: Line, label: str) -> bool:
-        """A heading seen before (a page printed twice): its lines are reported
-        as unplaced rather than parsed into the first one's 事業 and 目標."""
+    def reported(self, line: Line, kind: str, why: str) -> bool:
+        """A heading that cannot be placed (seen before: a page printed twice; or
+        numbered under another 経営課題): its lines are reported as unplaced rather
+        than parsed into the previous heading's 事業 and 目標."""
         self.new_section("duplicate")
         self.measure = self.project = None
-        self.notes.append(Note("duplicate_heading", f"{label} appears again; its lines are "
-                               f"reported, not parsed: {line.text}", line.page))
+        self.notes.append(Note(kind, f"{why}; its lines are reported, not parsed: {line.text}", line.page))
         return True
 
     def project_heading(self, line: Line) -> bool:
@@ -206,11 +211,13 @@ class _Builder:
     def heading_continuation(self, line: Line) -> bool:
         """A project title wrapped onto a second heading-style line, often with the budget:
         a soft wrap, or a line hanging under the title (wrapped short of a budget cell
-        beside it), in the heading's face and size; a body line is never one."""
+        beside it), in the heading's face and size (a body line is never one); or the
+        next line of a 様式2 title cell (indented past the 具体的取組 label cell, in the body face)."""
         p = self.project
         if not (self.section == "project" and p and p.budget is None and self.item is None
                 and not p.description and not p.activities and line.bbox
-                and emphasized(line, self.body_size) and _as_heading(line, p.heading.lines[0])):
+                and ((emphasized(line, self.body_size) and _as_heading(line, p.heading.lines[0]))
+                     or (_continues(line, p.heading.lines[-1]) and _in_title_cell(line, p.heading.lines[-1])))):
             return False
         merged = PROJECT.match(f"{p.number}) {p.title}{line.spaced}")
         p.title = _tidy(merged.group("title"))
@@ -223,13 +230,15 @@ class _Builder:
         """A 経営課題 or 施策 title wrapped onto a second line set like the
         heading, right under it (…まちづく / り): the gap between them is at
         most the line spacing of a wrapped line (a heading's own 均等割付 may
-        end its first line short of the right edge, so the wrap mark is no test)."""
+        end its first line short of the right edge, so the wrap mark is no test), or
+        a soft wrap or hanging indent under it (a 戦略 title in the 令和 form)."""
         node = {"issue": self.issue, "measure": self.measure}.get(self.section)
         prev = self.previous
         if not (node and node.heading and prev is node.heading.lines[-1] and self.item is None
                 and line.bbox and prev.bbox and line.page == prev.page and line.size and prev.size
-                and abs(line.size - prev.size) < 0.5 and 0 <= line.bbox[1] - prev.bbox[3] <= 0.6 * line.size
-                and emphasized(line, self.body_size)):
+                and abs(line.size - prev.size) < 0.5 and emphasized(line, self.body_size)
+                and not BULLET.match(line.text)
+                and (0 <= line.bbox[1] - prev.bbox[3] <= 0.6 * line.size or _continues(line, prev))):
             return False
         title = _tidy(node.title + line.spaced)
         if not title_like(title) or ISSUE_BUDGET_TOTAL.search(title):
@@ -352,7 +361,10 @@ class _Builder:
         if form:  # 様式2: the form's title, no content of its own
             return
         if self.section == "target" and self.target_bounded and line.cell is None:
-            self.close_targets()  # left the 目標 cell
+            if self.target_block or self.target_label.extent is not None:
+                self.close_targets()  # left the 目標 cell
+            else:  # a label on its own line, unruled, its text below it: the block runs on
+                self.target_bounded = False
         if self.issue_heading(line) or self.measure_heading(line) or self.project_heading(line):
             return
         if is_label(line):
@@ -367,7 +379,7 @@ class _Builder:
                 return
             self.new_section("target")
             self.target_owner, self.target_kind = owner, INDICATOR_KINDS[line.text]
-            self.target_bounded = line.bbox is not None
+            self.target_bounded, self.target_label = line.bbox is not None, line
             return
         if self.section == "target":
             self.target_block.append(line)
@@ -384,6 +396,26 @@ class _Builder:
         self.new_section("")
         plan = Plan(**{name: Span.of(lines) for name, lines in self.plan_lines.items() if lines})
         return plan, self.issues, self.notes
+
+
+def _continues(line: Line, heading: Line) -> bool:
+    """A heading's next line: marked wrapped, or (a hanging indent is no wrap to
+    the reader) right under it, indented past its start, in its size."""
+    if not (line.bbox and heading.bbox and line.page == heading.page):
+        return False
+    if line.wrapped:
+        return True
+    size = heading.size or 10.5
+    return (0 <= line.bbox[1] - heading.bbox[3] < 0.8 * size and line.bbox[0] > heading.bbox[0] + size / 2
+            and abs((line.size or size) - size) < 0.5)
+
+
+def _in_title_cell(line: Line, heading: Line) -> bool:
+    """様式2: the title cell's next line, right of the 具体的取組 label cell (a 令和
+    budget line or description starts under the heading, within two characters)."""
+    return (INITIATIVE.match(heading.spaced) is not None and heading.bbox is not None
+            and line.bbox[0] > heading.bbox[0] + 2 * (line.size or 10.5) and line.cell is None
+            and not BULLET.match(line.text) and BUDGET_ONLY.match(line.text) is None)
 
 
 def _first_block_end(lines: list[Line]) -> int:

@@ -11,6 +11,8 @@ level      概要版 (gaiyo)              令和 (reiwa, R5 on)             様�
 施策/戦略   1 title                     戦略1-1 title                    【戦略1-1】title
 事業/取組   1) title 【予算額 N千円】    具体的取組1-1-1 title            具体的取組1-1-1 | title
 =========  =========================  ==============================  =========================
+
+A sub-issue 経営課題1-(1) title (any template) is read at the 施策/戦略 level (STRATEGY).
 """
 from __future__ import annotations
 
@@ -36,7 +38,9 @@ TOC_PAGE = rule(
               ("経営課題4 「子どもの学び」と「子育て世代」を応援するまちづくり 23 ・・", {"page": "23"}),
               ("・・・・・・ 23", {"title": "", "page": "23"}),
               ("経営課題3 健やかにいきいきと暮らせるまちづくり ・ 15",
-               {"title": "経営課題3健やかにいきいきと暮らせるまちづくり", "page": "15"})),
+               {"title": "経営課題3健やかにいきいきと暮らせるまちづくり", "page": "15"}),
+              ("5 多様性を尊重しあう共生社会づくりの推進 ・ 22", {"title": "5多様性を尊重しあう共生社会づくりの推進",
+                                                   "page": "22"})),
     refuses=("1 豊かなコミュニティの促進", "・区民の数：200人", "経営課題2 安全・安心・快適なまちづくり 7"),
     form="spaced",
 )
@@ -92,15 +96,21 @@ MEASURE = rule(r"^(?P<no>\d{1,2})\s+(?P<title>\S.*)$",
 # 戦略 (令和, 様式2 and others): 戦略1-1 title / 【戦略1-1】title / 【1-1】 / <1-1>
 # (① title is NFKC's 1 title: MEASURE reads it).
 # The first number is the 経営課題's (checked), the second the 戦略's (measure_no).
+# A sub-issue 経営課題1-(1) title is read the same way: the level under 経営課題1
+# where other years print 施策 1 or 戦略1-1, so an analyst comparing years finds
+# it in measures as (issue_no 1, measure_no 1), not as a 経営課題 of its own.
 STRATEGY = rule(
-    r"^(?P<open>[【\[<])?(?:戦略)?\s*(?P<issue>\d{1,2})\s*-\s*(?P<no>\d{1,2})"
-    r"(?(open)[】\]>])\s*(?P<title>\D.*)$",
+    r"^(?P<open>[【\[<])?(?P<word>戦略|経営課題)?\s*(?P<issue>\d{1,2})\s*-\s*"
+    r"(?:\((?P<no>\d{1,2})\)|(?P<no>\d{1,2}))(?(open)[】\]>])\s*(?P<title>\D.*)$",
     examples=(("戦略1-1 豊かなコミュニティの促進", {"issue": "1", "no": "1", "title": "豊かなコミュニティの促進"}),
               ("【戦略1-2】自律した地域運営の支援", {"issue": "1", "no": "2"}),
               ("【1-3】多様な主体の協働の推進", {"no": "3"}),
               ("<2-1> 防災対策の強化", {"issue": "2", "no": "1"}),
+              ("経営課題1-(1) 地域防災", {"word": "経営課題", "issue": "1", "no": "1", "title": "地域防災"}),
+              ("経営課題 2-(3) 防犯対策の強化", {"issue": "2", "no": "3", "title": "防犯対策の強化"}),
               ),
-    refuses=("具体的取組1-1-1 コミュニティ育成支援", "1-1", "戦略1-1"),
+    refuses=("具体的取組1-1-1 コミュニティ育成支援", "1-1", "戦略1-1", "経営課題1-(1)",
+             "経営課題1 区民主体のまちづくり"),
     form="spaced",
 )
 # 事業 of a 概要版: 1) コミュニティ育成支援 【予算額 11,686千円】 ; (1) also seen; a marker

@@ -414,21 +414,44 @@ YOUSHIKI_LABEL_X1, REIWA_LABEL_X1 = 175.0, 140.0
 
 
 class _TemplateRenderer(_Renderer):
+    # 様式2 table geometry: (left edge, label cell's right edge, right edge, text size, line step)
+    def form_geometry(self) -> tuple[float, float, float, float, float]:
+        return CELL_X0, YOUSHIKI_LABEL_X1, RIGHT, BODY, 15.75
+
+    def room(self, height: float) -> bool:
+        """Whether ``height`` more fits on this sheet."""
+        return self.top + height <= PAGE_H - 60
+
+    def next_sheet(self) -> None:
+        self.c.showPage()
+        self.top = 72.0
+
     def cell_rows(self, rows: list[tuple[str, list[str]]]) -> None:
-        """様式2: one ruled table of label | value rows (a 具体的取組)."""
+        """様式2: one ruled table of label | value rows (a 具体的取組). A row that does
+        not fit goes on to the next sheet; one taller than a sheet is split there,
+        its label cell left empty on the sheet it goes on to."""
+        x0, label_x1, x1, size, step = self.form_geometry()
         for label, values in rows:
-            lines = [part for v in values for part in self.wrap(v, self.mincho, BODY, RIGHT - YOUSHIKI_LABEL_X1 - 8)]
-            height = max(1, len(lines)) * 15.75 + 8
-            if self.top + height > PAGE_H - 60:  # the table goes on on the next sheet, row by row
-                self.c.showPage()
-                self.top = 72.0
-            y = PAGE_H - self.top - height
-            self.c.rect(CELL_X0, y, RIGHT - CELL_X0, height)
-            self.c.rect(CELL_X0, y, YOUSHIKI_LABEL_X1 - CELL_X0, height)
-            self.heading(CELL_X0 + 4, self.top + 4, label, BODY)
-            for i, line in enumerate(lines):
-                self.text(YOUSHIKI_LABEL_X1 + 4, self.top + 4 + i * 15.75, line, self.mincho, BODY)
-            self.top += height
+            lines = [part for v in values for part in self.wrap(v, self.mincho, size, x1 - label_x1 - 8)]
+            if not self.room(max(1, len(lines)) * step + 8):
+                self.next_sheet()
+            while True:
+                fit = len(lines)
+                while fit > 1 and not self.room(fit * step + 8):
+                    fit -= 1
+                height = max(1, fit) * step + 8
+                y = self.s.page_height - self.top - height
+                self.c.rect(x0, y, x1 - x0, height)
+                self.c.rect(x0, y, label_x1 - x0, height)
+                if label:
+                    self.text(x0 + 4, self.top + 4, label, self.gothic, size, strikes=self.s.bold_strikes)
+                for i, line in enumerate(lines[:fit]):
+                    self.text(label_x1 + 4, self.top + 4 + i * step, line, self.mincho, size)
+                self.top += height
+                lines, label = lines[fit:], ""
+                if not lines:
+                    break
+                self.next_sheet()
 
     def indicator_cell(self, lines: list[str]) -> None:
         """令和: the アウトカム指標 label cell, its indicators right of it."""

@@ -104,6 +104,15 @@ ACTIVITY_FIELDS = ("value", "unit", "comparator")
 STATEMENTS = {(None, "challenge"): 4, (None, "strategy"): 1, (None, "strategy_projects"): 1,
               (None, "strategy_summary"): 1,
               (1, "policy"): 2, (2, "policy"): 2, (3, "policy"): 3}
+_POLICIES = {(1, "policy"): 2, (2, "policy"): 2, (3, "policy"): 3}
+# the same text in the other templates (tests/fixtures/templates): 令和 heads the 課題 bullets
+# 課題認識 and its two 主な戦略 paragraphs (the 概要版's repeated title is not printed);
+# 様式2 prints the 課題 bullets alone
+TEMPLATE_STATEMENTS = {
+    "gaiyo": STATEMENTS,
+    "reiwa": {(None, "recognition"): 4, (None, "main_strategy"): 2, **_POLICIES},
+    "youshiki": {(None, "challenge"): 4, **_POLICIES},
+}
 
 
 # The facts of a conversion in the shapes above (the sample's and the templates' tests)

@@ -24,6 +24,10 @@ PAGE_NUMBER_FORMS = ("- {} -", "－ {} －", "{}", "p.{}", "（{}）")
 RUNNING_HEADERS = ("平成29年度 港区運営方針 概要版", "港区運営方針", "大阪市港区役所")
 DASHES = ("ー", "－", "\u2212")
 BREAKS = ("none", "inside 事業", "inside 目標")
+# gaiyo: the sample's 概要版; reiwa: the 令和 form (【経営課題1】 banner, 課題認識 / 主な戦略,
+# 戦略1-1, 具体的取組1-1-1 with （29年度予算額） on the next line, an アウトカム指標 label);
+# youshiki: the 様式2 form (【戦略1-1】, each 具体的取組 a ruled table of label | value rows)
+TEMPLATES = ("gaiyo", "reiwa", "youshiki")
 
 
 @dataclass(frozen=True)
@@ -50,6 +54,7 @@ class Layout:
     dash: str
     page_break: str
     break_at: float  # which 事業 / 目標 the break falls in, as a fraction of the candidates
+    template: str  # drawn last, so a seed keeps its other axes whatever templates are added
 
     @property
     def page_size(self) -> tuple[float, float]:
@@ -82,6 +87,7 @@ def draw(seed: int) -> Layout:
         dash=r.choice(DASHES),
         page_break=r.choice(BREAKS),
         break_at=round(r.random(), 3),
+        template=r.choice(TEMPLATES),
     )
 
 
@@ -90,8 +96,15 @@ def _width_band(mm: float) -> str:
     return f"{low}-{low + 30} mm"
 
 
+def _only(templates: tuple[str, ...], value_of):
+    """An axis a template's form fixes: its layouts are grouped as "n/a (template)",
+    so the axis's own values are judged on the layouts that draw them."""
+    return lambda l: value_of(l) if l.template in templates else f"n/a ({l.template})"
+
+
 # axis name → the value a layout has on it, as the per-axis table groups layouts
 AXES = {
+    "template": lambda l: l.template,
     "page size": lambda l: l.page,
     "text width": lambda l: _width_band(l.text_width_mm),
     "text block": lambda l: ("flush left" if l.left_share < 1 / 3 else
@@ -101,9 +114,10 @@ AXES = {
     "body size": lambda l: f"{l.body_size:g} pt",
     "digits": lambda l: "full-width" if l.full_width_digits else "half-width",
     "heading": lambda l: l.heading,
-    "目標 label": lambda l: l.label,
-    "目標 placement": lambda l: l.label_place,
-    "budget placement": lambda l: l.budget,
+    "目標 label": _only(("gaiyo",), lambda l: l.label),  # 令和: アウトカム指標; 様式2: a label cell
+    "目標 placement": _only(("gaiyo", "reiwa"), lambda l: l.label_place if l.template == "gaiyo"
+                          else f"{l.label_place} (アウトカム指標)"),
+    "budget placement": _only(("gaiyo",), lambda l: l.budget),  # the forms place it themselves
     "contents": lambda l: l.contents,
     "running header": lambda l: f"{l.header_corner}" if l.running_header else "none",
     "page number form": lambda l: l.page_number_form.format("3"),

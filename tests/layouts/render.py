@@ -1,5 +1,9 @@
 """Draw the sample's content in one random ``Layout``, with pdf_factory's primitives.
 
+The 令和 and 様式2 layouts draw the same blocks as those forms print them
+(``in_template``; the hand-written tests/fixtures/templates say the same), with
+every axis that applies to them.
+
 Unlike pdf_factory's fixed pages, text here flows: a block that does not fit
 goes on to a new page, so a small or landscape page breaks where the content
 happens to reach its bottom. Each seed page of the sample (cover, 目次, 計画,
@@ -15,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tests.pdf_factory import Block, Style, _bare_amount, _Renderer, seed_pages
+from tests.pdf_factory import _INDICATOR_LABEL, Block, Style, _bare_amount, _TemplateRenderer, seed_pages
 
 from .layout import MM, Layout
 
@@ -23,6 +27,88 @@ SEED = Path(__file__).resolve().parents[2] / "samples" / "minato_h29_gaiyo.txt"
 BUDGET_CAPTION = "予算額"
 NO_LINE_START = set("、。，．,.）)」』】〕・：:；;ー々ゝゞぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮ％%")
 NO_LINE_END = set("（(「『【〔")
+BUDGET_YEAR = "29年度"  # the sample's fiscal year as the forms print it: （29年度予算額）, 予算額（29年度）
+RECOGNITION, MAIN_STRATEGY = "課題認識", "主な戦略"  # 令和: the 経営課題's two sections
+# 様式2: the label cells of a 具体的取組's table, after its number | title row
+FORM_BUDGET, FORM_CONTENT, FORM_TARGET = f"予算額（{BUDGET_YEAR}）", "取組内容", "目標（プロセス指標）"
+# a heading's number and its title: 1 title, 戦略1-1 title, 【戦略1-1】title
+_NUMBER_TITLE = re.compile(r"^(【[^】]+】|\S+ )\s*(.*)$")
+
+
+@dataclass
+class Form:
+    """様式2: one 具体的取組 as a ruled table of label | value rows."""
+    rows: list[tuple[str, list[str]]]
+    lines: list[str]  # its 目標's lines (the last row's values)
+    kind: str = "form"
+
+
+def in_template(pages: list[list[Block]], template: str) -> list[list[Block | Form]]:
+    """The sample's blocks as the ``template`` prints them (see tests/fixtures/templates,
+    the same content written by hand): numbers in the form's style, 令和's two
+    sections, 様式2's tables. The 概要版 is the sample itself."""
+    if template == "gaiyo":
+        return pages
+    reiwa = template == "reiwa"
+    out: list[list[Block | Form]] = []
+    issue = measure = project = 0
+    issue_title = ""
+    for blocks in pages:
+        page: list[Block | Form] = []
+        for b in blocks:
+            if b.kind == "toc" and (m := re.match(r"経営課題(\d+) (.*)", b.text)):
+                issue = int(m.group(1))
+                title = b.text if reiwa else f"【経営課題{issue}】 {m.group(2)}"
+                page.append(Block("toc", title, level=b.level, page_no=b.page_no))
+            elif b.kind == "toc" and b.level == 1:
+                no, title = _NUMBER_TITLE.match(b.text).groups()
+                number = f"戦略{issue}-{no.strip()} " if reiwa else f"【戦略{issue}-{no.strip()}】"
+                page.append(Block("toc", number + title, level=1, page_no=b.page_no))
+            elif b.kind == "caption" and b.text == "◆計画" and not reiwa:
+                page.append(Block("caption", "様式1"))
+            elif b.kind == "issue":
+                _, no, issue_title = b.text.split(" ", 2)
+                issue, measure = int(no), 0
+                if not reiwa:
+                    page.append(Block("caption", "様式2"))
+                page.append(Block("issue", f"【経営課題{issue}】{issue_title}"))
+                if reiwa:
+                    page.append(Block("subheading", RECOGNITION))
+            elif b.kind in ("para", "bullet") and any(x.kind == "issue" for x in page):
+                # the 経営課題's own text: 令和 heads its 主な戦略 (the 概要版 repeats the title
+                # there); 様式2 prints only the 課題 bullets
+                if b.kind == "bullet":
+                    page.append(b)
+                elif reiwa:
+                    page.append(Block("subheading", MAIN_STRATEGY) if b.text == issue_title else b)
+            elif b.kind == "measure":
+                no, title = _NUMBER_TITLE.match(b.text).groups()
+                measure, project = int(no), 0
+                page.append(Block("measure", f"戦略{issue}-{measure} {title}" if reiwa
+                                  else f"【戦略{issue}-{measure}】{title}"))
+            elif b.kind == "project":
+                project += 1
+                title = b.text.split(" ", 1)[1]
+                number = f"具体的取組{issue}-{measure}-{project}"
+                amount = _bare_amount(b.budget) if b.budget else ""
+                if reiwa:
+                    page.append(Block("project", f"{number} {title}",
+                                      budget=f"（{BUDGET_YEAR}予算額）{amount}" if b.budget else None))
+                else:
+                    page.append(Form([(number, [title]), (FORM_BUDGET, [amount])], []))
+            elif not reiwa and page and isinstance(page[-1], Form):  # the 具体的取組's cells
+                form = page[-1]
+                if b.kind == "target":
+                    form.rows.append((FORM_TARGET, list(b.lines)))
+                    form.lines = list(b.lines)
+                elif form.rows[-1][0] == FORM_CONTENT:
+                    form.rows[-1][1].append(b.text)
+                else:
+                    form.rows.append((FORM_CONTENT, [b.text]))
+            else:
+                page.append(b)
+        out.append(page)
+    return out
 
 
 @dataclass
@@ -33,7 +119,7 @@ class Drawn:
     breaks: list[str] = field(default_factory=list)  # the forced page breaks it made
 
 
-class LayoutRenderer(_Renderer):
+class LayoutRenderer(_TemplateRenderer):
     def __init__(self, layout: Layout):
         w, h = layout.page_size
         super().__init__(Style(
@@ -55,6 +141,7 @@ class LayoutRenderer(_Renderer):
         self.printed_no: int | None = None
         self.seed_page = 0
         self.drawn = Drawn()
+        self.break_project: Form | None = None  # 様式2: the table a forced break falls in
         self.c.setLineWidth(0.5)
 
     def wrap(self, s: str, font: str, size: float, width: float, *, split: bool = False) -> list[str]:
@@ -79,6 +166,17 @@ class LayoutRenderer(_Renderer):
         if self.printed_no is not None:
             self.printed_no += 1
         self.top = self.top0
+
+    # 様式2 tables (pdf_factory's cell_rows) flow on this layout's pages
+    def form_geometry(self) -> tuple[float, float, float, float, float]:
+        label_w = max(self.width(label, self.gothic, self.size) for label in (FORM_BUDGET, FORM_TARGET))
+        return self.x0, self.x0 + label_w + self.size, self.x1, self.size, self.leading
+
+    def room(self, height: float) -> bool:
+        return self.top + height <= self.bottom or self.top <= self.top0
+
+    def next_sheet(self) -> None:
+        self.new_page()
 
     def furniture(self) -> None:
         """Running header and printed page number, each in its corner."""
@@ -193,23 +291,37 @@ class LayoutRenderer(_Renderer):
             w = self.spread_width(block.text, self.gothic, size, self.spread(size))
             lines = [((self.x0 + self.x1 - w) / 2, "", block.text)]
         self.need(size * 1.45 * len(lines) + self.leading)
-        self.decorated(lines, size, self.x0, self.x1)
+        # 様式1 / 様式2: a form's tag, never spread as headings are
+        self.decorated(lines, size, self.x0, self.x1, spread_title=not block.text.startswith("様式"))
         self.top += 4
 
     def numbered_heading(self, text: str, size: float, x: float) -> None:
-        number, title = text.split(" ", 1)
-        lines = self.heading_lines(x, self.x1, number + " ", title, size)
+        number, title = _NUMBER_TITLE.match(text).groups()
+        lines = self.heading_lines(x, self.x1, number, title, size)
         self.need(size * 1.45 * len(lines) + 2 * self.leading)
         self.decorated(lines, size, self.x0, self.x1)
         self.top += 6
 
     def issue(self, block: Block) -> None:
-        # 経営課題 1 区民主体のまちづくり: the number stays unspread
-        m = re.match(r"(経営課題 \d+) (.*)", block.text)
-        lines = self.heading_lines(self.x0 + 6, self.x1, m.group(1) + " ", m.group(2), self.size * 1.4)
+        # 経営課題 1 区民主体のまちづくり / 【経営課題1】区民主体のまちづくり: the number stays unspread
+        m = re.match(r"(経営課題 \d+ |【経営課題\d+】)(.*)", block.text)
+        size = self.size * 1.4
+        if self.l.template == "reiwa":  # the banner alone, the title on the line below it
+            lines = [(self.x0 + 6, m.group(1), "")]
+            lines += [(x, "", t) for x, _, t in self.heading_lines(self.x0 + 6, self.x1, "", m.group(2), size)]
+        else:
+            lines = self.heading_lines(self.x0 + 6, self.x1, m.group(1), m.group(2), size)
         self.need(self.size * 2 * len(lines) + 2 * self.leading)
-        self.decorated(lines, self.size * 1.4, self.x0, self.x1)
+        self.decorated(lines, size, self.x0, self.x1)
         self.top += 8
+
+    def subheading(self, block: Block) -> None:
+        """令和: 課題認識 / 主な戦略 over the 経営課題's text."""
+        size = self.size * 1.15
+        lines = self.heading_lines(self.x0 + 4, self.x1, "", block.text, size)
+        self.need(size * 1.45 + 2 * self.leading)
+        self.decorated(lines, size, self.x0, self.x1)
+        self.top += 4
 
     def measure(self, block: Block) -> None:
         self.numbered_heading(block.text, self.size * 1.25, self.x0 + 4)
@@ -221,6 +333,13 @@ class LayoutRenderer(_Renderer):
         budget = block.budget
         x, step = self.x0 + 4, size * 1.45
         self.need(step * 2 + self.leading * 3)
+        if l.template == "reiwa":  # （29年度予算額）11,686千円 on the line below the heading
+            self.decorated(self.heading_lines(x, self.x1, number + " ", title, size), size, self.x0, self.x1)
+            if budget:
+                self.paragraph(budget, x)
+                self.drawn.shown.add(self.digits(budget))
+                self.drawn.hidden.add("【予算額")
+            return
         if budget is None:
             self.decorated(self.heading_lines(x, self.x1, number + " ", title, size), size, self.x0, self.x1)
             return
@@ -308,7 +427,7 @@ class LayoutRenderer(_Renderer):
         """The 目標 label and its lines, placed as the layout says; ``split_after``
         printed lines, the rest goes on the next page (a break inside the block)."""
         l, size = self.l, self.size
-        label = l.label
+        label = l.label if l.template == "gaiyo" else _INDICATOR_LABEL
         lw = self.spread_width(label, self.gothic, size * 1.05, self.spread(size))
         if l.label_place == "left cell":
             tx0 = self.x0 + lw + size * 1.6
@@ -354,6 +473,28 @@ class LayoutRenderer(_Renderer):
                 spread = max(0.0, (width - self.width(line, self.mincho, size)) / (len(line) - 1))
             self.text(tx0, first + i * step, line, self.mincho, size, spread=spread)
         self.top = top0 + height + 8
+
+    # -- 様式2 -----------------------------------------------------------------
+    def form(self, form: Form, split_after: int | None) -> None:
+        """A 具体的取組's ruled table; a forced break turns the page after its number |
+        title row ("inside 事業") or after the 目標 cell's first printed line."""
+        rows = form.rows
+        if form is self.break_project:
+            self.cell_rows(rows[:1])
+            self.drawn.breaks.append(f"inside 事業 {rows[0][0]}")
+            self.new_page()
+            rows = rows[1:]
+        if split_after is not None and rows[-1][0] == FORM_TARGET:
+            _, label_x1, x1, size, _ = self.form_geometry()
+            printed = [p for v in rows[-1][1] for p in self.wrap(v, self.mincho, size, x1 - label_x1 - 8)]
+            self.cell_rows([*rows[:-1], (FORM_TARGET, printed[:split_after])])
+            self.drawn.breaks.append(f"inside 目標 after {split_after} lines")
+            self.new_page()
+            rows = [("", printed[split_after:])]
+        self.cell_rows(rows)
+        self.top += 12
+        self.drawn.shown |= {self.digits(label) for label, _ in form.rows[1:]}
+        self.drawn.hidden.add("【予算額")
 
     # -- 目次 ----------------------------------------------------------------
     def toc_head(self, block: Block) -> None:
@@ -416,16 +557,17 @@ class LayoutRenderer(_Renderer):
         self.top += size * 1.9
 
     # -- the document ------------------------------------------------------
-    def document(self, pages: list[list[Block]]) -> None:
+    def document(self, pages: list[list[Block | Form]]) -> None:
         l = self.l
-        projects = [b for p in pages for b in p if b.kind == "project"]
-        targets = [b for p in pages for b in p if b.kind == "target"
+        projects = [b for p in pages for b in p if b.kind in ("project", "form")]
+        targets = [b for p in pages for b in p if b.kind in ("target", "form") and b.lines
                    and (len(b.lines) > 1 or len(b.lines[0]) > 80)]  # always two printed lines or more
         break_project = break_target = None
         if l.page_break == "inside 事業":
             break_project = projects[min(int(l.break_at * len(projects)), len(projects) - 1)]
         elif l.page_break == "inside 目標":
             break_target = targets[min(int(l.break_at * len(targets)), len(targets) - 1)]
+        self.break_project = break_project
         for index, blocks in enumerate(pages):
             if index:
                 self.new_page()
@@ -440,15 +582,17 @@ class LayoutRenderer(_Renderer):
                     self.new_page()
                 after_break_project = None
                 self.block(block, split_after=1 if block is break_target else None)
-                if block is break_project:
+                if block is break_project and block.kind == "project":
                     after_break_project = block
         self.furniture()
         self.c.showPage()
 
-    def block(self, block: Block, split_after: int | None) -> None:
+    def block(self, block: Block | Form, split_after: int | None) -> None:
         k = block.kind
         if k == "target":
             self.target(block, split_after)
+        elif k == "form":
+            self.form(block, split_after)
         elif k == "bullet":
             self.paragraph(block.text, self.x0 + 4, hang=self.size)
         elif k == "para":
@@ -461,6 +605,6 @@ def render(layout: Layout) -> tuple[bytes, Drawn]:
     """The sample's content drawn in ``layout``, and what the PDF must show."""
     r = LayoutRenderer(layout)
     r.top = r.top0
-    r.document([p for p in seed_pages(SEED.read_text(encoding="utf-8")) if p])
+    r.document(in_template([p for p in seed_pages(SEED.read_text(encoding="utf-8")) if p], layout.template))
     r.c.save()
     return r.buffer.getvalue(), r.drawn

@@ -101,10 +101,13 @@ class _Judge:
 PROJECT = ("issue_no", "measure_no", "project_no")
 
 
-def judge(rows: dict) -> list[Fact]:
+def judge(rows: dict, template: str) -> list[Fact]:
+    """The facts of a conversion of the sample's content drawn in ``template``: the same
+    but for the template itself and the kinds of the 経営課題's statements."""
     seen = Counter(w.kind for w in rows.get("warnings", []))
     j = _Judge(warned=bool(seen - EXPECTED_WARNINGS))
     (doc,) = rows.get("documents", [])
+    j.fact("documents.template", "", template, doc.template)
     for name, expected in facts.DOCUMENT.items():
         j.fact(f"documents.{name}", "", expected, getattr(doc, name))
     for name, expected in facts.DOCUMENT_ENDS.items():
@@ -121,7 +124,7 @@ def judge(rows: dict) -> list[Fact]:
     j.table("activities", rows.get("activities", []), (*PROJECT, "activity_no"), facts.ACTIVITIES,
             facts.ACTIVITY_FIELDS)
     statements = Counter((s.measure_no, s.kind) for s in rows.get("statements", []))
-    for key, expected in facts.STATEMENTS.items():
+    for key, expected in facts.TEMPLATE_STATEMENTS[template].items():
         got = statements.get(key, 0)
         j.fact("statements.count", key, expected, None if got < expected else got)
     return j.facts
@@ -163,4 +166,4 @@ def score(seed: int, workdir: Path | None = None) -> Scored:
     missed = tuple(unseen(pdf, drawn))
     if not isinstance(outcome, Converted):
         return Scored(layout, (), missed, error=outcome.error.message)
-    return Scored(layout, tuple(judge(outcome.rows)), missed)
+    return Scored(layout, tuple(judge(outcome.rows, layout.template)), missed)
