@@ -143,6 +143,23 @@ TITLE_AMOUNT_EXAMPLES = [("1款議会費481,596千円", "1款議会費"), ("1項
                          ("R4年度当初予算に計上した主な継続事業", "R4年度当初予算に計上した主な継続事業")]
 
 
+# A table's title printed on its first page only: the next page's table takes
+# it, or, when its own title names only the side ((歳出)), takes it with that side
+SIDE_TITLE = regex.compile(r"^\((?:歳入|歳出)\)$")
+_LAST_SIDE = regex.compile(r"\s*\([^()]*\)$")
+CARRIED_TITLE_EXAMPLES = [(None, "歳入歳出予算事項別明細書 1総括 (歳入)", "歳入歳出予算事項別明細書 1総括 (歳入)"),
+                          ("(歳出)", "歳入歳出予算事項別明細書 1総括 (歳入)", "歳入歳出予算事項別明細書 1総括 (歳出)"),
+                          ("2款総務費 1項総務管理費", "1款議会費 1項議会費", "2款総務費 1項総務管理費"),
+                          ("(歳出)", None, "(歳出)")]
+
+
+def carried_title(own: str | None, before: str | None) -> str | None:
+    """The title of a table on the page after ``before``'s table."""
+    if before is None or (own is not None and not SIDE_TITLE.match(own)):
+        return own
+    return before if own is None else f"{_LAST_SIDE.sub('', before)} {own}"
+
+
 # One 財源 cell holding two sources, each marked: 債) 104,600 / 他) 32,500 under 地方債その他
 FUNDING_MARKS = {"債": "地方債", "他": "その他"}
 _MARKED = regex.compile(r"\(?(?P<mark>債|他)\)\s*(?P<amount>[^()債他]+)")

@@ -5,6 +5,7 @@ from rules.budget_tables import (
     NUMBERED_NAME, NUMBERED_NAME_EXAMPLES,
     DEPARTMENT_IN_NAME, DEPARTMENT_IN_NAME_EXAMPLES,
     FUNDING_MARK_EXAMPLES, marked_funding,
+    CARRIED_TITLE_EXAMPLES, carried_title,
     KAN_KOU_EXAMPLES, TITLE_AMOUNT, TITLE_AMOUNT_EXAMPLES, kan_kou,
     EXAMPLES, TOTAL_EXAMPLES, TOTAL_ROW, UNIT_EXAMPLES, YEAR_EXAMPLES, Role, header_role, header_year,
     unit_of,
@@ -62,3 +63,8 @@ def test_department_in_name(name, department):
 def test_numbered_name(cell, parts):
     m = NUMBERED_NAME.match(cell)
     assert (m and (m.group("no"), m.group("name"))) == parts
+
+
+@pytest.mark.parametrize("own, before, title", CARRIED_TITLE_EXAMPLES)
+def test_a_title_printed_on_the_first_page_only_is_carried(own, before, title):
+    assert carried_title(own, before) == title

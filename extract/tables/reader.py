@@ -11,10 +11,11 @@ halfway between header cells, one row per line holding an amount.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable
 
-from rules.budget_tables import MONEY_HINT, TITLE_AMOUNT, Role, header_role, unit_of
+from rules.budget_tables import (FUNDING_SOURCES, MONEY_HINT, TITLE_AMOUNT, Role, carried_title,
+                                 header_role, unit_of)
 from rules.text import normalize_text
 
 from ..lines import BBox
@@ -123,6 +124,12 @@ def _is_header(cells: list[str]) -> bool:
     return len(roles) >= 2 and any(r.kind == "money" for r in roles)
 
 
+def _names_funding(cells: list[str]) -> bool:
+    """A header row of funding sources alone (国県支出金 地方債 その他): the 財源内訳
+    half of a table, printed apart from its amounts (on a spread's right page)."""
+    return sum(c.replace(" ", "") in FUNDING_SOURCES for c in cells) >= 2
+
+
 def _box(glyphs: list[dict]) -> BBox:
     return (min(g["x0"] for g in glyphs), min(g["top"] for g in glyphs),
             max(g["x1"] for g in glyphs), max(g["bottom"] for g in glyphs))
@@ -146,8 +153,11 @@ class _Page:
             if i in self.used:
                 continue
             texts = [normalize_text(_raw(c)) for c, _ in self.cells(line)]
-            if _is_header(texts):
+            if _is_header(texts) or (_names_funding(texts) and len(self.grid.cuts_at(line.mid)) >= 3):
                 found.append(self.read(line, " ".join(texts)))
+        found = _spreads_joined(found)
+        if found and previous is not None:  # a title printed on the table's first page only
+            found[0] = replace(found[0], title=carried_title(found[0].title, previous.title))
         last, below = (found[-1], found[-1].bbox[3]) if found else (previous, 0.0)
         while last is not None and last.columns and not last.problem and (
                 t := self.continued(last, below)):
@@ -190,7 +200,9 @@ class _Page:
             x0, x1 = cuts[0], cuts[-1]
             above = [y for y in self.grid.rules_between(0, head.mid, x0, x1, FULL)]
             below = self.grid.rules_between(head.mid, float("inf"), x0, x1, FULL)
-            top = above[-1] if above else head.top
+            # the header block reaches up to the table's top: a group label (財源内訳)
+            # may sit over a rule of its own
+            top = min(above[-1] if above else head.top, self.grid.up_from(x0, head.mid))
             header_bottom = below[0] if below else head.bottom
             bottom = self.grid.down_from(x0, header_bottom)
             columns_at = self.grid.cuts_at(header_bottom + 3, x0, x1)
@@ -332,6 +344,43 @@ class _Page:
             if cells:
                 rows.append(TableRow(cells, (x0, b0, x1, b1)))
         return rows
+
+
+def _spreads_joined(tables: list[Table]) -> list[Table]:
+    """A 財源内訳 half printed beside the table it funds (a spread: the rows
+    run on across both halves) is that table's right-hand columns: its rows
+    join the row they share a height with."""
+    out: list[Table] = []
+    for t in tables:
+        left = next((s for s in out if not t.problem and not s.problem and _funding_only(t)
+                     and s.bbox[2] <= t.bbox[0] + TOUCH_GAP
+                     and min(s.bbox[3], t.bbox[3]) - max(s.bbox[1], t.bbox[1]) > 0), None)
+        if left is None:
+            out.append(t)
+            continue
+        shift = len(left.columns)
+        rows = [TableRow(dict(r.cells), r.bbox) for r in left.rows]
+        for r in t.rows:
+            cells = {k + shift: replace(c, column=k + shift) for k, c in r.cells.items()}
+            mid = (r.bbox[1] + r.bbox[3]) / 2
+            at = next((i for i, l in enumerate(rows) if l.bbox[1] <= mid <= l.bbox[3]), None)
+            if at is None:
+                rows.append(TableRow(cells, r.bbox))
+            else:
+                rows[at] = TableRow({**rows[at].cells, **cells}, _union(rows[at].bbox, r.bbox))
+        out[out.index(left)] = replace(
+            left, bbox=_union(left.bbox, t.bbox), header=f"{left.header} {t.header}",
+            columns=left.columns + t.columns, rows=tuple(sorted(rows, key=lambda r: r.bbox[1])),
+            consumed=left.consumed + t.consumed)
+    return out
+
+
+def _funding_only(table: Table) -> bool:
+    return all(c.role is None or c.role.basis == "funding" for c in table.columns)
+
+
+def _union(a: BBox, b: BBox) -> BBox:
+    return (min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3]))
 
 
 def _without_unit_line(rows: list[TableRow], columns: list[Column]
