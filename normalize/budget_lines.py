@@ -44,6 +44,7 @@ class _Reader:
         self.warnings: list[WarningRow] = []
         self.chain: tuple[tuple, int] | None = None  # (header, 款/項) and page of the last table summed
         self.sums: dict[str, int] = {}  # money column header → sum since the last total row
+        self.path: list[str] = []  # the numbers of the 款 (and 項) rows above
 
     def warn(self, kind: str, text: str, page: int) -> None:
         self.warnings.append(WarningRow(self.doc_id, kind, text, page))
@@ -108,6 +109,7 @@ class _Reader:
         if name is None and code:  # a 款 column holding number and name, or a label (歳入合計)
             m = NUMBERED_NAME.match(code)
             code, name = (m.group("no"), m.group("name")) if m else (None, code)
+        code = self.nested(table, row, code)
         if code and table.columns[self.code_column(table)].header == "目" and (
                 heading := kan_kou(table.title)):
             code = ".".join((*heading, code))
@@ -127,6 +129,15 @@ class _Reader:
                 code=code, department=department, name=name, fiscal_year=year,
                 funding_source=m.source or role.funding_source, bbox=[round(v, 2) for v in row.bbox],
                 raw_text=raw))
+
+    def nested(self, table: Table, row: TableRow, code: str | None) -> str | None:
+        """款 | 項 in columns of their own: a 項 row's number follows the 款 row's above it (1.2)."""
+        levels = [k for k, c in enumerate(table.columns) if c.role and c.role.kind == "code"]
+        if code is None or len(levels) < 2:
+            return code
+        level = next(i for i, k in enumerate(levels) if k in row.cells)
+        self.path = [*self.path[:level], code]
+        return ".".join(self.path)
 
     def check_row(self, table, row_no, row, money, years, target, where) -> None:
         amounts = {m.column_no - 1: m.yen or 0 for m in money}

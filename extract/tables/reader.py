@@ -205,7 +205,10 @@ class _Page:
             top = min(above[-1] if above else head.top, self.grid.up_from(x0, head.mid))
             header_bottom = below[0] if below else head.bottom
             bottom = self.grid.down_from(x0, header_bottom)
-            columns_at = self.grid.cuts_at(header_bottom + 3, x0, x1)
+            # a column may start under the first body row (項 under a 款 row spanning both):
+            # the header's own rules count too
+            columns_at = sorted({*self.grid.cuts_at(header_bottom + 3, x0, x1),
+                                 *self.grid.cuts_at(head.mid, x0, x1)})
         else:
             x0, x1 = head.x0, head.x1
             top, header_bottom = head.top, self.unruled_header_bottom(head)
@@ -340,10 +343,22 @@ class _Page:
         rows = []
         for b0, b1 in bands:
             in_band = [l for l in lines if b0 < l.mid < b1]
-            cells = _cells(columns, in_band)
+            cells = _cells(columns, in_band, self.spans(columns, (b0 + b1) / 2) if ruled else None)
             if cells:
                 rows.append(TableRow(cells, (x0, b0, x1, b1)))
         return rows
+
+    def spans(self, columns: list[Column], y: float) -> list[int]:
+        """The column each column's text belongs to at height ``y``: a text column
+        without its left rule there is merged with the one before (a 款 cell spanning
+        款 and 項); an amount's column is always its own."""
+        cuts = self.grid.cuts_at(y, columns[0].x0, columns[-1].x1)
+        owner = list(range(len(columns)))
+        for k in range(1, len(columns)):
+            if (_text_column(columns[k]) and _text_column(columns[k - 1])
+                    and not any(abs(c - columns[k].x0) <= TOUCH_GAP for c in cuts)):
+                owner[k] = owner[k - 1]
+        return owner
 
 
 def _spreads_joined(tables: list[Table]) -> list[Table]:
@@ -383,6 +398,10 @@ def _union(a: BBox, b: BBox) -> BBox:
     return (min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3]))
 
 
+def _text_column(column: Column) -> bool:
+    return not (column.role and column.role.kind == "money")
+
+
 def _without_unit_line(rows: list[TableRow], columns: list[Column]
                        ) -> tuple[list[TableRow], str | None]:
     """A 千円 printed above the first amount of each money column is the
@@ -418,12 +437,15 @@ def _slot(columns: list[Column], g: dict) -> int | None:
     return next((k for k, c in enumerate(columns) if c.x0 <= centre < c.x1), None)
 
 
-def _cells(columns: list[Column], lines: list[_Line]) -> dict[int, Cell]:
+def _cells(columns: list[Column], lines: list[_Line], owner: list[int] | None = None
+           ) -> dict[int, Cell]:
     parts: dict[int, list[list[dict]]] = {}
     for line in sorted(lines, key=lambda l: l.top):
         by_column: dict[int, list[dict]] = {}
         for g in line.glyphs:
             k = _slot(columns, g)
+            if k is not None and owner:
+                k = owner[k]
             if k is not None:
                 by_column.setdefault(k, []).append(g)
         for k, gs in by_column.items():
