@@ -40,6 +40,9 @@ HEADER_RULES: list[tuple[regex.Pattern, Role]] = [
 
 # A page without any of these glyph runs holds no budget table header (cheap pre-check on raw glyphs)
 MONEY_HINT = regex.compile(r"予\s*算\s*額|補\s*正|増\s*減|比\s*較|事\s*業\s*費|決\s*算\s*額|金\s*額")
+# A line without any of these glyphs names no money or funding column: not a header line
+# (a header cell's words may wrap: 当初予 / 算額(千円), so single glyphs are enough)
+HEADER_HINT = regex.compile(r"[算額増減較差計補費支債他財国県]")
 
 # Funding sources under a 財源内訳 group, as printed (国県支出金 is one column in some books).
 FUNDING_SOURCES = ("国県支出金", "国庫支出金", "県支出金", "地方債その他", "地方債", "その他",

@@ -11,16 +11,16 @@ halfway between header cells, one row per line holding an amount.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from typing import Callable
 
-from rules.budget_tables import (FUNDING_SOURCES, MONEY_HINT, TITLE_AMOUNT, Role, carried_title,
+from rules.budget_tables import (FUNDING_SOURCES, HEADER_HINT, MONEY_HINT, TITLE_AMOUNT, Role, carried_title,
                                  header_role, unit_of)
 from rules.text import normalize_text
 
 from ..lines import BBox
 from ..page_cells import Path
-from ..text_rows import dedupe_overprint, text_lines
 from .grid import Grid
 
 FULL = 0.8  # share of the table's width a rule must cover to close the header
@@ -136,10 +136,10 @@ def _box(glyphs: list[dict]) -> BBox:
 
 
 class _Page:
-    def __init__(self, glyphs: list[dict], paths: list[Path], page: int):
+    def __init__(self, rows: list[list[dict]], paths: list[Path], page: int):
         self.page = page
         self.grid = Grid.of(paths)
-        self.lines = [_Line.of(g) for g in text_lines(dedupe_overprint(glyphs))]
+        self.lines = [_Line.of(g) for g in rows]
         self.used: set[int] = set()  # lines inside a table read already
         self.noted: list[BBox] = []  # title and unit lines above a table
 
@@ -152,6 +152,8 @@ class _Page:
         for i, line in enumerate(self.lines):
             if i in self.used:
                 continue
+            if not HEADER_HINT.search("".join(g["text"] for g in line.glyphs)):
+                continue  # cheap: most lines name no money or funding column
             texts = [normalize_text(_raw(c)) for c, _ in self.cells(line)]
             if _is_header(texts) or (_names_funding(texts) and len(self.grid.cuts_at(line.mid)) >= 3):
                 found.append(self.read(line, " ".join(texts)))
@@ -432,22 +434,29 @@ def _unreadable(table: Table, why: str) -> Table:
                  problem=why, consumed=table.consumed)
 
 
-def _slot(columns: list[Column], g: dict) -> int | None:
-    centre = (g["x0"] + g["x1"]) / 2
-    return next((k for k, c in enumerate(columns) if c.x0 <= centre < c.x1), None)
+def _slots(columns: list[Column]) -> Callable[[dict], int | None]:
+    """The column a glyph's centre falls in (None: outside them all)."""
+    starts = [c.x0 for c in columns]
+
+    def slot(g: dict) -> int | None:
+        centre = (g["x0"] + g["x1"]) / 2
+        k = bisect_right(starts, centre) - 1
+        return k if k >= 0 and centre < columns[k].x1 else None
+    return slot
 
 
 def _cells(columns: list[Column], lines: list[_Line], owner: list[int] | None = None
            ) -> dict[int, Cell]:
+    """The text of each column over ``lines``; a glyph filled white is not
+    printed (white on the white cell: a number kept for a spreadsheet formula)."""
+    slot = _slots(columns)
     parts: dict[int, list[list[dict]]] = {}
     for line in sorted(lines, key=lambda l: l.top):
         by_column: dict[int, list[dict]] = {}
         for g in line.glyphs:
-            k = _slot(columns, g)
-            if k is not None and owner:
-                k = owner[k]
-            if k is not None:
-                by_column.setdefault(k, []).append(g)
+            k = slot(g)
+            if k is not None and not _white(g.get("non_stroking_color")):
+                by_column.setdefault(owner[k] if owner else k, []).append(g)
         for k, gs in by_column.items():
             parts.setdefault(k, []).append(gs)
     cells = {}
@@ -458,28 +467,37 @@ def _cells(columns: list[Column], lines: list[_Line], owner: list[int] | None = 
     return cells
 
 
+def _white(colour) -> bool:
+    """A fill colour that is white: gray 1, RGB 1 1 1 or CMYK 0 0 0 0."""
+    if not colour or not isinstance(colour, (tuple, list)):
+        return False
+    return all(c <= 0.01 for c in colour) if len(colour) == 4 else all(c >= 0.99 for c in colour)
+
+
 def _bands_by_amounts(columns: list[Column], lines: list[_Line], top: float,
                       bottom: float) -> list[tuple[float, float]]:
     """Without rules: a row per line holding a digit in the first money column, its band
     halfway to the next such line; none unless there are two such lines."""
     first = next((k for k, c in enumerate(columns) if c.role and c.role.kind == "money"), None)
     # anchored on the first money column: a 財源 cell stacking two amounts (債)/他)) is one row
+    slot = _slots(columns)
     anchors = sorted(l.mid for l in lines
-                     if any(_slot(columns, g) == first and g["text"].isdigit() for g in l.glyphs))
+                     if any(g["text"].isdigit() and slot(g) == first for g in l.glyphs))
     if len(anchors) < 2:
         return []
     edges = [top] + [(a + b) / 2 for a, b in zip(anchors, anchors[1:])] + [bottom]
     return list(zip(edges, edges[1:]))
 
 
-def find_tables(glyphs: list[dict], paths: Callable[[], list[Path]], page: int,
+def find_tables(rows: list[list[dict]], paths: Callable[[], list[Path]], page: int,
                 previous: Table | None = None) -> list[Table]:
-    """The budget tables of one page (readable or not), top to bottom;
+    """The budget tables of one page (readable or not), top to bottom, from its
+    text rows (``text_rows.text_lines`` of its deduplicated glyphs);
     ``previous`` (the last table of the page before) may continue here.
     ``paths`` gives the page's drawn paths, asked for only on a page with a header word."""
-    if previous is None and not MONEY_HINT.search("".join(g["text"] for g in glyphs)):
+    if previous is None and not MONEY_HINT.search("".join(g["text"] for row in rows for g in row)):
         return []  # most pages of a book: no header word, no work
-    return _Page(glyphs, paths(), page).tables(previous)
+    return _Page(rows, paths(), page).tables(previous)
 
 
 def holds(table: Table, box: BBox | None) -> bool:
