@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from extract.tables import Column, Table, TableRow
-from rules.budget_tables import DEPARTMENT_IN_NAME, NO_AMOUNT, NUMBERED_NAME, TOTAL_ROW, header_year, kan_kou, marked_funding, unit_of
+from rules.budget_tables import DEPARTMENT_IN_NAME, NO_AMOUNT, NUMBERED_NAME, TOTAL_ROW, code_levels, header_year, kan_kou, marked_funding, unit_of
 from rules.eras import parse_fiscal_year
 from rules.numbers import parse_yen
 from schemas.tables import BudgetLineRow, WarningRow
@@ -110,6 +110,10 @@ class _Reader:
             m = NUMBERED_NAME.match(code)
             code, name = (m.group("no"), m.group("name")) if m else (None, code)
         code = self.nested(table, row, code)
+        if code and (levels := code_levels(code)):  # 2)清掃費(1)清掃総務費 under 4衛生費: 4.2.1
+            full = [n or (self.path[i] if i < len(self.path) else None) for i, n in enumerate(levels)]
+            if all(full):  # else an upper level is nowhere printed: the cell stays as printed
+                self.path, code = full, ".".join(full)
         if code and table.columns[self.code_column(table)].header == "目" and (
                 heading := kan_kou(table.title)):
             code = ".".join((*heading, code))
@@ -135,7 +139,7 @@ class _Reader:
         levels = [k for k, c in enumerate(table.columns) if c.role and c.role.kind == "code"]
         if code is None or len(levels) < 2:
             return code
-        level = next(i for i, k in enumerate(levels) if k in row.cells)
+        level = max(i for i, k in enumerate(levels) if k in row.cells)  # a merged 款 cell runs on
         self.path = [*self.path[:level], code]
         return ".".join(self.path)
 

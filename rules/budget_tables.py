@@ -146,14 +146,33 @@ TITLE_AMOUNT_EXAMPLES = [("1款議会費481,596千円", "1款議会費"), ("1項
                          ("R4年度当初予算に計上した主な継続事業", "R4年度当初予算に計上した主な継続事業")]
 
 
+# 款・項・目 in one cell, each level marked: 2総務費 1)総務管理費 (1)一般管理費 is 2.1.1. A row
+# under a 款 (or 款・項) cell merged over several rows prints only its lower levels: 2)清掃費 (1)清掃総務費
+CODE_LEVELS = regex.compile(r"^(?:(?P<kan>\d+)[^\d()]+?)?(?:(?P<kou>\d+)\)[^\d()]+?)?(?:\((?P<moku>\d+)\)\D*)?$")
+CODE_LEVELS_EXAMPLES = [("2総務費1)総務管理費(1)一般管理費", ("2", "1", "1")),
+                        ("10教育費6)保健体育費(4)学校給食費", ("10", "6", "4")),
+                        ("2)清掃費(1)清掃総務費", (None, "2", "1")), ("(6)地域雇用推進費", (None, None, "6")),
+                        ("1市税", None), ("議会費", None)]
+
+
+def code_levels(text: str) -> tuple[str | None, str | None, str | None] | None:
+    """款, 項 and 目 numbers of a cell marking them (None for a level not printed),
+    or None when the cell marks no 項 or 目."""
+    m = CODE_LEVELS.match(text)
+    return (m.group("kan"), m.group("kou"), m.group("moku")) if m and (
+        m.group("kou") or m.group("moku")) else None
+
+
 # A table's title printed on its first page only: the next page's table takes
 # it, or, when its own title names only the side ((歳出)), takes it with that side
-SIDE_TITLE = regex.compile(r"^\((?:歳入|歳出)\)$")
-_LAST_SIDE = regex.compile(r"\s*\([^()]*\)$")
+SIDE_TITLE = regex.compile(r"^(?:\((?:歳入|歳出)\)|【[^】]*会計】)$")
+_LAST_SIDE = regex.compile(r"\s*(?:\([^()]*\)|【[^】]*】)$")
 CARRIED_TITLE_EXAMPLES = [(None, "歳入歳出予算事項別明細書 1総括 (歳入)", "歳入歳出予算事項別明細書 1総括 (歳入)"),
                           ("(歳出)", "歳入歳出予算事項別明細書 1総括 (歳入)", "歳入歳出予算事項別明細書 1総括 (歳出)"),
                           ("2款総務費 1項総務管理費", "1款議会費 1項議会費", "2款総務費 1項総務管理費"),
-                          ("(歳出)", None, "(歳出)")]
+                          ("(歳出)", None, "(歳出)"),
+                          ("【一般会計】", "令和8年度6月補正予算主要事業等内訳 〇その他事務事業 【一般会計】",
+                           "令和8年度6月補正予算主要事業等内訳 〇その他事務事業 【一般会計】")]
 
 
 def carried_title(own: str | None, before: str | None) -> str | None:

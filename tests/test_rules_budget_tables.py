@@ -5,7 +5,7 @@ from rules.budget_tables import (
     NUMBERED_NAME, NUMBERED_NAME_EXAMPLES,
     DEPARTMENT_IN_NAME, DEPARTMENT_IN_NAME_EXAMPLES,
     FUNDING_MARK_EXAMPLES, marked_funding,
-    CARRIED_TITLE_EXAMPLES, carried_title,
+    CARRIED_TITLE_EXAMPLES, carried_title, CODE_LEVELS_EXAMPLES, code_levels,
     KAN_KOU_EXAMPLES, TITLE_AMOUNT, TITLE_AMOUNT_EXAMPLES, kan_kou,
     EXAMPLES, TOTAL_EXAMPLES, TOTAL_ROW, UNIT_EXAMPLES, YEAR_EXAMPLES, Role, header_role, header_year,
     unit_of,
@@ -68,3 +68,8 @@ def test_numbered_name(cell, parts):
 @pytest.mark.parametrize("own, before, title", CARRIED_TITLE_EXAMPLES)
 def test_a_title_printed_on_the_first_page_only_is_carried(own, before, title):
     assert carried_title(own, before) == title
+
+
+@pytest.mark.parametrize("cell, levels", CODE_LEVELS_EXAMPLES)
+def test_marked_code_levels(cell, levels):
+    assert code_levels(cell) == levels

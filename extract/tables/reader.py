@@ -342,13 +342,25 @@ class _Page:
                      or [(b0, b1)]]
         else:
             bands = _bands_by_amounts(columns, lines, top, bottom)
-        rows = []
+        rows: list[TableRow] = []
         for b0, b1 in bands:
             in_band = [l for l in lines if b0 < l.mid < b1]
             cells = _cells(columns, in_band, self.spans(columns, (b0 + b1) / 2) if ruled else None)
+            if cells and rows and ruled:
+                cells = {**self.merged_from_above(columns, rows[-1], b0), **cells}
             if cells:
                 rows.append(TableRow(cells, (x0, b0, x1, b1)))
         return rows
+
+    def merged_from_above(self, columns: list[Column], above: TableRow, y: float) -> dict[int, Cell]:
+        """The 款・項・目 and department cells of the row above that run on into
+        the row starting at ``y``: a rule is drawn there, but not under them."""
+        if not self.grid.rules_between(y - TOUCH_GAP, y + TOUCH_GAP, columns[0].x0, columns[-1].x1, 0.2):
+            return {}
+        return {k: cell for k, cell in above.cells.items()
+                if columns[k].role and columns[k].role.kind in ("code", "department")
+                and not self.grid.rules_between(y - TOUCH_GAP, y + TOUCH_GAP, columns[k].x0,
+                                                columns[k].x1, 0.5)}
 
     def spans(self, columns: list[Column], y: float) -> list[int]:
         """The column each column's text belongs to at height ``y``: a text column
@@ -360,6 +372,10 @@ class _Page:
             if (_text_column(columns[k]) and _text_column(columns[k - 1])
                     and not any(abs(c - columns[k].x0) <= TOUCH_GAP for c in cuts)):
                 owner[k] = owner[k - 1]
+        for k in set(owner):  # a label spanning 番号 … 事業名 (a total row) is the row's name
+            span = [j for j, o in enumerate(owner) if o == k]
+            name = next((j for j in span if columns[j].role and columns[j].role.kind == "name"), k)
+            owner = [name if o == k else o for o in owner]
         return owner
 
 
