@@ -248,10 +248,11 @@ class _Page:
             if not top < l.mid < bottom:
                 continue
             inside = [g for g in l.glyphs if x0 - 2 <= (g["x0"] + g["x1"]) / 2 <= x1 + 2]
-            if inside:
+            if len(inside) == len(l.glyphs):
+                out.append(l)
+                self.used.add(i)
+            elif inside:
                 out.append(_Line.of(inside))
-                if len(inside) == len(l.glyphs):
-                    self.used.add(i)
         return out
 
     def frame(self, cuts: list[float], head: _Line) -> list[float]:
