@@ -15,8 +15,8 @@ from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from typing import Callable
 
-from rules.budget_tables import (FUNDING_SOURCES, HEADER_HINT, MONEY_HINT, TITLE_AMOUNT, Role, carried_title,
-                                 header_role, unit_of)
+from rules.budget_tables import (FUNDING_SOURCES, HEADER_HINT, MONEY_HINT, TITLE_AMOUNT, Role,
+                                 carried_title, header_role, unit_of)
 from rules.text import normalize_text
 
 from ..lines import BBox
