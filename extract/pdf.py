@@ -206,18 +206,20 @@ class PageNumber:
 
 
 def _page_lines(page_glyphs: list[dict], height: float, index: int,
-                rules: Callable[[], list[Box]] = list) -> tuple[list[Line], PageNumber | None, list[Note]]:
+                rules: Callable[[], list[Box]] = list, text_rows: list[list[dict]] | None = None
+                ) -> tuple[list[Line], PageNumber | None, list[Note]]:
     """Lines of one page in reading order, the printed page number and notes
     on the page's glyphs (unmapped, vertical). A header drawn in a ruled cell
-    (``rules``: the page's drawn rules) is that cell's caption: the cell holds its value."""
-    deduped = dedupe_overprint(page_glyphs)  # overprinted bold: 自自自自 → 自
+    (``rules``: the page's drawn rules) is that cell's caption: the cell holds its value.
+    ``text_rows``: the page's rows when the caller has them (the glyphs then deduplicated)."""
+    deduped = page_glyphs if text_rows is not None else dedupe_overprint(page_glyphs)  # 自自自自 → 自
     rules = cache(rules)  # read from the page once, when a header first asks
     printed: PageNumber | None = None  # one alone on its row, else the first beside other text
     unmapped = 0
     lines: list[Line] = []
     header: tuple[glyphs.HeaderCell, list[dict]] | None = None  # a 予算額 header cell, pending
     vertical = glyphs.vertical_writing(deduped)
-    rows = vertical_rows(deduped, rules()) if vertical else text_lines(deduped)
+    rows = vertical_rows(deduped, rules()) if vertical else text_rows or text_lines(deduped)
     for at, chars in enumerate(rows):
         chars, count = glyphs.replace_unmapped(chars)
         unmapped += count
@@ -294,14 +296,16 @@ def read_pdf(path: Path, data: bytes, max_pages: int | None = None,
     with open_pdf(engine, path, data, max_pages) as pdf:
         for index, page in enumerate(pdf.pages(), start=1):
             paths = cache(page.paths)  # read from the page once, if a cell or table asks
-            lines, printed, page_notes = _page_lines(page.glyphs, page.height, index,
-                                                     lambda: rules_of(paths()))
+            deduped = dedupe_overprint(page.glyphs)  # overprinted bold: 自自自自 → 自
+            rows = text_lines(deduped)  # shared by the page's lines and its tables
+            lines, printed, page_notes = _page_lines(deduped, page.height, index,
+                                                     lambda: rules_of(paths()), rows)
             page_notes = [*page.notes, *page_notes]
             notes += page_notes
             if not lines and not any(n.kind in _DAMAGE for n in page_notes):
                 without_text.append(index)
             carried = tables[-1] if tables and tables[-1].page == index - 1 else None
-            if page_tables := find_tables(page.glyphs, paths, index, carried):
+            if page_tables := find_tables(rows, paths, index, carried):
                 tables += page_tables  # their lines are read as cells, not as text
                 lines = [l for l in lines if not any(holds(t, l.bbox) for t in page_tables)]
             pages.append((lines, printed))

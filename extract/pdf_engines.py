@@ -123,6 +123,8 @@ _object_type = _raw(pdfium_c.FPDFPageObj_GetType, _int, _address)
 _bounds = _raw(pdfium_c.FPDFPageObj_GetBounds, _int, _address, _address, _address, _address, _address)
 
 
+_fill_colour = _raw(pdfium_c.FPDFPageObj_GetFillColor, _int, _address, _address, _address, _address,
+                    _address)
 _draw_mode = _raw(pdfium_c.FPDFPath_GetDrawMode, _int, _address, _address, _address)
 
 
@@ -188,7 +190,7 @@ def _page_glyphs(textpage, page_top: float, faces: "_Faces") -> list[dict]:
         run = runs.get(obj)
         if run is None:
             run = runs[obj] = faces.of(page, obj, i, page_top)
-        size, fontname, upright, bottom, font = run
+        size, fontname, upright, bottom, font, colour = run
         _loose_box(page, i, box_address)
         x0, x1 = box[0], box[2]  # indexed: unpacking a ctypes array is slower
         code = codes[i]
@@ -197,7 +199,8 @@ def _page_glyphs(textpage, page_top: float, faces: "_Faces") -> list[dict]:
         elif font is not None and (advance := faces.advance(font, code, size)) is not None:
             x1 = x0 + advance
         append({"text": chr(code), "x0": x0, "x1": x1, "top": bottom - size,
-                "bottom": bottom, "size": size, "fontname": fontname, "upright": upright})
+                "bottom": bottom, "size": size, "fontname": fontname, "upright": upright,
+                "non_stroking_color": colour})
     return glyphs
 
 
@@ -210,14 +213,16 @@ class _Faces:
         self._matrix = (_float * 6)()  # FS_MATRIX: a, b, c, d, e, f
         self._xy = (_double * 2)()
         self._float = _float()
+        self._rgba = tuple(ctypes.c_uint() for _ in range(4))
         self._fonts: dict[int, tuple[str, bool]] = {}  # font → name, embedded
         self._descents: dict[tuple[int, float], float] = {}
         self._advances: dict[tuple[int, int, float], float] = {}
 
     def of(self, page: int, obj: int, i: int, page_top: float
-           ) -> tuple[float, str, bool, float, int | None]:
-        """Size, font name, uprightness, box bottom and font (if not embedded)
-        of the text object ``obj`` holding glyph ``i``. The bottom is pdfminer's:
+           ) -> tuple[float, str, bool, float, int | None, tuple[float, ...] | None]:
+        """Size, font name, uprightness, box bottom, font (if not embedded) and
+        fill colour (RGB 0–1, as pdfplumber's ``non_stroking_color``) of the
+        text object ``obj`` holding glyph ``i``. The bottom is pdfminer's:
         baseline plus the font's descent (PDFium's loose boxes differ), shared
         by the whole run."""
         size = _font_size(page, i)
@@ -232,7 +237,10 @@ class _Faces:
             descent = self._descents[(font, size)] = self._float.value if known else 0.0
         upright = m[0] * m[3] > 0 and m[1] * m[2] <= 0  # pdfminer's rule
         name, embedded = self._font(font)
-        return size, name, upright, page_top - (xy[1] + descent), None if embedded else font
+        rgba = self._rgba
+        known = _fill_colour(obj, *(ctypes.addressof(c) for c in rgba))
+        colour = tuple(c.value / 255 for c in rgba[:3]) if known else None
+        return size, name, upright, page_top - (xy[1] + descent), None if embedded else font, colour
 
     def advance(self, font: int, code: int, size: float) -> float | None:
         """A glyph's advance from the PDF's own widths (/W), as pdfminer takes

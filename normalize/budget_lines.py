@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from extract.tables import Column, Table, TableRow
-from rules.budget_tables import DEPARTMENT_IN_NAME, NO_AMOUNT, NUMBERED_NAME, header_year, kan_kou, marked_funding, unit_of
+from rules.budget_tables import DEPARTMENT_IN_NAME, NO_AMOUNT, NUMBERED_NAME, code_levels, header_year, kan_kou, marked_funding, unit_of
 from rules.eras import parse_fiscal_year
 from rules.numbers import parse_yen
 from schemas.tables import BudgetLineRow, WarningRow
@@ -46,6 +46,7 @@ class _Reader:
         # per (header, 款/項 heading): the rows since its last 計. Keyed, not only the
         # last table, as a book alternates a 項's 目 pages with their 節 pages.
         self.runs: dict[tuple, Run] = {}
+        self.path: list[str] = []  # the numbers of the 款 (and 項) rows above
 
     def warn(self, kind: str, text: str, page: int) -> None:
         self.warnings.append(WarningRow(self.doc_id, kind, text, page))
@@ -114,6 +115,11 @@ class _Reader:
         if code and table.columns[self.code_column(table)].header == "目" and (
                 heading := kan_kou(table.title)):
             code = ".".join((*heading, code))
+        code = self.nested(table, row, code)
+        if code and (levels := code_levels(code)):  # 2)清掃費(1)清掃総務費 under 4衛生費: 4.2.1
+            full = [n or (self.path[i] if i < len(self.path) else None) for i, n in enumerate(levels)]
+            if all(full):  # else an upper level is nowhere printed: the cell stays as printed
+                self.path, code = full, ".".join(full)
         department = text.get("department")
         if department is None and name and (m := DEPARTMENT_IN_NAME.search(name)):
             name, department = name[:m.start()], m.group("department")
@@ -130,6 +136,15 @@ class _Reader:
                 code=code, department=department, name=name, fiscal_year=year,
                 funding_source=m.source or role.funding_source, bbox=[round(v, 2) for v in row.bbox],
                 raw_text=raw))
+
+    def nested(self, table: Table, row: TableRow, code: str | None) -> str | None:
+        """款 | 項 in columns of their own: a 項 row's number follows the 款 row's above it (1.2)."""
+        levels = [k for k, c in enumerate(table.columns) if c.role and c.role.kind == "code"]
+        if code is None or len(levels) < 2:
+            return code
+        level = max(i for i, k in enumerate(levels) if k in row.cells)  # a merged 款 cell runs on
+        self.path = [*self.path[:level], code]
+        return ".".join(self.path)
 
     def check_row(self, table, row_no, row, money, years, target, where) -> None:
         amounts = {m.column_no - 1: m.yen or 0 for m in money}

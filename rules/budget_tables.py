@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import regex
+
 from .eras import parse_fiscal_year
 from .rule import Rule, rule
 
@@ -55,6 +57,12 @@ HEADER_RULES: tuple[tuple[Rule, Role], ...] = (
 MONEY_HINT = rule(r"予\s*算\s*額|補\s*正|増\s*減|比\s*較|事\s*業\s*費|決\s*算\s*額|金\s*額",
                   examples=("本年度予算額", "補 正 額", "比　　較", "事業費（千円）"),
                   refuses=("一般会計予算書", "予算の概要"), form="spaced", how="search")
+
+# A line without any of these glyphs names no money or funding column: not a header line
+# (a header cell's words may wrap: 当初予 / 算額(千円), so single glyphs are enough)
+HEADER_HINT = rule(r"[算額増減較差計補費支債他財国県]",
+                   examples=("算額(千円)", "増減", "財源内訳", "国県支出金", "その他"),
+                   refuses=("事業名", "番号", "主管課", "款項目"), how="search")
 
 # Funding sources under a 財源内訳 group, as printed (国県支出金 is one column in some books).
 FUNDING_SOURCE = rule(r"^(?:国県支出金|国庫支出金|県支出金|地方債その他|地方債|その他|一般財源|国|県)$",
@@ -144,6 +152,53 @@ TITLE_AMOUNT = rule(r"\s*(?P<amount>△?[\d,]+(?:千円|円))$",
                     examples=(("1款議会費481,596千円", {"amount": "481,596千円"}),
                               ("1項議会費 481,596千円", {"amount": "481,596千円"})),
                     refuses=("R4年度当初予算に計上した主な継続事業", "(単位:千円)"), how="search")
+
+
+# 款・項・目 in one cell, each level marked: 2総務費 1)総務管理費 (1)一般管理費 is 2.1.1. A row
+# under a 款 (or 款・項) cell merged over several rows prints only its lower levels: 2)清掃費 (1)清掃総務費
+CODE_LEVELS = rule(r"^(?:(?P<kan>\d+)[^\d()]+?)?(?:(?P<kou>\d+)\)[^\d()]+?)?(?:\((?P<moku>\d+)\)\D*)?$",
+                   examples=(("2総務費1)総務管理費(1)一般管理費", {"kan": "2", "kou": "1", "moku": "1"}),
+                             ("10教育費6)保健体育費(4)学校給食費", {"kan": "10", "kou": "6", "moku": "4"}),
+                             ("2)清掃費(1)清掃総務費", {"kan": None, "kou": "2", "moku": "1"}),
+                             ("(6)地域雇用推進費", {"kan": None, "kou": None, "moku": "6"}),
+                             ("1市税", {"kan": "1", "kou": None, "moku": None})),
+                   refuses=("議会費", "1.2.3"))
+
+
+def code_levels(text: str) -> tuple[str | None, str | None, str | None] | None:
+    """款, 項 and 目 numbers of a cell marking them (None for a level not printed),
+    or None when the cell marks no 項 or 目 (1市税 is a 款 row's own number and name).
+
+    >>> code_levels("2)清掃費(1)清掃総務費")
+    (None, '2', '1')
+    >>> code_levels("1市税") is None
+    True
+    """
+    m = CODE_LEVELS.match(text)
+    return (m.group("kan"), m.group("kou"), m.group("moku")) if m and (
+        m.group("kou") or m.group("moku")) else None
+
+
+# A table's title printed on its first page only: the next page's table takes
+# it, or, when its own title names only the side ((歳出)), takes it with that side
+SIDE_TITLE = rule(r"^(?:\((?:歳入|歳出)\)|【[^】]*会計】)$", examples=("(歳出)", "(歳入)", "【一般会計】"),
+                  refuses=("歳入歳出予算事項別明細書 1総括 (歳入)", "2款総務費 1項総務管理費"), form="spaced")
+_LAST_SIDE = regex.compile(r"\s*(?:\([^()]*\)|【[^】]*】)$")
+
+
+def carried_title(own: str | None, before: str | None) -> str | None:
+    """The title of a table on the page after ``before``'s table.
+
+    >>> carried_title("(歳出)", "歳入歳出予算事項別明細書 1総括 (歳入)")
+    '歳入歳出予算事項別明細書 1総括 (歳出)'
+    >>> carried_title(None, "2款総務費 1項総務管理費")
+    '2款総務費 1項総務管理費'
+    >>> carried_title("2款総務費 1項総務管理費", "1款議会費 1項議会費")
+    '2款総務費 1項総務管理費'
+    """
+    if before is None or (own is not None and not SIDE_TITLE.match(own)):
+        return own
+    return before if own is None else f"{_LAST_SIDE.sub('', before)} {own}"
 
 
 # One 財源 cell holding two sources, each marked: 債) 104,600 / 他) 32,500 under 地方債その他

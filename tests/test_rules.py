@@ -55,3 +55,14 @@ def test_rule_reads_its_example(name, example):
 @pytest.mark.parametrize("name, printed", REFUSES, ids=[f"{n}:{p}" for n, p in REFUSES])
 def test_rule_refuses_its_near_miss(name, printed):
     assert not RULES[name].reads(printed), f"{name} reads {printed!r}"
+
+
+MODULES = [info.name for info in pkgutil.iter_modules(rules.__path__)]
+
+
+@pytest.mark.parametrize("module", MODULES)
+def test_the_doc_examples_of_the_rules_functions(module):
+    """The small functions beside the rules show their real cases as doc examples."""
+    import doctest
+    failed, _ = doctest.testmod(importlib.import_module(f"rules.{module}"))
+    assert failed == 0

@@ -68,6 +68,14 @@ class Grid:
         return sorted({round(s.at, 1) for s in self.horizontal if top < s.at < bottom
                        and min(s.end, x1) - max(s.start, x0) >= share * width})
 
+    def up_from(self, x: float, y: float) -> float:
+        """How far the vertical rule at ``x`` runs up from ``y`` without a break."""
+        start = y
+        for s in sorted((s for s in self.vertical if abs(s.at - x) <= TOUCH), key=lambda s: -s.end):
+            if s.end >= start - TOUCH and s.start < start:
+                start = s.start
+        return start
+
     def down_from(self, x: float, y: float) -> float:
         """How far the vertical rule at ``x`` runs down from ``y`` without a break."""
         end = y

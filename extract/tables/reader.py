@@ -11,15 +11,16 @@ halfway between header cells, one row per line holding an amount.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from bisect import bisect_right
+from dataclasses import dataclass, field, replace
 from typing import Callable
 
-from rules.budget_tables import MONEY_HINT, TITLE_AMOUNT, Role, header_role, unit_of
+from rules.budget_tables import (FUNDING_SOURCES, HEADER_HINT, MONEY_HINT, TITLE_AMOUNT, Role,
+                                 carried_title, header_role, unit_of)
 from rules.text import normalize_text
 
 from ..lines import BBox
 from ..page_cells import Path
-from ..text_rows import dedupe_overprint, text_lines
 from .grid import Grid
 
 FULL = 0.8  # share of the table's width a rule must cover to close the header
@@ -123,16 +124,22 @@ def _is_header(cells: list[str]) -> bool:
     return len(roles) >= 2 and any(r.kind == "money" for r in roles)
 
 
+def _names_funding(cells: list[str]) -> bool:
+    """A header row of funding sources alone (国県支出金 地方債 その他): the 財源内訳
+    half of a table, printed apart from its amounts (on a spread's right page)."""
+    return sum(c.replace(" ", "") in FUNDING_SOURCES for c in cells) >= 2
+
+
 def _box(glyphs: list[dict]) -> BBox:
     return (min(g["x0"] for g in glyphs), min(g["top"] for g in glyphs),
             max(g["x1"] for g in glyphs), max(g["bottom"] for g in glyphs))
 
 
 class _Page:
-    def __init__(self, glyphs: list[dict], paths: list[Path], page: int):
+    def __init__(self, rows: list[list[dict]], paths: list[Path], page: int):
         self.page = page
         self.grid = Grid.of(paths)
-        self.lines = [_Line.of(g) for g in text_lines(dedupe_overprint(glyphs))]
+        self.lines = [_Line.of(g) for g in rows]
         self.used: set[int] = set()  # lines inside a table read already
         self.noted: list[BBox] = []  # title and unit lines above a table
 
@@ -145,9 +152,14 @@ class _Page:
         for i, line in enumerate(self.lines):
             if i in self.used:
                 continue
+            if not HEADER_HINT.search("".join(g["text"] for g in line.glyphs)):
+                continue  # cheap: most lines name no money or funding column
             texts = [normalize_text(_raw(c)) for c, _ in self.cells(line)]
-            if _is_header(texts):
+            if _is_header(texts) or (_names_funding(texts) and len(self.grid.cuts_at(line.mid)) >= 3):
                 found.append(self.read(line, " ".join(texts)))
+        found = _spreads_joined(found)
+        if found and previous is not None:  # a title printed on the table's first page only
+            found[0] = replace(found[0], title=carried_title(found[0].title, previous.title))
         last, below = (found[-1], found[-1].bbox[3]) if found else (previous, 0.0)
         while last is not None and last.columns and not last.problem and (
                 t := self.continued(last, below)):
@@ -190,10 +202,15 @@ class _Page:
             x0, x1 = cuts[0], cuts[-1]
             above = [y for y in self.grid.rules_between(0, head.mid, x0, x1, FULL)]
             below = self.grid.rules_between(head.mid, float("inf"), x0, x1, FULL)
-            top = above[-1] if above else head.top
+            # the header block reaches up to the table's top: a group label (財源内訳)
+            # may sit over a rule of its own
+            top = min(above[-1] if above else head.top, self.grid.up_from(x0, head.mid))
             header_bottom = below[0] if below else head.bottom
             bottom = self.grid.down_from(x0, header_bottom)
-            columns_at = self.grid.cuts_at(header_bottom + 3, x0, x1)
+            # a column may start under the first body row (項 under a 款 row spanning both):
+            # the header's own rules count too
+            columns_at = sorted({*self.grid.cuts_at(header_bottom + 3, x0, x1),
+                                 *self.grid.cuts_at(head.mid, x0, x1)})
         else:
             x0, x1 = head.x0, head.x1
             top, header_bottom = head.top, self.unruled_header_bottom(head)
@@ -231,10 +248,11 @@ class _Page:
             if not top < l.mid < bottom:
                 continue
             inside = [g for g in l.glyphs if x0 - 2 <= (g["x0"] + g["x1"]) / 2 <= x1 + 2]
-            if inside:
+            if len(inside) == len(l.glyphs):
+                out.append(l)
+                self.used.add(i)
+            elif inside:
                 out.append(_Line.of(inside))
-                if len(inside) == len(l.glyphs):
-                    self.used.add(i)
         return out
 
     def frame(self, cuts: list[float], head: _Line) -> list[float]:
@@ -325,13 +343,82 @@ class _Page:
                      or [(b0, b1)]]
         else:
             bands = _bands_by_amounts(columns, lines, top, bottom)
-        rows = []
+        rows: list[TableRow] = []
         for b0, b1 in bands:
             in_band = [l for l in lines if b0 < l.mid < b1]
-            cells = _cells(columns, in_band)
+            cells = _cells(columns, in_band, self.spans(columns, (b0 + b1) / 2) if ruled else None)
+            if cells and rows and ruled:
+                cells = {**self.merged_from_above(columns, rows[-1], b0), **cells}
             if cells:
                 rows.append(TableRow(cells, (x0, b0, x1, b1)))
         return rows
+
+    def merged_from_above(self, columns: list[Column], above: TableRow, y: float) -> dict[int, Cell]:
+        """The 款・項・目 and department cells of the row above that run on into
+        the row starting at ``y``: a rule is drawn there, but not under them."""
+        if not self.grid.rules_between(y - TOUCH_GAP, y + TOUCH_GAP, columns[0].x0, columns[-1].x1, 0.2):
+            return {}
+        return {k: cell for k, cell in above.cells.items()
+                if columns[k].role and columns[k].role.kind in ("code", "department")
+                and not self.grid.rules_between(y - TOUCH_GAP, y + TOUCH_GAP, columns[k].x0,
+                                                columns[k].x1, 0.5)}
+
+    def spans(self, columns: list[Column], y: float) -> list[int]:
+        """The column each column's text belongs to at height ``y``: a text column
+        without its left rule there is merged with the one before (a 款 cell spanning
+        款 and 項); an amount's column is always its own."""
+        cuts = self.grid.cuts_at(y, columns[0].x0, columns[-1].x1)
+        owner = list(range(len(columns)))
+        for k in range(1, len(columns)):
+            if (_text_column(columns[k]) and _text_column(columns[k - 1])
+                    and not any(abs(c - columns[k].x0) <= TOUCH_GAP for c in cuts)):
+                owner[k] = owner[k - 1]
+        for k in set(owner):  # a label spanning 番号 … 事業名 (a total row) is the row's name
+            span = [j for j, o in enumerate(owner) if o == k]
+            name = next((j for j in span if columns[j].role and columns[j].role.kind == "name"), k)
+            owner = [name if o == k else o for o in owner]
+        return owner
+
+
+def _spreads_joined(tables: list[Table]) -> list[Table]:
+    """A 財源内訳 half printed beside the table it funds (a spread: the rows
+    run on across both halves) is that table's right-hand columns: its rows
+    join the row they share a height with."""
+    out: list[Table] = []
+    for t in tables:
+        left = next((s for s in out if not t.problem and not s.problem and _funding_only(t)
+                     and s.bbox[2] <= t.bbox[0] + TOUCH_GAP
+                     and min(s.bbox[3], t.bbox[3]) - max(s.bbox[1], t.bbox[1]) > 0), None)
+        if left is None:
+            out.append(t)
+            continue
+        shift = len(left.columns)
+        rows = [TableRow(dict(r.cells), r.bbox) for r in left.rows]
+        for r in t.rows:
+            cells = {k + shift: replace(c, column=k + shift) for k, c in r.cells.items()}
+            mid = (r.bbox[1] + r.bbox[3]) / 2
+            at = next((i for i, l in enumerate(rows) if l.bbox[1] <= mid <= l.bbox[3]), None)
+            if at is None:
+                rows.append(TableRow(cells, r.bbox))
+            else:
+                rows[at] = TableRow({**rows[at].cells, **cells}, _union(rows[at].bbox, r.bbox))
+        out[out.index(left)] = replace(
+            left, bbox=_union(left.bbox, t.bbox), header=f"{left.header} {t.header}",
+            columns=left.columns + t.columns, rows=tuple(sorted(rows, key=lambda r: r.bbox[1])),
+            consumed=left.consumed + t.consumed)
+    return out
+
+
+def _funding_only(table: Table) -> bool:
+    return all(c.role is None or c.role.basis == "funding" for c in table.columns)
+
+
+def _union(a: BBox, b: BBox) -> BBox:
+    return (min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3]))
+
+
+def _text_column(column: Column) -> bool:
+    return not (column.role and column.role.kind == "money")
 
 
 def _without_unit_line(rows: list[TableRow], columns: list[Column]
@@ -364,19 +451,29 @@ def _unreadable(table: Table, why: str) -> Table:
                  problem=why, consumed=table.consumed)
 
 
-def _slot(columns: list[Column], g: dict) -> int | None:
-    centre = (g["x0"] + g["x1"]) / 2
-    return next((k for k, c in enumerate(columns) if c.x0 <= centre < c.x1), None)
+def _slots(columns: list[Column]) -> Callable[[dict], int | None]:
+    """The column a glyph's centre falls in (None: outside them all)."""
+    starts = [c.x0 for c in columns]
+
+    def slot(g: dict) -> int | None:
+        centre = (g["x0"] + g["x1"]) / 2
+        k = bisect_right(starts, centre) - 1
+        return k if k >= 0 and centre < columns[k].x1 else None
+    return slot
 
 
-def _cells(columns: list[Column], lines: list[_Line]) -> dict[int, Cell]:
+def _cells(columns: list[Column], lines: list[_Line], owner: list[int] | None = None
+           ) -> dict[int, Cell]:
+    """The text of each column over ``lines``; a glyph filled white is not
+    printed (white on the white cell: a number kept for a spreadsheet formula)."""
+    slot = _slots(columns)
     parts: dict[int, list[list[dict]]] = {}
     for line in sorted(lines, key=lambda l: l.top):
         by_column: dict[int, list[dict]] = {}
         for g in line.glyphs:
-            k = _slot(columns, g)
-            if k is not None:
-                by_column.setdefault(k, []).append(g)
+            k = slot(g)
+            if k is not None and not _white(g.get("non_stroking_color")):
+                by_column.setdefault(owner[k] if owner else k, []).append(g)
         for k, gs in by_column.items():
             parts.setdefault(k, []).append(gs)
     cells = {}
@@ -387,28 +484,37 @@ def _cells(columns: list[Column], lines: list[_Line]) -> dict[int, Cell]:
     return cells
 
 
+def _white(colour) -> bool:
+    """A fill colour that is white: gray 1, RGB 1 1 1 or CMYK 0 0 0 0."""
+    if not colour or not isinstance(colour, (tuple, list)):
+        return False
+    return all(c <= 0.01 for c in colour) if len(colour) == 4 else all(c >= 0.99 for c in colour)
+
+
 def _bands_by_amounts(columns: list[Column], lines: list[_Line], top: float,
                       bottom: float) -> list[tuple[float, float]]:
     """Without rules: a row per line holding a digit in the first money column, its band
     halfway to the next such line; none unless there are two such lines."""
     first = next((k for k, c in enumerate(columns) if c.role and c.role.kind == "money"), None)
     # anchored on the first money column: a 財源 cell stacking two amounts (債)/他)) is one row
+    slot = _slots(columns)
     anchors = sorted(l.mid for l in lines
-                     if any(_slot(columns, g) == first and g["text"].isdigit() for g in l.glyphs))
+                     if any(g["text"].isdigit() and slot(g) == first for g in l.glyphs))
     if len(anchors) < 2:
         return []
     edges = [top] + [(a + b) / 2 for a, b in zip(anchors, anchors[1:])] + [bottom]
     return list(zip(edges, edges[1:]))
 
 
-def find_tables(glyphs: list[dict], paths: Callable[[], list[Path]], page: int,
+def find_tables(rows: list[list[dict]], paths: Callable[[], list[Path]], page: int,
                 previous: Table | None = None) -> list[Table]:
-    """The budget tables of one page (readable or not), top to bottom;
+    """The budget tables of one page (readable or not), top to bottom, from its
+    text rows (``text_rows.text_lines`` of its deduplicated glyphs);
     ``previous`` (the last table of the page before) may continue here.
     ``paths`` gives the page's drawn paths, asked for only on a page with a header word."""
-    if previous is None and not MONEY_HINT.search("".join(g["text"] for g in glyphs)):
+    if previous is None and not MONEY_HINT.search("".join(g["text"] for row in rows for g in row)):
         return []  # most pages of a book: no header word, no work
-    return _Page(glyphs, paths(), page).tables(previous)
+    return _Page(rows, paths(), page).tables(previous)
 
 
 def holds(table: Table, box: BBox | None) -> bool:
