@@ -9,15 +9,17 @@ from __future__ import annotations
 
 from .rule import rule
 
-# A 目標 label: 目標, spaced 目 標 / 目　標, bracketed 【目標】, or an indicator label
-# with its kind in brackets. Whitespace, a colon or the end must follow, so
+# A 目標 label: 目標, spaced 目 標 / 目　標, bracketed 【目標】 (spaced too: 【 目 標 】), or an
+# indicator label with its kind in brackets. Whitespace, a colon or the end must follow, so
 # 目標値を… and 目標(何をめざすのか) (the ◆計画's vision header) are not labels.
 TARGET_LABEL = rule(
-    r"^[【\[]?(?P<label>目\s*標(?:\((?:プロセス|アウトカム)指標\))?|アウトカム指標|プロセス指標)"
-    r"[】\]]?(?::|\s+|$)(?P<rest>.*)$",
+    r"^[【\[]?\s*(?P<label>目\s*標(?:\((?:プロセス|アウトカム)指標\))?|アウトカム指標|プロセス指標)"
+    r"\s*[】\]]?(?::|\s+|$)(?P<rest>.*)$",
     examples=(("目 標", {"label": "目標", "rest": ""}),
               ("目　標 まちづくりセンターの「地域活動協議会…", {"label": "目標"}),
               ("【目標】", {"label": "目標"}),
+              ("【 目 標 】 体・個人(28年度:74団体・個人)",  # spread like its cell's width
+               {"label": "目標", "rest": "体・個人(28年度:74団体・個人)"}),
               ("アウトカム指標", {"label": "アウトカム指標"}),
               ("目標（プロセス指標） ・コミュニティ促進や…", {"label": "目標(プロセス指標)"}),
               ("プロセス指標：区民の数", {"label": "プロセス指標"})),
