@@ -122,7 +122,7 @@ def continued_cell(before: Sequence[Line], page: Sequence[Line]) -> list[Line]:
     """A page's lines, the first ones marked as in the label cell the page
     ``before`` ends in: a cell cut by the page turn goes on at the top of the
     next page, its label left behind. A line continues it when it looks like a
-    line of the cell (set where one started, within a quarter em, in its size
+    line of the cell (set where one started, within half an em, in its size
     and face: a heading there is not its text) and follows the one before."""
     out = list(page)
     last = before[-1] if before else None
@@ -135,7 +135,7 @@ def continued_cell(before: Sequence[Line], page: Sequence[Line]) -> list[Line]:
         looks.add((line.bbox[0], line.size, line.bold))
     for k, line in enumerate(out):
         if not line.bbox or line.cell or not any(
-                abs(line.bbox[0] - x) <= (size or 10.0) / 4 and line.size == size and line.bold == bold
+                abs(line.bbox[0] - x) <= (size or 10.0) / 2 and line.size == size and line.bold == bold
                 for x, size, bold in looks):
             break
         if k and not _follows(out[k - 1], line):
