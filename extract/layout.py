@@ -80,11 +80,13 @@ def group_label_cells(lines: Sequence[Line]) -> list[Line]:
                 return False
             return holds(extent, line.bbox) if extent else line.bbox[0] >= cell_x
 
-        start = i  # the label is centred in its cell: its lines above it are the block's first
+        # the label is centred in its cell, its lines above and below it; unruled, the cell
+        # ends where they stop following each other (a running header above, a caption below)
+        start = i
         while start > 0 and in_cell(out[start - 1]) and (extent or _follows(out[start - 1], out[start])):
             start -= 1
         end = i + 1
-        while end < len(out) and in_cell(out[end]):
+        while end < len(out) and in_cell(out[end]) and (extent or _follows(out[end - 1], out[end])):
             end += 1
         if start == i and end == i + 1 and not extent:  # nothing beside it: a label over its text
             end += len(_text_under(label, out[i + 1 :]))
