@@ -80,17 +80,69 @@ def group_label_cells(lines: Sequence[Line]) -> list[Line]:
                 return False
             return holds(extent, line.bbox) if extent else line.bbox[0] >= cell_x
 
+        # the label is centred in its cell, its lines above and below it; unruled, the cell
+        # ends where they stop following each other (a running header above, a caption below)
         start = i
-        while start > 0 and in_cell(out[start - 1]):
+        while start > 0 and in_cell(out[start - 1]) and (extent or _follows(out[start - 1], out[start])):
             start -= 1
         end = i + 1
-        while end < len(out) and in_cell(out[end]):
+        while end < len(out) and in_cell(out[end]) and (extent or _follows(out[end - 1], out[end])):
             end += 1
+        if start == i and end == i + 1 and not extent:  # nothing beside it: a label over its text
+            end += len(_text_under(label, out[i + 1 :]))
         cell_lines = [replace(l, cell=label.cell) for l in out[start:i] + out[i + 1 : end]]
         if cell_lines:
             cell_lines[0] = replace(cell_lines[0], wrapped=False)
         out[start:end] = [label, *cell_lines]
         i = end
+    return out
+
+
+def _follows(prev: Line, line: Line) -> bool:
+    """``line`` is the next line of the same block: it starts no more than a
+    line's height below ``prev`` (a blank line's gap ends a block)."""
+    return line.bbox[1] - prev.bbox[3] < prev.bbox[3] - prev.bbox[1]
+
+
+def _text_under(label: Line, following: Sequence[Line]) -> list[Line]:
+    """The text of a label printed on its own line over it: the lines below
+    that start no further left than the label (by half an em), each following
+    the one before; a line further left, a wider gap or another label ends it."""
+    taken: list[Line] = []
+    prev = label
+    for line in following:
+        if not line.bbox or is_label(line) or line.bbox[0] < label.bbox[0] - (line.size or 10.0) / 2:
+            break
+        if not _follows(prev, line):
+            break
+        taken.append(line)
+        prev = line
+    return taken
+
+
+def continued_cell(before: Sequence[Line], page: Sequence[Line]) -> list[Line]:
+    """A page's lines, the first ones marked as in the label cell the page
+    ``before`` ends in: a cell cut by the page turn goes on at the top of the
+    next page, its label left behind. A line continues it when it looks like a
+    line of the cell (set where one started, within half an em, in its size
+    and face: a heading there is not its text) and follows the one before."""
+    out = list(page)
+    last = before[-1] if before else None
+    if not (last and last.cell and last.bbox and not is_label(last)):
+        return out
+    looks = set()  # (start, size, face) of the lines of the cell's run at the end of ``before``
+    for line in reversed(before):
+        if line.page != last.page or line.cell != last.cell or not line.bbox or is_label(line):
+            break
+        looks.add((line.bbox[0], line.size, line.bold))
+    for k, line in enumerate(out):
+        if not line.bbox or line.cell or not any(
+                abs(line.bbox[0] - x) <= (size or 10.0) / 2 and line.size == size and line.bold == bold
+                for x, size, bold in looks):
+            break
+        if k and not _follows(out[k - 1], line):
+            break
+        out[k] = replace(line, cell=last.cell)
     return out
 
 

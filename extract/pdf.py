@@ -20,7 +20,7 @@ from . import glyphs
 from .diagnose import looks_truncated
 from .footer import page_number, running_header_texts
 from .headings import BUDGET_VALUE
-from .layout import group_label_cells, is_label_only, label_end, mark_wraps, ruled_extents, split_label
+from .layout import continued_cell, group_label_cells, is_label_only, label_end, mark_wraps, ruled_extents, split_label
 from .lines import Line
 from .page_cells import Box, box_of, caption_cell, cell_below, cell_beside, cell_of, inside, rules_of
 from .page_vertical import vertical_rows
@@ -332,7 +332,7 @@ def read_pdf(path: Path, data: bytes, max_pages: int | None = None,
         if headers and page_lines and canonical(page_lines[-1].raw) in headers:
             page_lines = page_lines[:-1]
         page_lines = mark_wraps(page_lines, _right_edge(page_lines))
-        lines.extend(group_label_cells(page_lines))
+        lines.extend(continued_cell(lines, group_label_cells(page_lines)))
     return SourceText(
         lines=lines,
         page_count=len(pages),

@@ -9,17 +9,19 @@ from __future__ import annotations
 
 from .rule import rule
 
-# A 目標 label: 目標, spaced 目 標 / 目　標, bracketed 【目標】, or an indicator label
-# with its kind in brackets; each spread or not (均等割付 of a label cell: ア ウ ト カ ム 指 標).
-# Whitespace, a colon or the end must follow, so
+# A 目標 label: 目標, spaced 目 標 / 目　標, bracketed 【目標】 (spaced too: 【 目 標 】), or an
+# indicator label with its kind in brackets; each spread or not (均等割付 of a label cell:
+# ア ウ ト カ ム 指 標). Whitespace, a colon or the end must follow, so
 # 目標値を… and 目標(何をめざすのか) (the ◆計画's vision header) are not labels.
 _OUTCOME, _PROCESS = (r"\s*".join(word) for word in ("アウトカム指標", "プロセス指標"))
 TARGET_LABEL = rule(
-    rf"^[【\[]?(?P<label>目\s*標(?:\((?:プロセス|アウトカム)指標\))?|{_OUTCOME}|{_PROCESS})"
-    r"[】\]]?(?::|\s+|$)(?P<rest>.*)$",
+    rf"^[【\[]?\s*(?P<label>目\s*標(?:\((?:プロセス|アウトカム)指標\))?|{_OUTCOME}|{_PROCESS})"
+    r"\s*[】\]]?(?::|\s+|$)(?P<rest>.*)$",
     examples=(("目 標", {"label": "目標", "rest": ""}),
               ("目　標 まちづくりセンターの「地域活動協議会…", {"label": "目標"}),
               ("【目標】", {"label": "目標"}),
+              ("【 目 標 】 体・個人(28年度:74団体・個人)",  # spread like its cell's width
+               {"label": "目標", "rest": "体・個人(28年度:74団体・個人)"}),
               ("アウトカム指標", {"label": "アウトカム指標"}),
               ("ア ウ ト カ ム 指 標", {"label": "アウトカム指標", "rest": ""}),
               ("目標（プロセス指標） ・コミュニティ促進や…", {"label": "目標(プロセス指標)"}),

@@ -107,6 +107,8 @@ class Style:
     budget: str = "title"
     labels: tuple[str, ...] = ("目 標",)  # 3: label forms, cycled over the target cells
     target_caption: bool = False  # 3: instead, a small 目標 caption in the corner of one ruled cell
+    label_above: bool = False  # 3: instead, the label on its own line over its text, no cell
+    target_page_turn: bool = False  # 3: the first 目標 cell is cut by a page turn after its first line
     running_header: str | None = None  # 4: drawn at the top of every page
     footer: str = "- {} -"  # 4: printed page number format
     cell_text_right: float = 530.0  # 5: right edge of the 目標 cell's text (narrow columns)
@@ -161,6 +163,7 @@ class _Renderer:
         self.c.setTitle("平成29年度港区運営方針概要版")
         self.label_index = 0
         self.top = 0.0
+        self.number: int | None = None  # the page's printed number
 
     # primitives; ``top`` is distance from the page top to the text's top
     def text(self, x: float, top: float, s: str, font: str, size: float, *,
@@ -229,8 +232,26 @@ class _Renderer:
         for line in lines:
             parts = self.wrap(line, self.mincho, BODY, width, split=s.split_inside_numbers)
             printed += [(part, k == len(parts) - 1) for k, part in enumerate(parts)]
+        label = s.labels[self.label_index % len(s.labels)]
+        if s.target_page_turn and self.label_index == 0 and len(printed) > 1:
+            # the cell's first line and its label end the page; its other lines open the next
+            self.target_chunk(printed[:1], width, label)
+            self.end_page()
+            self.start_page()
+            printed, label = printed[1:], None
+        self.label_index += 1
+        self.target_chunk(printed, width, label)
+
+    def target_chunk(self, printed: list[tuple[str, bool]], width: float, label: str | None) -> None:
+        s = self.s
         top0 = self.top
-        if s.target_caption:  # one ruled cell, a small 目標 caption in its top-left corner
+        if s.label_above:  # the label on its own line, the text under it an em in
+            if label:
+                self.spread_heading(LEFT, top0, label, 11)
+                top0 += 16
+            height = len(printed) * 15.75
+            text_x, text_top = LEFT + BODY, top0
+        elif s.target_caption:  # one ruled cell, a small 目標 caption in its top-left corner
             height = len(printed) * 15.75 + 16
             self.c.rect(CELL_X0, s.page_height - top0 - height, RIGHT - CELL_X0, height)
             self.text(CELL_X0 + 2, top0 + 1.5, "目標", self.gothic, 6.5)
@@ -240,10 +261,9 @@ class _Renderer:
             bottom_y = s.page_height - top0 - height
             self.c.rect(CELL_X0, bottom_y, RIGHT - CELL_X0, height)
             self.c.rect(CELL_X0, bottom_y, LABEL_X1 - CELL_X0, height)
-            label = s.labels[self.label_index % len(s.labels)]
-            self.label_index += 1
-            label_w = self.width(label, self.gothic, 11) + self.spread(11) * (len(label) - 1)
-            self.spread_heading((CELL_X0 + LABEL_X1 - label_w) / 2, top0 + height / 2 - 5.5, label, 11)
+            if label:
+                label_w = self.width(label, self.gothic, 11) + self.spread(11) * (len(label) - 1)
+                self.spread_heading((CELL_X0 + LABEL_X1 - label_w) / 2, top0 + height / 2 - 5.5, label, 11)
             text_x, text_top = CELL_TEXT_X, top0 + 4
         for i, (line, last) in enumerate(printed):
             # justified: a line broken early is spread to the cell's edge (両端揃え)
@@ -323,11 +343,22 @@ class _Renderer:
             self.text(after + size / 2, self.top, "・・", font, size)
         self.top += 20
 
+    def start_page(self) -> None:
+        self.top = 72.0
+        if self.s.running_header:
+            self.text(LEFT, 28, self.s.running_header, self.mincho, 8)
+
+    def end_page(self) -> None:
+        if self.number is not None:
+            label = self.digits(self.s.footer.format(self.number))
+            self.text((PAGE_W - self.width(label, self.mincho, 9)) / 2, self.s.page_height - 42,
+                      label, self.mincho, 9)
+        self.c.showPage()
+
     def page(self, blocks: list[Block], number: int | None) -> None:
         s = self.s
-        self.top = 72.0
-        if s.running_header:
-            self.text(LEFT, 28, s.running_header, self.mincho, 8)
+        self.number = number
+        self.start_page()
         for block in blocks:
             k = block.kind
             if k == "cover":
@@ -366,11 +397,7 @@ class _Renderer:
                 self.paragraph(block.text, 60.7, hang=10.5)
             else:
                 self.paragraph(block.text, LEFT)
-        if number is not None:
-            label = self.digits(s.footer.format(number))
-            self.text((PAGE_W - self.width(label, self.mincho, 9)) / 2, s.page_height - 42,
-                      label, self.mincho, 9)
-        self.c.showPage()
+        self.end_page()
 
     def scanned_page(self) -> None:
         """A page that is only an image (a scan): no text layer."""

@@ -78,6 +78,28 @@ def _label_then_value(label: str, value: str, under: bool) -> Callable[[bytes], 
     return check
 
 
+def _over(label: str, text: str) -> Callable[[bytes], bool]:
+    """``label`` alone on a line, the next line opening with ``text`` and
+    starting right of the label's left edge."""
+    def check(pdf: bytes) -> bool:
+        for n, lines in enumerate(page_texts(pdf)):
+            for k, line in enumerate(lines[:-1]):
+                if line == label and lines[k + 1].startswith(text):
+                    boxes = line_boxes(pdf, n)
+                    return boxes[lines[k + 1]][0] > boxes[label][0]
+        return False
+    return check
+
+
+def _turns(last: str, first: str) -> Callable[[bytes], bool]:
+    """A page's last line before its footer opens with ``last``, the next page's first with ``first``."""
+    def check(pdf: bytes) -> bool:
+        pages = page_texts(pdf)
+        return any(a[-2].startswith(last) and b[0].startswith(first) for a, b in zip(pages, pages[1:])
+                   if len(a) > 1 and b)
+    return check
+
+
 def wraps(pdf: bytes) -> list[tuple[str, str]]:
     """(end of a line, start of the next) for consecutive lines of each page."""
     return [(a[-2:], b[:2]) for lines in page_texts(pdf) for a, b in zip(lines, lines[1:])]
@@ -138,6 +160,20 @@ VARIANTS: dict[str, tuple[Style, Callable[[bytes], bool]]] = {
         Style(target_caption=True),
         lambda pdf: "目標" in page_texts(pdf)[4] and "目 標" not in all_text(pdf)
         and "した団体やグループ、個人の数：延べ30団体・個人（28年度：74団体・個人）" in page_texts(pdf)[4]),
+    "3c-目標-label-over-its-text": (  # the label on its own line, the text under it an em in
+        Style(label_above=True, labels=("目標", "【目標】", "目　標")),
+        lambda pdf: _over("目標", "・コミュニティ促進や")(pdf) and _over("【目標】", "まちづくりセンターの")(pdf)
+        and "目標 した団体や" not in all_text(pdf)),
+    "3d-【目標】-label-cells-spread": (  # 均等割付 of the bracketed label: 【 目 標 】
+        Style(labels=("【目標】",), even_spacing=True),
+        lambda pdf: "【 目 標 】営や会計" in all_text(pdf)),
+    "3e-目標-cell-cut-by-a-page-turn": (  # the label and one line end the page, the rest
+        Style(target_page_turn=True),  # of the cell (no label) opens the next
+        lambda pdf: _turns("目 標 ・コミュニティ促進や", "した団体やグループ")(pdf)),
+    "3f-【目標】-label-over-its-text-cut-by-a-page-turn": (
+        Style(label_above=True, target_page_turn=True, labels=("【目標】",)),
+        lambda pdf: _over("【目標】", "・コミュニティ促進や")(pdf)
+        and _turns("・コミュニティ促進や", "した団体やグループ")(pdf)),
     "4-running-header-dashed-footer": (
         Style(running_header=HEADER), _footers("- {} -")),
     "4-running-header-full-width-footer": (

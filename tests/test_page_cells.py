@@ -77,6 +77,7 @@ def test_a_label_with_its_cell_takes_in_no_line_of_another_row():
     assert [(l.raw, l.cell) for l in grouped] == [
         ("取組内容の続き", None), ("目標（プロセス指標）", "process"), ("・参加者数：30人", "process"),
         ("次の行の値", None)]
-    # without its cell drawn, a label takes in every line right of it (a 概要版 label cell)
+    # without its cell drawn, a label takes in the lines right of it that follow each other (a
+    # 概要版 label cell); those a row's gap away are not its (tests/test_label_cells.py)
     unruled = group_label_cells([above, replace(label, extent=None), target, below])
-    assert [l.cell for l in unruled] == ["process"] * 4
+    assert [l.cell for l in unruled] == [None, "process", "process", None]

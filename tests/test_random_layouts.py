@@ -29,7 +29,8 @@ FLOOR = 0.25
 
 # axis value → why the parser cannot read it yet (its facts stay below FLOOR).
 # Read above FLOOR now but still weak (share of their own facts right, seeds 0-199):
-# 【目標】 label 0.36, a 目標 label on its own line above the text 0.82 (none before the label fix).
+# Read above FLOOR now, none weak: the budget placements, the 目標 label over its text and
+# 【目標】 were read again from the page's geometry (see README's long-run table).
 KNOWN_FAILURES: dict[tuple[str, str], str] = {}
 # axis value → why it may still give a wrong budget_yen, target value or baseline
 KNOWN_WRONG: dict[tuple[str, str], str] = {}
