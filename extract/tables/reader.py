@@ -15,7 +15,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from typing import Callable
 
-from rules.budget_tables import (FUNDING_SOURCES, HEADER_HINT, MONEY_HINT, TITLE_AMOUNT, Role,
+from rules.budget_tables import (FUNDING_SOURCE, HEADER_HINT, MONEY_HINT, TITLE_AMOUNT, Role,
                                  carried_title, header_role, unit_of)
 from rules.text import normalize_text
 
@@ -127,7 +127,7 @@ def _is_header(cells: list[str]) -> bool:
 def _names_funding(cells: list[str]) -> bool:
     """A header row of funding sources alone (国県支出金 地方債 その他): the 財源内訳
     half of a table, printed apart from its amounts (on a spread's right page)."""
-    return sum(c.replace(" ", "") in FUNDING_SOURCES for c in cells) >= 2
+    return sum(FUNDING_SOURCE.match(c.replace(" ", "")) is not None for c in cells) >= 2
 
 
 def _box(glyphs: list[dict]) -> BBox:
