@@ -20,7 +20,7 @@ from . import glyphs
 from .diagnose import looks_truncated
 from .footer import page_number, running_header_texts
 from .headings import BUDGET_VALUE
-from .layout import group_label_cells, is_label_only, label_end, mark_wraps, ruled_extents, split_label
+from .layout import carry_over_page, group_label_cells, is_label_only, label_end, mark_wraps, ruled_extents, split_label
 from .lines import Line
 from .page_cells import Box, box_of, caption_cell, cell_below, cell_beside, cell_of, inside, rules_of
 from .page_vertical import vertical_rows
@@ -315,6 +315,7 @@ def read_pdf(path: Path, data: bytes, max_pages: int | None = None,
                                           f"({unreadable[0].text})")
     headers = running_header_texts(header_candidates[0::2]) | running_header_texts(header_candidates[1::2])
     lines: list[Line] = []
+    right_edge = 0.0  # the previous page's
     for page_lines, printed in pages:
         if printed and printed.beside:
             if printed.beside in headers:  # the running header and the page number
@@ -328,6 +329,10 @@ def read_pdf(path: Path, data: bytes, max_pages: int | None = None,
         if headers and page_lines and canonical(page_lines[-1].raw) in headers:
             page_lines = page_lines[:-1]
         page_lines = mark_wraps(page_lines, _right_edge(page_lines))
+        if lines and page_lines:
+            page_lines[0] = carry_over_page(lines[-1], right_edge, page_lines[0])
+        if page_lines:
+            right_edge = _right_edge(page_lines)
         lines.extend(group_label_cells(page_lines))
     return SourceText(
         lines=lines,
