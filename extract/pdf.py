@@ -33,8 +33,9 @@ from .tree import Note
 
 _HEADING_FACE = regex.compile(r"(?i)gothic|goth|bold|black|heavy|kaku|W[5-9]\b")
 # Page furniture sits in a band at the top and bottom edge: a tenth of the page's height, but at
-# least an inch (a landscape page's tenth is only 21 mm, less than many top margins).
-BAND_SHARE, BAND_MIN = 0.1, 72.0
+# least 1.25 inch (a landscape page's tenth is only 21 mm, less than many top margins; a header
+# set just above a 30 mm margin reaches 27 mm down).
+BAND_SHARE, BAND_MIN = 0.1, 90.0
 
 
 def _band(height: float) -> float:
