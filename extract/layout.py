@@ -16,6 +16,7 @@ import regex
 from .headings import BULLET
 from .lines import Line
 from .page_cells import Box, caption_cell, cell_beside, holds
+from rules.headings import PROJECT_LIST_END
 from rules.labels import INDICATOR_KINDS, TARGET_LABEL
 from rules.text import normalize_text
 
@@ -164,10 +165,29 @@ def ruled_extents(lines: Sequence[Line], rules: Callable[[], Sequence[Box]]) -> 
     return out
 
 
+def carry_over_page(prev: Line, prev_right_edge: float, line: Line) -> Line:
+    """A page's first line goes on the previous page's last paragraph when that
+    ran to the right edge and this line is set like it, at the same left edge
+    (a paragraph cut by the page break, not a new one)."""
+    em = prev.size or 10.0
+    alike = (prev.bold == line.bold and prev.bbox and line.bbox and not BULLET.match(line.text)
+             and (not (prev.size and line.size) or abs(prev.size - line.size) < 0.3)
+             and abs(line.bbox[0] - prev.bbox[0]) < 0.5 * em)
+    if alike and _continues(prev, line, prev_right_edge) and not line.wrapped:
+        return replace(line, wrapped=True)
+    return line
+
+
 def _continues(prev: Line, line: Line, right_edge: float) -> bool:
     """``line`` is a soft wrap of ``prev``: prev ran (within 1.5 em, kinsoku
-    shortens lines) to the right edge, or line hangs indented under a bullet."""
+    shortens lines) to the right edge, or line hangs indented under a bullet.
+    Never a line set left of a paragraph's carried-on lines: it opens another
+    (a heading under a bullet's last, full, hanging line)."""
     em = prev.size or 10.0
+    if prev.wrapped and line.bbox[0] < prev.bbox[0] - 0.5 * em:
+        return False
+    if PROJECT_LIST_END.on(prev.spaced, prev.text):
+        return False
     full = prev.bbox[2] >= right_edge - 1.5 * em
     hanging = bool(BULLET.match(prev.text)) and line.bbox[0] > prev.bbox[0] + 0.5 * em
     return full or hanging

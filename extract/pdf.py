@@ -20,7 +20,7 @@ from . import glyphs
 from .diagnose import looks_truncated
 from .footer import page_number, running_header_texts
 from .headings import BUDGET_VALUE
-from .layout import continued_cell, group_label_cells, is_label_only, label_end, mark_wraps, ruled_extents, split_label
+from .layout import carry_over_page, continued_cell, group_label_cells, is_label_only, label_end, mark_wraps, ruled_extents, split_label
 from .lines import Line
 from .page_cells import Box, box_of, caption_cell, cell_below, cell_beside, cell_of, inside, rules_of
 from .page_vertical import vertical_rows
@@ -33,8 +33,8 @@ from .tree import Note
 
 _HEADING_FACE = regex.compile(r"(?i)gothic|goth|bold|black|heavy|kaku|W[5-9]\b")
 # Page furniture sits in a band at the top and bottom edge: a tenth of the page's height, but at
-# least 1.25 inch (a landscape page's tenth is only 21 mm, less than many top margins, and a
-# page number set just above a 30 mm top margin ends about 80 pt down).
+# least 1.25 inch (a landscape page's tenth is only 21 mm, less than many top margins; a page
+# number or running header set just above a 30 mm top margin ends about 80 pt down).
 BAND_SHARE, BAND_MIN = 0.1, 90.0
 
 
@@ -320,6 +320,7 @@ def read_pdf(path: Path, data: bytes, max_pages: int | None = None,
                                           f"({unreadable[0].text})")
     headers = running_header_texts(header_candidates[0::2]) | running_header_texts(header_candidates[1::2])
     lines: list[Line] = []
+    right_edge = 0.0  # the previous page's
     for page_lines, printed in pages:
         if printed and printed.beside:
             if printed.beside in headers:  # the running header and the page number
@@ -333,6 +334,10 @@ def read_pdf(path: Path, data: bytes, max_pages: int | None = None,
         if headers and page_lines and canonical(page_lines[-1].raw) in headers:
             page_lines = page_lines[:-1]
         page_lines = mark_wraps(page_lines, _right_edge(page_lines))
+        if lines and page_lines:
+            page_lines[0] = carry_over_page(lines[-1], right_edge, page_lines[0])
+        if page_lines:
+            right_edge = _right_edge(page_lines)
         lines.extend(continued_cell(lines, group_label_cells(page_lines)))
     return SourceText(
         lines=lines,

@@ -16,11 +16,12 @@ from .budgets import from_bracket, from_label, on_heading
 from .cover import read_cover
 from .headings import (
     BUDGET_LABEL, BUDGET_LABEL_AND_VALUE, BUDGET_ONLY, BUDGET_SUM_LINE, BULLET, INITIATIVE, ISSUE,
-    ISSUE_BUDGET_TOTAL, MEASURE, PLAN, PLAN_HEADERS, PROJECT, STRATEGY, TOC_HEAD, emphasized,
+    ISSUE_BUDGET_TOTAL, MEASURE, PLAN, PROJECT, STRATEGY, TOC_HEAD, emphasized,
     title_like,
 )
 from .kpi import KpiRow, find_kpis
 from .layout import is_label
+from .plan import PlanBlock
 from .template import detect_template
 from .lines import Line, Span
 from .source import SourceText
@@ -56,8 +57,7 @@ class _Builder:
     def __init__(self, body_size: float | None, toc: list[TocEntry]):
         self.body_size = body_size
         self.toc_keys = {(e.issue_no, e.measure_no) for e in toc if e.kind == "measure"}
-        self.plan_lines: dict[str, list[Line]] = {}
-        self.plan_field: str | None = None
+        self.plan = PlanBlock()
         self.issues: list[ManagementIssue] = []
         self.budget_totals: list[Span] = []  # the ward's printed totals
         self.notes: list[Note] = []
@@ -293,15 +293,7 @@ class _Builder:
 
     # -- content -------------------------------------------------------------
     def plan_line(self, line: Line) -> None:
-        for name, pattern in PLAN_HEADERS:
-            if (m := pattern.match(line.text)) and name not in self.plan_lines:
-                self.plan_field = name
-                rest = m.group("rest").strip()
-                self.plan_lines[name] = [replace(line, raw=rest, text="")] if rest else []
-                return
-        if self.plan_field:
-            self.plan_lines[self.plan_field].append(line)
-        else:
+        if not self.plan.feed(line):
             self.unplaced(line)
 
     def content(self, line: Line) -> None:
@@ -394,7 +386,7 @@ class _Builder:
             self.notes.append(Note("unplaced_line", f"{self.issue_banner.text} (no title after it)",
                                    self.issue_banner.page))
         self.new_section("")
-        plan = Plan(**{name: Span.of(lines) for name, lines in self.plan_lines.items() if lines})
+        plan = Plan(**{name: Span.of(lines) for name, lines in self.plan.fields.items() if lines})
         return plan, self.issues, self.notes
 
 

@@ -78,6 +78,11 @@ PLAN_POLICY = rule(r"^[^。、]*?(?:\(区長の方針\)|基本的な考え方$|�
                    examples=("平成 29 年度 港区運営方針の基本的な考え方（区長の方針）", "区長の方針"),
                    refuses=("区長の方針に沿って取り組む。",))
 PLAN_HEADERS = (("vision", PLAN_VISION), ("mission", PLAN_MISSION), ("policy", PLAN_POLICY))
+# A 経営課題's list of its main 事業 closes with 他 ("and others") set apart by a
+# space: the list's paragraph ends there even when the line ran to the right edge.
+PROJECT_LIST_END = rule(r"\s他$", examples=("地域活動協議会に対する補助事業・新たな地域コミュニティ支援事業 他",
+                                              "業 他"),
+                        refuses=("その他", "支援事業他の団体と協働し"), form="spaced", how="search")
 
 # 経営課題 1 区民主体のまちづくり / 【経営課題1】 title / 【経営課題1】 alone (令和: title below)
 ISSUE = rule(
