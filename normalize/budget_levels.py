@@ -38,13 +38,36 @@ def numbers_its_rows(table: Table) -> bool:
     return len(numbers) >= 2 and numbers == list(range(numbers[0], numbers[0] + len(numbers)))
 
 
-def row_level(table: Table, row: TableRow, numbered_list: bool) -> str:
-    """One of schemas.tables.BUDGET_LEVELS; ``numbered_list``: numbers_its_rows(table)."""
+def _texts(table: Table, row: TableRow) -> list[str]:
+    """The row's cells that are not amounts, left to right."""
+    return [c.text for k, c in sorted(row.cells.items())
+            if not (table.columns[k].role and table.columns[k].role.kind == "money")]
+
+
+def total_label(table: Table, row: TableRow) -> tuple[str, str] | None:
+    """("total" | "subtotal", the label) of a 計 / 小計 row. The word may stand in
+    a column read for no name (a 事項 or 概要 column) or be cut over two cells
+    (物価 | 高騰対策事業合計): a row printing no 番号 is looked at whole too."""
+    texts = [t for _, t in labels(table, row)]
+    numbered = any(table.columns[k].role and table.columns[k].role.kind == "item_no" for k in row.cells)
+    if not numbered:
+        others = _texts(table, row)
+        texts += [*others, "".join(others)]
+    for level, word in (("total", TOTAL_ROW), ("subtotal", SUBTOTAL_ROW)):
+        if found := next((t for t in texts if word.search(t)), None):
+            return level, found
+    return None
+
+
+def row_level(table: Table, row: TableRow, numbered_list: bool) -> str | None:
+    """One of schemas.tables.BUDGET_LEVELS; ``numbered_list``: numbers_its_rows(table).
+    None: the row has no name or code cell read (its name stands in a column
+    whose header got no role), so where it sits is not known."""
+    if total := total_label(table, row):
+        return total[0]
     texts = labels(table, row)
-    if any(TOTAL_ROW.search(t) for _, t in texts):
-        return "total"
-    if any(SUBTOTAL_ROW.search(t) for _, t in texts):
-        return "subtotal"
+    if not texts:
+        return None
     for k, text in texts:
         column = table.columns[k]
         if rank := RANK_HEADER.match(column.header) or (column.group and RANK_HEADER.match(column.group)):
@@ -64,19 +87,22 @@ class Run:
     since_total: dict[str, dict[str, int]] = field(default_factory=dict)
     since_subtotal: dict[str, dict[str, int]] = field(default_factory=dict)
 
-    def add(self, level: str, column: str, yen: int) -> None:
-        if level in SUMMED:
+    def add(self, level: str | None, column: str, yen: int) -> None:
+        """A row's amount; a row of unknown level (None) is kept as such, so
+        that a 計 after it is not compared with a sum that may miss it."""
+        if level in SUMMED or level is None:
             for sums in (self.since_total, self.since_subtotal):
                 by_column = sums.setdefault(level, {})
                 by_column[column] = by_column.get(column, 0) + yen
 
-    def close(self, level: str) -> tuple[str | None, dict[str, int]]:
-        """At a 計 (or 小計): the level it totals and its rows' sums per column;
-        the run starts again after it."""
+    def close(self, level: str) -> tuple[str | None, dict[str, int], bool]:
+        """At a 計 (or 小計): the level it totals, its rows' sums per column and
+        whether a row of unknown level came before it; the run starts again after it."""
         sums = self.since_total if level == "total" else self.since_subtotal
         summed = next((l for l in SUMMED if l in sums), None)
         out = sums.get(summed, {}) if summed else {}
+        unknown = None in sums
         self.since_subtotal = {}
         if level == "total":
             self.since_total = {}
-        return summed, out
+        return summed, out, unknown

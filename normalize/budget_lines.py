@@ -12,7 +12,7 @@ from rules.eras import parse_fiscal_year
 from rules.numbers import parse_yen
 from schemas.tables import BudgetLineRow, WarningRow
 
-from .budget_levels import Run, labels, numbers_its_rows, row_level
+from .budget_levels import Run, numbers_its_rows, row_level, total_label
 
 @dataclass(frozen=True)
 class _Money:
@@ -66,6 +66,9 @@ class _Reader:
         for row_no, row, level, money in rows:
             self.emit(no, table, row_no, row, level, money, years, target)
             self.check_row(table, row_no, row, money, years, target, where)
+        if unplaced := [row_no for row_no, _, level, money in rows if level is None and money]:
+            self.warn("budget_level_unknown", f"{where}: rows {', '.join(map(str, unplaced))} have no name or "
+                      "code cell read (the column holding it got no role): level left null", table.page)
         self.check_totals(table, rows, where)
 
     def money(self, table: Table, row: TableRow, unit: str | None, where: str) -> list[_Money]:
@@ -166,11 +169,11 @@ class _Reader:
                 for m in money:
                     run.add(level, m.column.header, m.yen or 0)
                 continue
-            summed, sums = run.close(level)
-            name = labels(table, row)[0][1]
-            if summed is None:  # its rows were not read, or not found as its table's
-                self.warn("budget_total_unchecked", f"{where}, row {row_no} ({name}): no row of "
-                          "its table read before it", table.page)
+            summed, sums, unknown = run.close(level)
+            name = total_label(table, row)[1]
+            if summed is None or unknown:  # its rows were not read, or not all placed
+                why = "a row of unknown level before it" if unknown else "no row of its table read before it"
+                self.warn("budget_total_unchecked", f"{where}, row {row_no} ({name}): {why}", table.page)
                 continue
             for m in money:
                 if m.yen is not None and sums.get(m.column.header, 0) != m.yen:
