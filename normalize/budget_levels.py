@@ -52,7 +52,7 @@ def total_label(table: Table, row: TableRow) -> tuple[str, str] | None:
     numbered = any(table.columns[k].role and table.columns[k].role.kind == "item_no" for k in row.cells)
     if not numbered:
         others = _texts(table, row)
-        texts += [*others, "".join(others)]
+        texts += ["".join(others), *others]
     for level, word in (("total", TOTAL_ROW), ("subtotal", SUBTOTAL_ROW)):
         if found := next((t for t in texts if word.search(t)), None):
             return level, found
@@ -78,6 +78,36 @@ def row_level(table: Table, row: TableRow, numbered_list: bool) -> str | None:
     return "item"
 
 
+def row_name(table: Table, row: TableRow) -> str:
+    """The label a warning quotes: the 計 word, else the name or code cell."""
+    if total := total_label(table, row):
+        return total[1]
+    return next((t for _, t in labels(table, row)), "".join(_texts(table, row)))
+
+
+# The rank printed under each rank: a 款 row totals its 項 rows, …
+RANK_BELOW = dict(zip(SUMMED[:3], SUMMED[1:4]))
+
+
+def parts_of(level: str | None, after: list[str | None]) -> list[int]:
+    """Positions (in ``after``, the levels of the rows after a row of ``level``)
+    of the rows of the rank below it, when a row of its rank or above, or a
+    計 / 小計, closes them; [] when none, when the table ends first (they may run
+    on over the page) or when a row of unknown level stands among them."""
+    if level not in RANK_BELOW:
+        return []
+    closing = (*SUMMED[:SUMMED.index(level) + 1], "total", "subtotal")
+    parts = []
+    for k, later in enumerate(after):
+        if later in closing:
+            return parts
+        if later is None:
+            return []
+        if later == RANK_BELOW[level]:
+            parts.append(k)
+    return []
+
+
 @dataclass
 class Run:
     """The rows of one table (and its continuations) since its last 計: the sum
@@ -86,6 +116,9 @@ class Run:
     page: int
     since_total: dict[str, dict[str, int]] = field(default_factory=dict)
     since_subtotal: dict[str, dict[str, int]] = field(default_factory=dict)
+    # the columns with a cell not read (unreadable_budget_cell) since the last 計 / 小計
+    lost_since_total: set[str] = field(default_factory=set)
+    lost_since_subtotal: set[str] = field(default_factory=set)
 
     def add(self, level: str | None, column: str, yen: int) -> None:
         """A row's amount; a row of unknown level (None) is kept as such, so
@@ -95,14 +128,20 @@ class Run:
                 by_column = sums.setdefault(level, {})
                 by_column[column] = by_column.get(column, 0) + yen
 
-    def close(self, level: str) -> tuple[str | None, dict[str, int], bool]:
-        """At a 計 (or 小計): the level it totals, its rows' sums per column and
-        whether a row of unknown level came before it; the run starts again after it."""
+    def lose(self, columns: set[str]) -> None:
+        self.lost_since_total |= columns
+        self.lost_since_subtotal |= columns
+
+    def close(self, level: str) -> tuple[str | None, dict[str, int], bool, set[str]]:
+        """At a 計 (or 小計): the level it totals, its rows' sums per column,
+        whether a row of unknown level came before it and the columns with a
+        cell not read; the run starts again after it."""
         sums = self.since_total if level == "total" else self.since_subtotal
+        lost = self.lost_since_total if level == "total" else self.lost_since_subtotal
         summed = next((l for l in SUMMED if l in sums), None)
         out = sums.get(summed, {}) if summed else {}
         unknown = None in sums
-        self.since_subtotal = {}
+        self.since_subtotal, self.lost_since_subtotal = {}, set()
         if level == "total":
-            self.since_total = {}
-        return summed, out, unknown
+            self.since_total, self.lost_since_total = {}, set()
+        return summed, out, unknown, lost
