@@ -116,9 +116,9 @@ class Run:
     page: int
     since_total: dict[str, dict[str, int]] = field(default_factory=dict)
     since_subtotal: dict[str, dict[str, int]] = field(default_factory=dict)
-    # the columns with a cell not read (unreadable_budget_cell) since the last 計 / 小計
-    lost_since_total: set[str] = field(default_factory=set)
-    lost_since_subtotal: set[str] = field(default_factory=set)
+    # per level, the columns with a cell not read (unreadable_budget_cell) since the last 計 / 小計
+    lost_since_total: dict[str | None, set[str]] = field(default_factory=dict)
+    lost_since_subtotal: dict[str | None, set[str]] = field(default_factory=dict)
 
     def add(self, level: str | None, column: str, yen: int) -> None:
         """A row's amount; a row of unknown level (None) is kept as such, so
@@ -128,20 +128,24 @@ class Run:
                 by_column = sums.setdefault(level, {})
                 by_column[column] = by_column.get(column, 0) + yen
 
-    def lose(self, columns: set[str]) -> None:
-        self.lost_since_total |= columns
-        self.lost_since_subtotal |= columns
+    def lose(self, level: str | None, columns: set[str]) -> None:
+        """A row's money cells not read: its level still counts as present."""
+        if columns and (level in SUMMED or level is None):
+            for sums, lost in ((self.since_total, self.lost_since_total),
+                               (self.since_subtotal, self.lost_since_subtotal)):
+                sums.setdefault(level, {})
+                lost.setdefault(level, set()).update(columns)
 
     def close(self, level: str) -> tuple[str | None, dict[str, int], bool, set[str]]:
         """At a 計 (or 小計): the level it totals, its rows' sums per column,
         whether a row of unknown level came before it and the columns with a
-        cell not read; the run starts again after it."""
+        cell not read in a row of the level it totals; the run starts again after it."""
         sums = self.since_total if level == "total" else self.since_subtotal
         lost = self.lost_since_total if level == "total" else self.lost_since_subtotal
         summed = next((l for l in SUMMED if l in sums), None)
         out = sums.get(summed, {}) if summed else {}
         unknown = None in sums
-        self.since_subtotal, self.lost_since_subtotal = {}, set()
+        self.since_subtotal, self.lost_since_subtotal = {}, {}
         if level == "total":
-            self.since_total, self.lost_since_total = {}, set()
-        return summed, out, unknown, lost
+            self.since_total, self.lost_since_total = {}, {}
+        return summed, out, unknown, lost.get(summed, set())

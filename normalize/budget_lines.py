@@ -173,7 +173,7 @@ class _Reader:
             if level not in ("total", "subtotal"):
                 for m in money:
                     run.add(level, m.column.header, m.yen or 0)
-                run.lose(unread[row_no])
+                run.lose(level, unread[row_no])
                 continue
             summed, sums, unknown, lost = run.close(level)
             name = row_name(table, row)

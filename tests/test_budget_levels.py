@@ -298,3 +298,12 @@ def test_a_total_after_an_unreadable_cell_is_unchecked_in_that_column_not_a_mism
     assert _kinds(warnings) == []
     assert _kinds(warnings, "budget_total_unchecked") == [
         "page 5, table under header 'No 事業名 概要 補正額', row 3 (合計): 補正額 has a cell not read before it"]
+
+
+def test_a_cell_not_read_in_a_breakdown_row_does_not_stop_the_check_of_the_items():
+    # Nobeoka page 4 prints a うち figure in brackets, (4,250), under a numbered row
+    rows = [list(r) for r in NUMBERED_LIST]
+    rows[1][1] = "(70)"
+    _, warnings = budget_lines((_table(4, [("区分", None), ("補正額", None)], rows),), "d", 2026)
+    assert len(_kinds(warnings, "unreadable_budget_cell")) == 1
+    assert _kinds(warnings) == [] and _kinds(warnings, "budget_total_unchecked") == []
