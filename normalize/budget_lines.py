@@ -72,7 +72,7 @@ class _Reader:
             self.warn("budget_level_unknown", f"{where}: rows {', '.join(map(str, unplaced))} have no name or "
                       "code cell read (the column holding it got no role): level left null", table.page)
         self.check_totals(table, rows, unread, where)
-        self.check_parts(table, rows, where)
+        self.check_parts(table, rows, unread, where)
 
     def money(self, table: Table, row: TableRow, unit: str | None, where: str, unread: set[str]) -> list[_Money]:
         """The row's amounts; the headers of its money cells not read go to ``unread``."""
@@ -192,23 +192,27 @@ class _Reader:
                               f"{m.column.header} printed {m.yen:,} yen ≠ sum of the {summed} rows "
                               f"{sums.get(m.column.header, 0):,}", table.page)
 
-    def check_parts(self, table, rows, where) -> None:
+    def check_parts(self, table, rows, unread, where) -> None:
         """A 款 row against the 項 rows printed under it in its table (a 項 against
         its 目, a 目 against its 節), when a row of its rank or above, or a 計,
-        closes them: at the table's end its parts may run on over the page."""
+        closes them: at the table's end its parts may run on over the page. A
+        column with a part's cell not read is not compared."""
         for i, (row_no, row, level, money) in enumerate(rows):
             parts = parts_of(level, [l for _, _, l, _ in rows[i + 1:]])
             if not parts:
                 continue
             sums: dict[str, int] = {}
-            for _, _, _, part_money in (rows[i + 1 + j] for j in parts):
+            lost: set[str] = set()
+            for part_no, _, _, part_money in (rows[i + 1 + j] for j in parts):
+                lost |= unread[part_no]
                 for m in part_money:
                     sums[m.column.header] = sums.get(m.column.header, 0) + (m.yen or 0)
             for m in money:
-                if m.yen is not None and m.column.header in sums and sums[m.column.header] != m.yen:
+                header = m.column.header
+                if m.yen is not None and header in sums and header not in lost and sums[header] != m.yen:
                     self.warn("budget_total_mismatch", f"{where}, row {row_no} ({row_name(table, row)}): "
-                              f"{m.column.header} printed {m.yen:,} yen ≠ sum of its {RANK_BELOW[level]} rows "
-                              f"{sums[m.column.header]:,}", table.page)
+                              f"{header} printed {m.yen:,} yen ≠ sum of its {RANK_BELOW[level]} rows "
+                              f"{sums[header]:,}", table.page)
 
 
 def budget_lines(tables: tuple[Table, ...], doc_id: str, year: int | None

@@ -307,3 +307,11 @@ def test_a_cell_not_read_in_a_breakdown_row_does_not_stop_the_check_of_the_items
     _, warnings = budget_lines((_table(4, [("区分", None), ("補正額", None)], rows),), "d", 2026)
     assert len(_kinds(warnings, "unreadable_budget_cell")) == 1
     assert _kinds(warnings) == [] and _kinds(warnings, "budget_total_unchecked") == []
+
+
+def test_a_kan_row_is_not_compared_in_a_column_where_a_kou_cell_was_not_read():
+    rows = [list(r) for r in KAN_KOU_ROWS]
+    rows[2][2] = "1OO"  # 2 固定資産税 unreadable: the 款 row 300 cannot be shown wrong by 200 alone
+    _, warnings = budget_lines((_table(4, KAN_KOU, rows),), "d", 2026)
+    assert _kinds(warnings) == []
+    assert len(_kinds(warnings, "unreadable_budget_cell")) == 1
