@@ -38,13 +38,36 @@ def numbers_its_rows(table: Table) -> bool:
     return len(numbers) >= 2 and numbers == list(range(numbers[0], numbers[0] + len(numbers)))
 
 
-def row_level(table: Table, row: TableRow, numbered_list: bool) -> str:
-    """One of schemas.tables.BUDGET_LEVELS; ``numbered_list``: numbers_its_rows(table)."""
+def _texts(table: Table, row: TableRow) -> list[str]:
+    """The row's cells that are not amounts, left to right."""
+    return [c.text for k, c in sorted(row.cells.items())
+            if not (table.columns[k].role and table.columns[k].role.kind == "money")]
+
+
+def total_label(table: Table, row: TableRow) -> tuple[str, str] | None:
+    """("total" | "subtotal", the label) of a 計 / 小計 row. The word may stand in
+    a column read for no name (a 事項 or 概要 column) or be cut over two cells
+    (物価 | 高騰対策事業合計): a row printing no 番号 is looked at whole too."""
+    texts = [t for _, t in labels(table, row)]
+    numbered = any(table.columns[k].role and table.columns[k].role.kind == "item_no" for k in row.cells)
+    if not numbered:
+        others = _texts(table, row)
+        texts += ["".join(others), *others]
+    for level, word in (("total", TOTAL_ROW), ("subtotal", SUBTOTAL_ROW)):
+        if found := next((t for t in texts if word.search(t)), None):
+            return level, found
+    return None
+
+
+def row_level(table: Table, row: TableRow, numbered_list: bool) -> str | None:
+    """One of schemas.tables.BUDGET_LEVELS; ``numbered_list``: numbers_its_rows(table).
+    None: the row has no name or code cell read (its name stands in a column
+    whose header got no role), so where it sits is not known."""
+    if total := total_label(table, row):
+        return total[0]
     texts = labels(table, row)
-    if any(TOTAL_ROW.search(t) for _, t in texts):
-        return "total"
-    if any(SUBTOTAL_ROW.search(t) for _, t in texts):
-        return "subtotal"
+    if not texts:
+        return None
     for k, text in texts:
         column = table.columns[k]
         if rank := RANK_HEADER.match(column.header) or (column.group and RANK_HEADER.match(column.group)):
@@ -55,6 +78,36 @@ def row_level(table: Table, row: TableRow, numbered_list: bool) -> str:
     return "item"
 
 
+def row_name(table: Table, row: TableRow) -> str:
+    """The label a warning quotes: the 計 word, else the name or code cell."""
+    if total := total_label(table, row):
+        return total[1]
+    return next((t for _, t in labels(table, row)), "".join(_texts(table, row)))
+
+
+# The rank printed under each rank: a 款 row totals its 項 rows, …
+RANK_BELOW = dict(zip(SUMMED[:3], SUMMED[1:4]))
+
+
+def parts_of(level: str | None, after: list[str | None]) -> list[int]:
+    """Positions (in ``after``, the levels of the rows after a row of ``level``)
+    of the rows of the rank below it, when a row of its rank or above, or a
+    計 / 小計, closes them; [] when none, when the table ends first (they may run
+    on over the page) or when a row of unknown level stands among them."""
+    if level not in RANK_BELOW:
+        return []
+    closing = (*SUMMED[:SUMMED.index(level) + 1], "total", "subtotal")
+    parts = []
+    for k, later in enumerate(after):
+        if later in closing:
+            return parts
+        if later is None:
+            return []
+        if later == RANK_BELOW[level]:
+            parts.append(k)
+    return []
+
+
 @dataclass
 class Run:
     """The rows of one table (and its continuations) since its last 計: the sum
@@ -63,20 +116,36 @@ class Run:
     page: int
     since_total: dict[str, dict[str, int]] = field(default_factory=dict)
     since_subtotal: dict[str, dict[str, int]] = field(default_factory=dict)
+    # per level, the columns with a cell not read (unreadable_budget_cell) since the last 計 / 小計
+    lost_since_total: dict[str | None, set[str]] = field(default_factory=dict)
+    lost_since_subtotal: dict[str | None, set[str]] = field(default_factory=dict)
 
-    def add(self, level: str, column: str, yen: int) -> None:
-        if level in SUMMED:
+    def add(self, level: str | None, column: str, yen: int) -> None:
+        """A row's amount; a row of unknown level (None) is kept as such, so
+        that a 計 after it is not compared with a sum that may miss it."""
+        if level in SUMMED or level is None:
             for sums in (self.since_total, self.since_subtotal):
                 by_column = sums.setdefault(level, {})
                 by_column[column] = by_column.get(column, 0) + yen
 
-    def close(self, level: str) -> tuple[str | None, dict[str, int]]:
-        """At a 計 (or 小計): the level it totals and its rows' sums per column;
-        the run starts again after it."""
+    def lose(self, level: str | None, columns: set[str]) -> None:
+        """A row's money cells not read: its level still counts as present."""
+        if columns and (level in SUMMED or level is None):
+            for sums, lost in ((self.since_total, self.lost_since_total),
+                               (self.since_subtotal, self.lost_since_subtotal)):
+                sums.setdefault(level, {})
+                lost.setdefault(level, set()).update(columns)
+
+    def close(self, level: str) -> tuple[str | None, dict[str, int], bool, set[str]]:
+        """At a 計 (or 小計): the level it totals, its rows' sums per column,
+        whether a row of unknown level came before it and the columns with a
+        cell not read in a row of the level it totals; the run starts again after it."""
         sums = self.since_total if level == "total" else self.since_subtotal
+        lost = self.lost_since_total if level == "total" else self.lost_since_subtotal
         summed = next((l for l in SUMMED if l in sums), None)
         out = sums.get(summed, {}) if summed else {}
-        self.since_subtotal = {}
+        unknown = None in sums
+        self.since_subtotal, self.lost_since_subtotal = {}, {}
         if level == "total":
-            self.since_total = {}
-        return summed, out
+            self.since_total, self.lost_since_total = {}, {}
+        return summed, out, unknown, lost.get(summed, set())

@@ -12,7 +12,7 @@ from rules.eras import parse_fiscal_year
 from rules.numbers import parse_yen
 from schemas.tables import BudgetLineRow, WarningRow
 
-from .budget_levels import Run, labels, numbers_its_rows, row_level
+from .budget_levels import RANK_BELOW, Run, numbers_its_rows, parts_of, row_level, row_name
 
 @dataclass(frozen=True)
 class _Money:
@@ -59,17 +59,24 @@ class _Reader:
         year = parse_fiscal_year(table.title or "", self.year) or self.year
         unit = table.unit
         numbered = numbers_its_rows(table)
-        rows = []
+        rows, unread = [], {}
         for row_no, row in enumerate(table.rows, 1):
-            rows.append((row_no, row, row_level(table, row, numbered), self.money(table, row, unit, where)))
+            unread[row_no] = set()
+            rows.append((row_no, row, row_level(table, row, numbered),
+                         self.money(table, row, unit, where, unread[row_no])))
         years = {k: header_year(c.header, year) for k, c in enumerate(table.columns)}
         target = self.funded_column(table.columns, years)
         for row_no, row, level, money in rows:
             self.emit(no, table, row_no, row, level, money, years, target)
             self.check_row(table, row_no, row, money, years, target, where)
-        self.check_totals(table, rows, where)
+        if unplaced := [row_no for row_no, _, level, money in rows if level is None and money]:
+            self.warn("budget_level_unknown", f"{where}: rows {', '.join(map(str, unplaced))} have no name or "
+                      "code cell read (the column holding it got no role): level left null", table.page)
+        self.check_totals(table, rows, unread, where)
+        self.check_parts(table, rows, unread, where)
 
-    def money(self, table: Table, row: TableRow, unit: str | None, where: str) -> list[_Money]:
+    def money(self, table: Table, row: TableRow, unit: str | None, where: str, unread: set[str]) -> list[_Money]:
+        """The row's amounts; the headers of its money cells not read go to ``unread``."""
         out = []
         for k, cell in row.cells.items():
             column = table.columns[k]
@@ -87,6 +94,7 @@ class _Reader:
                 why = "no unit (千円/円) found" if unit is None and unit_of(cell.text) is None else "not one amount"
                 self.warn("unreadable_budget_cell", f"{where}, column {column.header}: "
                                                     f"{cell.text!r} ({why})", table.page)
+                unread.add(column.header)
                 continue
             out.append(_Money(k + 1, column, cell.raw, yen))
         return out
@@ -165,7 +173,7 @@ class _Reader:
                 self.warn("budget_row_mismatch", f"{label}: 財源内訳 adds up to {summed:,} yen ≠ "
                           f"{table.columns[target].header} {amounts[target]:,}", table.page)
 
-    def check_totals(self, table, rows, where) -> None:
+    def check_totals(self, table, rows, unread, where) -> None:
         """A printed 計/合計 row against the sum of the rows of the level it totals
         since the last 計 of its table (a 小計 since the last 小計): rows of a table
         carried on over pages (same header and 款/項 heading) count too, as a 項
@@ -180,18 +188,46 @@ class _Reader:
             if level not in ("total", "subtotal"):
                 for m in money:
                     run.add(level, m.column.header, m.yen or 0)
+                run.lose(level, unread[row_no])
                 continue
-            summed, sums = run.close(level)
-            name = labels(table, row)[0][1]
-            if summed is None:  # its rows were not read, or not found as its table's
-                self.warn("budget_total_unchecked", f"{where}, row {row_no} ({name}): no row of "
-                          "its table read before it", table.page)
+            summed, sums, unknown, lost = run.close(level)
+            name = row_name(table, row)
+            if summed is None or unknown:  # its rows were not read, or not all placed
+                why = "a row of unknown level before it" if unknown else "no row of its table read before it"
+                self.warn("budget_total_unchecked", f"{where}, row {row_no} ({name}): {why}", table.page)
                 continue
             for m in money:
-                if m.yen is not None and sums.get(m.column.header, 0) != m.yen:
+                if m.yen is None:
+                    continue
+                if m.column.header in lost:
+                    self.warn("budget_total_unchecked", f"{where}, row {row_no} ({name}): {m.column.header} "
+                              "has a cell not read before it", table.page)
+                elif sums.get(m.column.header, 0) != m.yen:
                     self.warn("budget_total_mismatch", f"{where}, row {row_no} ({name}): "
                               f"{m.column.header} printed {m.yen:,} yen ≠ sum of the {summed} rows "
                               f"{sums.get(m.column.header, 0):,}", table.page)
+
+    def check_parts(self, table, rows, unread, where) -> None:
+        """A 款 row against the 項 rows printed under it in its table (a 項 against
+        its 目, a 目 against its 節), when a row of its rank or above, or a 計,
+        closes them: at the table's end its parts may run on over the page. A
+        column with a part's cell not read is not compared."""
+        for i, (row_no, row, level, money) in enumerate(rows):
+            parts = parts_of(level, [l for _, _, l, _ in rows[i + 1:]])
+            if not parts:
+                continue
+            sums: dict[str, int] = {}
+            lost: set[str] = set()
+            for part_no, _, _, part_money in (rows[i + 1 + j] for j in parts):
+                lost |= unread[part_no]
+                for m in part_money:
+                    sums[m.column.header] = sums.get(m.column.header, 0) + (m.yen or 0)
+            for m in money:
+                header = m.column.header
+                if m.yen is not None and header in sums and header not in lost and sums[header] != m.yen:
+                    self.warn("budget_total_mismatch", f"{where}, row {row_no} ({row_name(table, row)}): "
+                              f"{header} printed {m.yen:,} yen ≠ sum of its {RANK_BELOW[level]} rows "
+                              f"{sums[header]:,}", table.page)
 
 
 def budget_lines(tables: tuple[Table, ...], doc_id: str, year: int | None

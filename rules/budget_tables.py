@@ -114,11 +114,17 @@ def header_year(header: str, context_year: int | None) -> int | None:
 # A row's place among the 款・項・目・節 of a budget book (schemas.tables
 # BudgetLineRow.level): a 計 row totals the rows of one level before it, a
 # 小計 some of them; anything else is one of the levels below.
-TOTAL_ROW = rule(r"(?:^|[^計])合計$|^計$",
-                 examples=("合計", "歳出合計", "歳入合計", "物価高騰対策事業合計", "計"),
-                 refuses=("会計", "電子自治体推進事業費", "小計", "計画"), how="search")
-SUBTOTAL_ROW = rule(r"小計$", examples=("小計", "一般会計小計"), refuses=("計", "合計", "小計画"),
-                    how="search")
+# A total's word: 合計 / 総計 / 総額 closing any label, or a bare 計 after
+# nothing, a revenue/expenditure side, a rank or an account (一般会計計),
+# optionally marked (計(A)). Any other word ending in 計 is a name (会計, 設計).
+TOTAL_ROW = rule(r"(?:合計|総計|総額|^(?:歳入|歳出|款|項|目|節|.*会計)?計)(?:\([A-Za-z]\))?$",
+                 examples=("合計", "歳出合計", "歳入合計", "物価高騰対策事業合計", "その他事務事業合計",
+                           "企業会計概要掲載事業合計", "計", "総計", "歳入計", "款計", "一般会計計", "計(A)",
+                           "歳出総額"),
+                 refuses=("会計", "一般会計", "会計年度任用職員", "計画策定事業", "設計委託料", "電子自治体推進事業費",
+                          "小計", "計画", "統計調査費"), how="search")
+SUBTOTAL_ROW = rule(r"小計(?:\([A-Za-z]\))?$", examples=("小計", "一般会計小計", "小計(B)"),
+                    refuses=("計", "合計", "小計画"), how="search")
 # The header naming the rank of its column's rows: 目 column → 目 rows; 節 is
 # printed as the group over 区分 | 金額. 款項目 and 科目 only say which account
 # a 事業 is charged to: those rows are items.

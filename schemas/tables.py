@@ -212,19 +212,21 @@ BUDGET_BASES = ("initial", "current", "supplementary", "revised", "settled", "ch
 BUDGET_LEVELS = ("kan", "kou", "moku", "setsu", "item", "breakdown", "subtotal", "total")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)  # a nullable level among the key columns: keyword-only
 class BudgetLineRow:
     """One money cell of a budget table (tidy: one amount per row)."""
 
     doc_id: str = key(pa.string(), _DOC_ID)
     table_no: int = key(pa.int32(), "1-based position of the table in the document")
     row_no: int = key(pa.int32(), "1-based position of the row in its table (header excluded)")
-    level: str = key(pa.string(), "Where the row sits, so that one level is summed at a time: kan / "
-                                  "kou / moku / setsu (a 款, 項, 目, 節 row: by the 款/項/目 column or 節 "
-                                  "区分 holding its numbered name), item (a row of a list, e.g. a 事業 "
-                                  "with its 款項目), breakdown (an unnumbered or 1)-numbered row under a "
-                                  "numbered one: part of it, 管理職手当 under 3 職員手当等), subtotal (小計), "
-                                  "total (計, 合計, 歳出合計)", allowed=BUDGET_LEVELS)
+    level: str | None = col(pa.string(), "Where the row sits, so that one level is summed at a time: kan / "
+                                         "kou / moku / setsu (a 款, 項, 目, 節 row: by the 款/項/目 column or 節 "
+                                         "区分 holding its numbered name), item (a row of a list, e.g. a 事業 "
+                                         "with its 款項目), breakdown (an unnumbered or 1)-numbered row under a "
+                                         "numbered one: part of it, 管理職手当 under 3 職員手当等), subtotal (小計), "
+                                         "total (計, 合計, 歳出合計); null: the row's name or code was not read "
+                                         "(its column got no role), so it is in no level's sum",
+                            allowed=BUDGET_LEVELS)
     column_no: int = key(pa.int32(), "1-based position of the column in its table (a 財源 cell "
                                      "printing two marked sources, 債) and 他), gives two rows)")
     page: int = key(pa.int32(), _PAGE)

@@ -190,3 +190,128 @@ def test_nobeoka_kan_list_and_numbered_list_levels_and_totals():
     assert level[(3, "小計", "現計予算額")] == ("subtotal", 36_930_518_000)
     assert level[(3, "1)普通建設事業費", "補正額")] == ("breakdown", 78_909_000)
     assert _kinds(warnings) == []
+
+
+# -- 小計 twice, 項 under 款, totals in odd columns, rows of unknown level -------
+
+TWO_SUBTOTALS = [["1人件費", "100"], ["2扶助費", "50"], ["小計", "150"], ["3投資的経費", "20"], ["4公債費", "30"],
+                 ["小計", "50"], ["合計", "200"]]
+
+
+def test_a_second_subtotal_adds_only_the_rows_since_the_first():
+    _, warnings = budget_lines((_table(4, [("区分", None), ("補正額", None)], TWO_SUBTOTALS),), "d", 2026)
+    assert _kinds(warnings) == [] and _kinds(warnings, "budget_total_unchecked") == []
+    rows = [list(r) for r in TWO_SUBTOTALS]
+    rows[5][1] = "60"
+    _, warnings = budget_lines((_table(4, [("区分", None), ("補正額", None)], rows),), "d", 2026)
+    assert _kinds(warnings) == ["page 4, table under header '区分 補正額', row 6 (小計): "
+                                "補正額 printed 60,000 yen ≠ sum of the item rows 50,000"]
+
+
+KAN_KOU = [("款", None), ("項", None), ("金額", None)]
+KAN_KOU_ROWS = [["1市税", None, "300"], [None, "1市民税", "200"], [None, "2固定資産税", "100"],
+                ["2地方譲与税", None, "50"], [None, "1地方揮発油譲与税", "50"], ["合計", None, "350"]]
+
+
+def test_kou_rows_are_checked_against_their_kan_row():
+    lines, warnings = budget_lines((_table(4, KAN_KOU, KAN_KOU_ROWS),), "d", 2026)
+    assert [l.level for l in lines] == ["kan", "kou", "kou", "kan", "kou", "total"]
+    assert _kinds(warnings) == []
+    rows = [list(r) for r in KAN_KOU_ROWS]
+    rows[1][2] = "210"  # one digit of a 項: the 合計 adds 款 rows only, the 款 row its 項 rows
+    _, warnings = budget_lines((_table(4, KAN_KOU, rows),), "d", 2026)
+    assert _kinds(warnings) == ["page 4, table under header '款 項 金額', row 1 (1市税): "
+                                "金額 printed 300,000 yen ≠ sum of its kou rows 310,000"]
+
+
+def test_kou_rows_at_the_end_of_a_table_are_not_compared_as_they_may_run_on():
+    rows = [list(r) for r in KAN_KOU_ROWS[:3]]
+    rows[1][2] = "210"
+    _, warnings = budget_lines((_table(4, KAN_KOU, rows),), "d", 2026)
+    assert _kinds(warnings) == []
+
+
+PROJECTS = [("No", None), ("事業名", None), ("概要", None), ("補正額", None)]
+
+
+@pytest.mark.parametrize("label", [["物価", "高騰対策事業合計"], [None, "合計"]])
+def test_a_total_word_cut_into_the_description_column_is_a_total(label):
+    # Nobeoka page 5: 物価高騰対策事業 合計 printed across the 事業名 and 概要 columns
+    rows = [["1", "A事業", "説明", "100"], ["2", "B事業", "説明", "50"], [None, *label, "150"]]
+    lines, warnings = budget_lines((_table(5, PROJECTS, rows),), "d", 2026)
+    assert [l.level for l in lines] == ["item", "item", "total"]
+    assert _kinds(warnings) == []
+    rows[2][3] = "160"
+    _, warnings = budget_lines((_table(5, PROJECTS, rows),), "d", 2026)
+    assert len(_kinds(warnings)) == 1
+
+
+def test_a_description_ending_in_a_total_word_on_a_numbered_row_is_not_a_total():
+    rows = [["1", "A事業", "各課の予算の合計", "100"]]
+    lines, _ = budget_lines((_table(5, PROJECTS, rows),), "d", 2026)
+    assert [l.level for l in lines] == ["item"]
+
+
+def test_rows_whose_name_column_got_no_role_have_no_level_and_their_total_is_unchecked():
+    # Fuji's 款/項/金額 list read with 款 and 項 as one 款項 column: its header has no role
+    rows = [["1市税", "300"], ["市民税", "200"], ["合計", "300"]]
+    lines, warnings = budget_lines((_table(4, [("款項", None), ("金額", None)], rows),), "d", 2026)
+    assert [l.level for l in lines] == [None, None, "total"]
+    assert _kinds(warnings) == []
+    assert _kinds(warnings, "budget_total_unchecked") == [
+        "page 4, table under header '款項 金額', row 3 (合計): a row of unknown level before it"]
+    assert _kinds(warnings, "budget_level_unknown") == [
+        "page 4, table under header '款項 金額': rows 1, 2 have no name or code cell read (the column "
+        "holding it got no role): level left null"]
+
+
+def test_nobeoka_totals_printed_outside_the_name_column_are_checked():
+    # typed from the page images: page 5 物価高騰対策事業 合計 補正額 439,931 (= 13,171 + 4,866 + 14,740
+    # + 305,659 + 101,495), 国県支出金 387,725; page 10 合計 434,320 in the 事項 column
+    for page, label_yen in ((5, 439_931_000), (10, 434_320_000)):
+        lines, warnings = budget_lines(_pages(NOBEOKA, page, page), "d", 2026)
+        totals = [l for l in lines if l.level == "total"]
+        assert label_yen in {l.amount_yen for l in totals}
+        assert _kinds(warnings) == [] and _kinds(warnings, "budget_total_unchecked") == []
+
+
+def test_nobeoka_page_8_totals_are_checked_or_reported():
+    # page 8: その他事務事業 概要掲載事業 合計 119,234 closes the 事業 of pages 6-8; その他事務事業 合計
+    # 139,924 totals rows not printed (so cannot be checked); 企業会計 概要掲載事業 合計 25,000 = its one 事業
+    lines, warnings = budget_lines(_pages(NOBEOKA, 6, 8), "d", 2026)
+    totals = {l.amount_yen for l in lines if l.level == "total" and l.column == "補正額"}
+    assert {119_234_000, 139_924_000, 25_000_000} <= totals
+    assert _kinds(warnings) == []  # 補正額 119,234 adds up; the funding columns hold cells not read:
+    unread = {w.text.rsplit("column ", 1)[1].split(":")[0] for w in warnings if w.kind == "unreadable_budget_cell"}
+    assert unread == {"国県支出金", "地方債その他", "一般財源"}  # e.g. '△ 38,000 社会' on page 6
+    unchecked = _kinds(warnings, "budget_total_unchecked")
+    assert sorted(u.split(", row ", 1)[1] for u in unchecked) == [
+        "4 (その他事務事業概要掲載事業合計): 一般財源 has a cell not read before it",
+        "4 (その他事務事業概要掲載事業合計): 国県支出金 has a cell not read before it",
+        "4 (その他事務事業概要掲載事業合計): 地方債その他 has a cell not read before it",
+        "5 (その他事務事業合計): no row of its table read before it"]
+
+
+def test_a_total_after_an_unreadable_cell_is_unchecked_in_that_column_not_a_mismatch():
+    rows = [["1", "A事業", "説明", "100"], ["2", "B事業", "説明", "5O"], [None, "合計", None, "150"]]
+    _, warnings = budget_lines((_table(5, PROJECTS, rows),), "d", 2026)
+    assert _kinds(warnings) == []
+    assert _kinds(warnings, "budget_total_unchecked") == [
+        "page 5, table under header 'No 事業名 概要 補正額', row 3 (合計): 補正額 has a cell not read before it"]
+
+
+def test_a_cell_not_read_in_a_breakdown_row_does_not_stop_the_check_of_the_items():
+    # Nobeoka page 4 prints a うち figure in brackets, (4,250), under a numbered row
+    rows = [list(r) for r in NUMBERED_LIST]
+    rows[1][1] = "(70)"
+    _, warnings = budget_lines((_table(4, [("区分", None), ("補正額", None)], rows),), "d", 2026)
+    assert len(_kinds(warnings, "unreadable_budget_cell")) == 1
+    assert _kinds(warnings) == [] and _kinds(warnings, "budget_total_unchecked") == []
+
+
+def test_a_kan_row_is_not_compared_in_a_column_where_a_kou_cell_was_not_read():
+    rows = [list(r) for r in KAN_KOU_ROWS]
+    rows[2][2] = "1OO"  # 2 固定資産税 unreadable: the 款 row 300 cannot be shown wrong by 200 alone
+    _, warnings = budget_lines((_table(4, KAN_KOU, rows),), "d", 2026)
+    assert _kinds(warnings) == []
+    assert len(_kinds(warnings, "unreadable_budget_cell")) == 1
