@@ -17,6 +17,7 @@ from rules.budget_tables import header_role
 
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "real"
 FUJI_R6 = CORPUS / "plural-reality__fujishi_ippannkaikei_yosansho__r6-budget.pdf"
+FUJI_R7 = CORPUS / "plural-reality__fujishi_ippannkaikei_yosansho__R7_00_gaiyou.pdf"
 NOBEOKA = CORPUS / "nobeoka-mieruka__nobeoka-shisei-portal__r8_june_supplementary_budget.pdf"
 
 
@@ -25,7 +26,8 @@ NOBEOKA = CORPUS / "nobeoka-mieruka__nobeoka-shisei-portal__r8_june_supplementar
 def _table(page: int, headers: list[tuple[str, str | None]], rows: list[list[str | None]],
            title: str | None = None) -> Table:
     columns = tuple(Column(k * 10.0, k * 10.0 + 10, h, g, header_role(h, g)) for k, (h, g) in enumerate(headers))
-    body = tuple(TableRow({k: Cell(k, text, text, (0, 0, 1, 1)) for k, text in enumerate(row) if text is not None},
+    body = tuple(TableRow({k: Cell(k, text, text, (k * 10.0, float(i), k * 10.0 + 10, i + 1.0))
+                           for k, text in enumerate(row) if text is not None},
                           (0.0, float(i), 100.0, i + 1.0)) for i, row in enumerate(rows))
     header = " ".join(h for h, _ in headers)
     return Table(page, (0, 0, 100, 100), header, title, "千円", columns, body)
@@ -160,6 +162,20 @@ def test_fuji_r6_gikaihi_pages_levels_and_total(tmp_path):
     assert level[(3, "計", "本年度予算額")] == ("total", 481_596_000)
     assert level[(3, "計", "比較")] == ("total", -7_661_000)
     assert _kinds(warnings) == [] and _kinds(warnings, "budget_total_unchecked") == []
+
+
+def test_fuji_r7_first_table_kou_rows_under_a_merged_kan_cell_are_kou():
+    # page 4 (第1表 歳入, printed 2), typed from the page image: 款 1 市税 48,352,400 spans the
+    # 款 and 項 columns; its 項 rows (1 市民税 18,420,900, 2 固定資産税 23,235,700, …) sit in the
+    # 項 column beside the 款 cell merged down over them
+    lines, warnings = budget_lines(_pages(FUJI_R7, 4, 4), "d", 2025)
+    level = {l.name: (l.level, l.code, l.amount_yen) for l in lines}
+    assert level["市税"] == ("kan", "1", 48_352_400_000)
+    assert level["市民税"] == ("kou", "1.1", 18_420_900_000)
+    assert level["固定資産税"] == ("kou", "1.2", 23_235_700_000)
+    assert level["地方譲与税"] == ("kan", "2", 680_000_000)
+    assert level["特別とん譲与税"] == ("kou", "2.4", 10_000_000)
+    assert _kinds(warnings) == []
 
 
 def test_fuji_r6_gikaihi_pages_with_one_digit_changed_give_one_mismatch():
