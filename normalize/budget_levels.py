@@ -69,9 +69,9 @@ def row_level(table: Table, row: TableRow, numbered_list: bool) -> str | None:
     if not texts:
         return None
     for k, text in texts:
-        if row.cells[k].bbox[1] < row.bbox[1] - 1:  # a 款 cell merged from the row above: its rank,
-            continue  # not this row's (a 項 row under it)
         column = table.columns[k]
+        if column.role.kind == "code" and row.cells[k].bbox[1] < row.bbox[1] - 1:
+            continue  # a 款 cell merged down from the row above: its rank, not this row's (a 項 row)
         if rank := RANK_HEADER.match(column.header) or (column.group and RANK_HEADER.match(column.group)):
             part = rank.group("rank") in NESTS_PARTS and not _numbered(text)
             return "breakdown" if part else RANK_LEVEL[rank.group("rank")]
