@@ -38,8 +38,14 @@ _HEADING_FACE = regex.compile(r"(?i)gothic|goth|bold|black|heavy|kaku|W[5-9]\b")
 BAND_SHARE, BAND_MIN = 0.1, 90.0
 
 
-def _band(height: float) -> float:
-    return max(height * BAND_SHARE, BAND_MIN)
+def _in_top_band(bottom: float, height: float) -> bool:
+    return bottom < max(height * BAND_SHARE, BAND_MIN)
+
+
+def _in_bottom_band(top: float, height: float) -> bool:
+    return top > height - max(height * BAND_SHARE, BAND_MIN)
+
+
 EDGE_ROWS = 2  # furniture is the outermost rows: a number and a running header may share a corner
 
 
@@ -170,7 +176,7 @@ def _page_notes(vertical: bool, unmapped: int, index: int) -> list[Note]:
 
 def _in_band(chars: list[dict], height: float) -> bool:
     top, bottom = min(c["top"] for c in chars), max(c["bottom"] for c in chars)
-    return bottom < _band(height) or top > height - _band(height)
+    return _in_top_band(bottom, height) or _in_bottom_band(top, height)
 
 
 def _take_page_number(chars: list[dict], at_edge: bool) -> tuple[int, list[dict]] | None:
@@ -278,7 +284,7 @@ def _edge_raw(lines: list[Line], at: int, height: float) -> str | None:
     if not lines or not lines[at].bbox:
         return None
     top, bottom = lines[at].bbox[1], lines[at].bbox[3]
-    return lines[at].raw if (bottom < _band(height) if at == 0 else top > height - _band(height)) else None
+    return lines[at].raw if (_in_top_band(bottom, height) if at == 0 else _in_bottom_band(top, height)) else None
 
 
 _DAMAGE = ("unreadable_page", "damaged_page_content")
@@ -333,11 +339,12 @@ def read_pdf(path: Path, data: bytes, max_pages: int | None = None,
             page_lines = page_lines[1:]
         if headers and page_lines and canonical(page_lines[-1].raw) in headers:
             page_lines = page_lines[:-1]
-        page_lines = mark_wraps(page_lines, _right_edge(page_lines))
+        edge = _right_edge(page_lines)
+        page_lines = mark_wraps(page_lines, edge)
         if lines and page_lines:
             page_lines[0] = carry_over_page(lines[-1], right_edge, page_lines[0])
         if page_lines:
-            right_edge = _right_edge(page_lines)
+            right_edge = edge
         lines.extend(continued_cell(lines, group_label_cells(page_lines)))
     return SourceText(
         lines=lines,
