@@ -27,9 +27,12 @@ fonts:
 golden: $(STAMP)  ## rewrite samples/expected/ from the current parser; review the diff by hand
 	$(BIN)/hoshin expect samples --expected samples/expected
 
-docs: $(STAMP)  ## regenerate docs/data-dictionary.md from schemas/tables.py
+docs: $(STAMP)  ## regenerate docs/data-dictionary.md from schemas/tables.py and the README's page picture
 	mkdir -p docs
 	$(BIN)/hoshin schema > docs/data-dictionary.md.tmp && mv docs/data-dictionary.md.tmp docs/data-dictionary.md
+	rm -rf .docs-out && $(BIN)/hoshin convert samples/minato_h29_gaiyo.pdf --out .docs-out --quiet
+	$(BIN)/hoshin report .docs-out --png .docs-out/png
+	cp .docs-out/png/minato_h29_gaiyo-*-p5.png docs/sample-page-boxes.png && rm -rf .docs-out
 
 bench: $(STAMP)  ## measure pages/s and peak memory against bare pdfplumber (bench/results/bench.json)
 	$(BIN)/python bench/run.py

@@ -19,7 +19,7 @@ from .inspect import inspect_file
 from .output import FolderBusy
 from .output_rows import NotAnOutput, read_output
 from .pinned import PinError, check, expect
-from .report import write_report
+from .report import write_pictures, write_report
 
 
 def _summary(result: BatchResult, out_dir: Path) -> str:
@@ -81,7 +81,9 @@ def main(argv: list[str] | None = None) -> int:
                          help=f"PDF reader (default: {DEFAULT_ENGINE})")
     report = commands.add_parser("report", help="write an HTML quality report of an output folder")
     report.add_argument("out", type=Path, metavar="OUT", help="folder written by hoshin convert")
-    report.add_argument("--html", type=Path, required=True, metavar="FILE")
+    report.add_argument("--html", type=Path, metavar="FILE", help="the HTML report")
+    report.add_argument("--png", type=Path, metavar="DIR",
+                        help="also (or only) each page with items, boxes drawn in, as PNG files in DIR")
     diff = commands.add_parser("diff", help="compare two output folders table by table "
                                             "(exit 0 equal, 1 different, 2 bad input)")
     diff.add_argument("old", type=Path, metavar="OLD_DIR")
@@ -120,10 +122,19 @@ def main(argv: list[str] | None = None) -> int:
         if not (args.out / "documents").is_dir():
             print(f"error: {args.out}: no documents/ table here; run hoshin convert first", file=sys.stderr)
             return 1
-        summary = write_report(args.out, args.html)
-        for problem in summary.problems:
-            print(f"note: {problem}", file=sys.stderr)
-        print(f"wrote {args.html}: {summary.documents} document(s), {summary.page_images} page image(s)")
+        if not (args.html or args.png):
+            print("error: report: give --html FILE, --png DIR or both", file=sys.stderr)
+            return 2
+        if args.html:
+            summary = write_report(args.out, args.html)
+            for problem in summary.problems:
+                print(f"note: {problem}", file=sys.stderr)
+            print(f"wrote {args.html}: {summary.documents} document(s), {summary.page_images} page image(s)")
+        if args.png:
+            pictures, problems = write_pictures(args.out, args.png)
+            for problem in problems if not args.html else ():  # said once already
+                print(f"note: {problem}", file=sys.stderr)
+            print(f"wrote {len(pictures)} page picture(s) to {args.png}")
         return 0
 
     options = BatchOptions(jobs=args.jobs, engine=args.engine, max_pages=args.max_pages,

@@ -5,7 +5,8 @@ counts, budget totals per 経営課題 checked against printed totals, the 目�
 reconciliation, the warnings, the extracted rows, and an image of every page
 that holds extracted items with each item's box drawn on it. Box and row link
 to each other. Images are PNG data URIs and the CSS is inline, so the file
-opens anywhere, offline.
+opens anywhere, offline. ``--png DIR`` writes the same pages, boxes drawn in,
+as PNG files (a picture for a README or an issue).
 """
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from pathlib import Path
 
 import pdfplumber
 import pyarrow.dataset as ds
+from PIL import Image, ImageDraw
 
 from schemas.tables import TABLES, arrow_schema
 
@@ -25,6 +27,9 @@ from . import manifest
 from .document_view import DocumentView, budget_sum, target_value, total_check, where, yen
 
 RESOLUTION = 120  # dpi of page images: Japanese body text stays legible
+# One colour per kind of box, for the HTML's CSS and the PNG pictures alike.
+BOX_COLOURS = {"title": "#1f5fd1", "budget": "#c62828", "target": "#2e7d32", "table": "#6a1b9a"}
+BUDGET_OFFSET = 2  # px: a budget box is drawn outside its bbox, often the heading line's own
 
 CSS = """
 body{font:14px/1.5 system-ui,sans-serif;margin:1.5em auto;max-width:1100px;padding:0 1em;color:#222}
@@ -34,16 +39,15 @@ vertical-align:top;text-align:left}td:last-child a{white-space:nowrap}th{backgro
 .page{position:relative;width:min(100%,800px);margin:.5em 0 2em;border:1px solid #999}
 .page img{display:block;width:100%}
 .box{position:absolute;border:2px solid;box-sizing:border-box}.box:target{background:#ffe60066}
-.title{border-color:#1f5fd1}.target{border-color:#2e7d32}.table{border-color:#6a1b9a}
-.budget{border:0;outline:2px dashed #c62828;outline-offset:2px}  /* often the heading line itself */
 .legend span{padding:0 .5em;margin-right:.5em;border-width:2px;border-style:solid}.legend .budget{border:0;outline-offset:0}
-"""
+""" + "".join(f".{kind}{{border-color:{colour}}}" for kind, colour in BOX_COLOURS.items() if kind != "budget") + (
+    f".budget{{border:0;outline:2px dashed {BOX_COLOURS['budget']};outline-offset:{BUDGET_OFFSET}px}}\n")
 
 
 @dataclass(frozen=True)
 class Box:
     row_id: str
-    kind: str  # title | budget | target
+    kind: str  # a key of BOX_COLOURS
     bbox: list[float]
     label: str
 
@@ -124,18 +128,36 @@ def locate_source(document: dict, recorded: list[str]) -> tuple[Path | None, str
                   "nor where the output folder's manifest recorded it")
 
 
-def page_images(path: Path, pages: list[int]) -> dict[int, tuple[str, float, float]]:
-    """Page → (PNG data URI, width, height in points)."""
-    images = {}
+def _rendered(path: Path, pages: list[int]):
+    """(page, image, width in points, height in points) of each page, rendered one at a time."""
     with pdfplumber.open(path) as pdf:
         for number in pages:
             page = pdf.pages[number - 1]
-            png = io.BytesIO()
-            page.to_image(resolution=RESOLUTION).original.save(png, "PNG", optimize=True)
-            uri = "data:image/png;base64," + base64.b64encode(png.getvalue()).decode("ascii")
-            images[number] = (uri, float(page.width), float(page.height))
+            yield number, page.to_image(resolution=RESOLUTION).original, float(page.width), float(page.height)
             page.close()
+
+
+def page_images(path: Path, pages: list[int]) -> dict[int, tuple[str, float, float]]:
+    """Page → (PNG data URI, width, height in points)."""
+    images = {}
+    for number, image, width, height in _rendered(path, pages):
+        png = io.BytesIO()
+        image.save(png, "PNG", optimize=True)
+        uri = "data:image/png;base64," + base64.b64encode(png.getvalue()).decode("ascii")
+        images[number] = (uri, width, height)
     return images
+
+
+def draw_boxes(image: Image.Image, width: float, page_boxes: list[Box]) -> Image.Image:
+    """The page image with its boxes drawn in the report's colours (``width``: the page's, in points)."""
+    picture = image.convert("RGB")
+    draw, scale = ImageDraw.Draw(picture), picture.width / width
+    for b in page_boxes:
+        grow = BUDGET_OFFSET + 2 if b.kind == "budget" else 0
+        x0, top, x1, bottom = (v * scale for v in b.bbox)
+        draw.rectangle((x0 - grow, top - grow, x1 + grow, bottom + grow),
+                       outline=BOX_COLOURS[b.kind], width=2)
+    return picture
 
 
 def _page_html(number: int, image: tuple[str, float, float], page_boxes: list[Box], doc_id: str) -> str:
@@ -287,13 +309,19 @@ def document_html(view: DocumentView, recorded: list[str] = ()) -> tuple[str, in
     return html, len(images), problem
 
 
-def render_report(out_dir: Path) -> tuple[str, ReportSummary]:
-    tables = read_tables(out_dir)
-    views = split_by_document(tables)
+def manifest_sources(out_dir: Path) -> dict[str, list[str]]:
+    """doc_id → where the output folder's manifest says its sources were converted from."""
     recorded: dict[str, list[str]] = {}
     for entry in manifest.load(out_dir).values():
         if entry.status == "ok":
             recorded.setdefault(entry.doc_id, []).append(entry.source)
+    return recorded
+
+
+def render_report(out_dir: Path) -> tuple[str, ReportSummary]:
+    tables = read_tables(out_dir)
+    views = split_by_document(tables)
+    recorded = manifest_sources(out_dir)
     parts, image_count, problems = [], 0, []
     for view in views:
         html, n, problem = document_html(view, recorded.get(view.document["doc_id"], []))
@@ -318,6 +346,24 @@ def render_report(out_dir: Path) -> tuple[str, ReportSummary]:
         "</body></html>\n",
     ])
     return page, ReportSummary(len(views), image_count, problems)
+
+
+def write_pictures(out_dir: Path, png_dir: Path) -> tuple[list[Path], list[str]]:
+    """Each page with boxed items of each PDF in OUT as ``<file stem>-<doc_id>-p<page>.png``
+    in ``png_dir``, and why a document's pictures are missing."""
+    recorded = manifest_sources(out_dir)
+    written, problems = [], []
+    png_dir.mkdir(parents=True, exist_ok=True)
+    for view in split_by_document(read_tables(out_dir)):
+        d, by_page = view.document, boxes(view)
+        source, problem = locate_source(d, recorded.get(d["doc_id"], [])) if by_page else (None, None)
+        if problem:
+            problems.append(f"{d['source_path']}: {problem}")
+        for number, image, width, _ in _rendered(source, sorted(by_page)) if source else ():
+            path = png_dir / f"{Path(d['source_path']).stem}-{d['doc_id']}-p{number}.png"
+            draw_boxes(image, width, by_page[number]).save(path, "PNG", optimize=True)
+            written.append(path)
+    return written, problems
 
 
 def write_report(out_dir: Path, html_path: Path) -> ReportSummary:

@@ -118,6 +118,38 @@ def test_budget_check_verdicts_come_from_the_conversion(tmp_path, monkeypatch):
     assert "<td>budget_total_mismatch</td>" in page and "text input: no page images" in page
 
 
+def test_png_pictures_draw_each_box_on_its_page(tmp_path, monkeypatch):
+    """Page 5 of the sample (printed 3): 施策1-1, 事業1) with 【予算額 11,686千円】 and its 目標
+    cell; its picture holds the title's blue on the box's left edge and the target's green."""
+    import pandas as pd
+    from PIL import Image
+
+    from pipeline.report import BOX_COLOURS, RESOLUTION
+    monkeypatch.chdir(ROOT)
+    out = tmp_path / "out"
+    assert main(["convert", "samples/minato_h29_gaiyo.pdf", "--out", str(out), "--quiet"]) == 0
+    assert main(["report", str(out), "--png", str(tmp_path / "png")]) == 0
+    pictures = sorted(p.name for p in (tmp_path / "png").iterdir())
+    assert pictures == [f"minato_h29_gaiyo-223bec9e8b551567-p{n}.png" for n in (4, 5, 6, 7)]
+    projects = pd.read_parquet(out / "projects")
+    first = min((p for p in projects.itertuples() if p.page == 5), key=lambda p: p.bbox[1])
+    picture = Image.open(tmp_path / "png" / pictures[1]).convert("RGB")
+    scale = RESOLUTION / 72
+    x0, top, _, bottom = first.bbox
+    colour = picture.getpixel((round(x0 * scale), round((top + bottom) / 2 * scale)))
+    assert "#%02x%02x%02x" % colour == BOX_COLOURS["title"]
+    counts = {"#%02x%02x%02x" % colour: n for n, colour in picture.getcolors(1 << 24)}
+    greens = counts.get(BOX_COLOURS["target"], 0)
+    assert greens > 1000  # three 目標 boxes, 2 px wide
+
+
+def test_report_without_html_or_png_says_what_it_needs(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(ROOT)
+    assert main(["convert", "samples/minato_h29_gaiyo.txt", "--out", str(tmp_path), "--quiet"]) == 0
+    assert main(["report", str(tmp_path)]) == 2
+    assert "--html FILE, --png DIR" in capsys.readouterr().err
+
+
 def test_report_of_a_folder_without_output_fails(tmp_path, capsys):
     assert main(["report", str(tmp_path), "--html", str(tmp_path / "r.html")]) == 1
     assert "no documents/ table" in capsys.readouterr().err
