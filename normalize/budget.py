@@ -45,16 +45,20 @@ class BudgetTotal:
     year_text: str | None  # 29年度, when the total names its year
     yen: int | None  # None when the amount is unreadable
     precision: int  # yen of the last printed digit: 1000 for 千円, 10**6 for 百万円
+    basis: str = "initial"  # initial (予算額), settled (決算額, 決算見込額): schemas BUDGET_BASES
+    amount: str = ""  # the amount as printed, e.g. 64,737千円
 
 
 def parse_budget_total(text: str) -> BudgetTotal:
+    """(27年度決算額 60百万円) → year 27年度, settled, ¥60,000,000 to the 百万円."""
     m = BUDGET_TOTAL.match(text)
     amount = m.group("amount") if m else ""
     unit = LAST_UNIT.search(amount)
     if unit is None:
         return BudgetTotal(text, None, None, 1)
     precision = YEN_UNITS[unit.group("unit")] // 10 ** len(unit.group("decimals") or "")
-    return BudgetTotal(text, m.group("year"), parse_yen(amount), max(precision, 1))
+    basis = "settled" if m.group("settled") else "initial"
+    return BudgetTotal(text, m.group("year"), parse_yen(amount), max(precision, 1), basis, amount)
 
 
 def totals_agree(printed: BudgetTotal, summed: int) -> bool:

@@ -10,7 +10,7 @@ from extract.kpi import KpiRow
 from extract.lines import Span
 from extract.tree import Document, Indicator, ManagementIssue, Project
 from schemas.tables import (
-    ActivityRow, DocumentRow, IssueRow, MeasureRow, ProjectRow, StatementRow, TargetRow, WarningRow,
+    ActivityRow, BudgetTotalRow, DocumentRow, IssueRow, MeasureRow, ProjectRow, StatementRow, TargetRow, WarningRow,
 )
 
 from .budget_lines import budget_lines
@@ -109,33 +109,42 @@ class _Rows:
             measure_no=measure_no, page=span.page, printed_page=span.printed_page,
             bbox=_bbox(span), raw_text=span.raw))
 
-    def printed_total(self, spans: list[Span], owner: str, projects: list[ProjectRow]) -> BudgetTotal | None:
-        """The printed total for the plan's own year, checked against the sum of
-        its 事業 budgets. Totals for other years (a 決算 or next year's line) are
-        not compared; two differing totals for the same year are reported, not chosen."""
-        totals = []
+    def printed_total(self, spans: list[Span], owner: str, projects: list[ProjectRow],
+                      issue_no: int | None = None) -> BudgetTotal | None:
+        """Every readable printed total becomes a budget_totals row; the budget
+        for the plan's own year is checked against the sum of its 事業 budgets.
+        Totals of other years and 決算 lines are not compared; two differing
+        totals for the plan's year are reported, not chosen."""
+        read, totals = [], []
         for span in spans:
             total = parse_budget_total(span.text)
             if total.yen is None:
                 self.warn("unreadable_budget_total", f"{owner}: {span.text}", span.page)
-            elif total.year_text is None or (
-                    self.year is not None and parse_fiscal_year(total.year_text, self.year) == self.year):
+                continue
+            year = parse_fiscal_year(total.year_text, self.year) if total.year_text else self.year
+            read.append((total, span, year))
+            if total.basis == "initial" and (total.year_text is None or (
+                    self.year is not None and year == self.year)):
                 totals.append((total, span))  # a named year counts only when the plan's is known
+        compared = None
         if len({t.yen for t, _ in totals}) > 1:
             self.warn("ambiguous_budget_total",
                       f"{owner}: " + " / ".join(t.raw for t, _ in totals), totals[0][1].page)
-            return None
-        if not totals:
-            return None
-        total, span = totals[0]
-        summed = sum(p.budget_yen or 0 for p in projects)
-        if not totals_agree(total, summed):
-            unread = sum(p.budget_status == "missing" for p in projects)
-            note = f", {unread} 事業 without a readable budget" if unread else ""
-            self.warn("budget_total_mismatch",
-                      f"{owner}: printed total ¥{total.yen:,} ({total.raw}) ≠ sum of "
-                      f"{len(projects)} 事業 budgets ¥{summed:,}{note}", span.page)
-        return total
+        elif totals:
+            compared, span = totals[0]
+            summed = sum(p.budget_yen or 0 for p in projects)
+            if not totals_agree(compared, summed):
+                unread = sum(p.budget_status == "missing" for p in projects)
+                note = f", {unread} 事業 without a readable budget" if unread else ""
+                self.warn("budget_total_mismatch",
+                          f"{owner}: printed total ¥{compared.yen:,} ({compared.raw}) ≠ sum of "
+                          f"{len(projects)} 事業 budgets ¥{summed:,}{note}", span.page)
+        for no, (total, span, year) in enumerate(read, 1):
+            self.tables["budget_totals"].append(BudgetTotalRow(
+                doc_id=self.doc_id, issue_no=issue_no, total_no=no, fiscal_year=year, basis=total.basis,
+                amount_yen=total.yen, amount_raw=total.amount, compared=total is compared,
+                page=span.page, printed_page=span.printed_page, bbox=_bbox(span), raw_text=span.raw))
+        return compared
 
     def document_total(self) -> None:
         total = self.printed_total(self.doc.budget_totals, "ward total", self.tables["projects"])
@@ -169,7 +178,8 @@ class _Rows:
             keys = dict(doc_id=self.doc_id, issue_no=issue.number, measure_no=measure.number, project_no=None)
             self.targets(keys, measure.targets)
         total = self.printed_total(issue.budget_totals, f"経営課題{issue.number} {issue.title}",
-                                   [p for p in self.tables["projects"] if p.issue_no == issue.number])
+                                   [p for p in self.tables["projects"] if p.issue_no == issue.number],
+                                   issue.number)
         h = issue.heading
         self.tables["issues"].append(IssueRow(
             doc_id=self.doc_id, issue_no=issue.number, title=issue.title,

@@ -134,12 +134,14 @@ BUDGET_VALUE = rule(
 )
 
 # A budget total printed for a 経営課題, alone under its heading or closing it:
-# (29年度予算額 64,737千円) / (7年度予算額 12百万円)
+# (29年度予算額 64,737千円) / (7年度予算額 12百万円); some years print three such
+# lines, the year before last's settled amount (決算額, 決算見込額) among them.
 ISSUE_BUDGET_TOTAL = rule(
-    r"\((?:\d{1,2}年度)?\s*予算額\s*:?\s*[^()]*\d[^()]*\)$",
+    r"\((?:\d{1,2}年度)?\s*(?:予算額|決算(?:見込)?額)\s*:?\s*[^()]*\d[^()]*\)$",
     examples=("（29年度予算額 64,737千円）", "（7年度予算額 12百万円）",
-              "経営課題1 区民主体のまちづくり（29年度予算額 64,737千円）"),
-    refuses=("【予算額 11,686千円】", "（29年度予算額）"),
+              "経営課題1 区民主体のまちづくり（29年度予算額 64,737千円）",
+              "（27年度決算額 60百万円）", "（3年度決算見込額 1,234千円）"),
+    refuses=("【予算額 11,686千円】", "（29年度予算額）", "（決算額の見込み）"),
     how="search",
 )
 # A ward (or 経営課題) total on its own line: 予算額合計 64,737千円 / 【29年度予算総額 64,737千円】
@@ -148,12 +150,14 @@ BUDGET_SUM_LINE = rule(
     examples=("【30年度予算総額 64,737千円】", "予算額合計 64,737千円", "予算合計：12百万円"),
     refuses=("予算額合計", "【予算額 11,686千円】"),
 )
-# A printed total → its year and amount (normalize.budget)
+# A printed total → its year, what it is (a budget, or settled: 決算) and amount (normalize.budget)
 BUDGET_TOTAL = rule(
-    r"^[【(]?\s*(?P<year>[^】)]*?年度)?\s*(?:予算額合計|予算合計|予算総額|予算額)\s*:?\s*"
-    r"(?P<amount>[^】)]*?)\s*[】)]?$",
-    examples=(("（29年度予算額 64,737千円）", {"year": "29年度", "amount": "64,737千円"}),
-              ("予算額合計 64,737千円", {"year": None, "amount": "64,737千円"})),
+    r"^[【(]?\s*(?P<year>[^】)]*?年度)?\s*(?:予算額合計|予算合計|予算総額|予算額|(?P<settled>決算(?:見込)?額))"
+    r"\s*:?\s*(?P<amount>[^】)]*?)\s*[】)]?$",
+    examples=(("（29年度予算額 64,737千円）", {"year": "29年度", "amount": "64,737千円", "settled": None}),
+              ("予算額合計 64,737千円", {"year": None, "amount": "64,737千円"}),
+              ("（27年度決算額 60百万円）", {"year": "27年度", "amount": "60百万円", "settled": "決算額"}),
+              ("（3年度決算見込額 1,234千円）", {"year": "3年度", "settled": "決算見込額"})),
     refuses=("地域の予算",),
 )
 # The last unit of an amount and the decimals before it: how precisely it is printed

@@ -253,6 +253,31 @@ class BudgetLineRow:
     raw_text: str | None = col(pa.string(), "The row's cells as extracted, ' | ' between cells")
 
 
+@dataclass(frozen=True, kw_only=True)  # a nullable issue_no among the key columns: keyword-only
+class BudgetTotalRow:
+    """One budget total the plan prints for the ward or a 経営課題, each year's line its own row."""
+
+    doc_id: str = key(pa.string(), _DOC_ID)
+    issue_no: int | None = col(pa.int32(), "経営課題 the total is printed for ((29年度予算額 N千円) under "
+                                           "its heading); null for the ward's (予算額合計 on the ◆計画 page)")
+    total_no: int = key(pa.int32(), "1-based position among the totals printed for the same 経営課題 "
+                                    "(or the ward)")
+    fiscal_year: int | None = col(pa.int32(), "Gregorian year the line names (27年度決算額 → 2015), else "
+                                              "the plan's")
+    basis: str = key(pa.string(), "What the amount is: initial (予算額, 予算額合計) or settled (決算額, "
+                                  "決算見込額)", allowed=BUDGET_BASES)
+    amount_yen: int = key(pa.int64(), "The amount in yen as printed (12百万円 → 12000000: exact to the "
+                                      "printed unit only)")
+    amount_raw: str = key(pa.string(), "The amount as printed, e.g. 64,737千円")
+    compared: bool = key(pa.bool_(), "True for the plan's own year's budget, compared with the sum of the "
+                                     "事業 budgets at the printed precision (a difference is a "
+                                     "budget_total_mismatch warning); false for other years and 決算 lines")
+    page: int | None = col(pa.int32(), _PAGE)
+    printed_page: int | None = col(pa.int32(), _PRINTED)
+    bbox: list | None = col(BBOX, _BBOX)
+    raw_text: str | None = col(pa.string(), _RAW)
+
+
 @dataclass(frozen=True)
 class WarningRow:
     """One thing the parser noticed and could not place or read."""
@@ -285,6 +310,7 @@ TABLES: dict[str, type] = {
     "activities": ActivityRow,
     "statements": StatementRow,
     "budget_lines": BudgetLineRow,
+    "budget_totals": BudgetTotalRow,
     "warnings": WarningRow,
     "errors": ErrorRow,
 }
@@ -299,6 +325,7 @@ PRIMARY_KEYS: dict[str, tuple[str, ...]] = {
     "activities": ("doc_id", "issue_no", "measure_no", "project_no", "activity_no"),
     "statements": ("doc_id", "issue_no", "measure_no", "kind", "statement_no"),
     "budget_lines": ("doc_id", "table_no", "row_no", "column_no", "funding_source"),
+    "budget_totals": ("doc_id", "issue_no", "total_no"),
 }
 
 # Comparing two conversions (`hoshin diff`, `hoshin check`): documents are

@@ -72,6 +72,37 @@ def test_a_total_for_another_year_is_not_compared():
     t = rows(issue_with("（31年度予算額 9,999千円）"))
     assert t["issues"][0].budget_total_yen is None
     assert warnings(t, "budget_total_mismatch") == []
+    assert [(r.fiscal_year, r.amount_yen, r.compared) for r in t["budget_totals"]] == [
+        (2019, 9_999_000, False)]
+
+
+def test_each_line_of_a_three_line_block_is_a_row_and_only_the_plan_year_is_checked():
+    """FORMATS.md: three lines per 経営課題, the settled amount of the year before last and
+    two years' budgets; none of them is a 戦略 statement."""
+    block = "（28年度決算額 1百万円）\n（29年度予算額 ２，５００千円）\n（30年度予算額 2百万円）"
+    t = rows(issue_with(block))
+    got = [(r.issue_no, r.total_no, r.fiscal_year, r.basis, r.amount_yen, r.amount_raw, r.compared)
+           for r in t["budget_totals"]]
+    assert got == [(1, 1, 2016, "settled", 1_000_000, "1百万円", False),
+                   (1, 2, 2017, "initial", 2_500_000, "2,500千円", False),
+                   (1, 3, 2018, "initial", 2_000_000, "2百万円", True)]
+    assert t["issues"][0].budget_total_yen == 2_000_000
+    assert [s.text for s in t.get("statements", []) if "年度" in s.text] == []
+    assert warnings(t, "budget_total_mismatch") == [] and warnings(t, "unplaced_line") == []
+
+
+def test_a_settled_amount_of_the_plan_year_is_not_its_budget():
+    t = rows(issue_with("（30年度決算見込額 9,999千円）"))
+    assert t["issues"][0].budget_total_yen is None
+    assert [(r.basis, r.fiscal_year, r.compared) for r in t["budget_totals"]] == [("settled", 2018, False)]
+    assert warnings(t, "budget_total_mismatch") == []
+
+
+def test_the_ward_total_is_a_row_without_an_issue():
+    plan = "◆計画\n区の目標（何をめざすのか）\nめざす姿\n予算額合計 2,000千円\n\n"
+    t = rows(issue_with("").replace("経営課題 1 まちづくり", plan + "経営課題 1 まちづくり"))
+    assert [(r.issue_no, r.fiscal_year, r.amount_yen, r.compared) for r in t["budget_totals"]] == [
+        (None, 2018, 2_000_000, True)]
 
 
 def test_a_named_year_is_not_compared_when_the_plan_year_is_unknown():
