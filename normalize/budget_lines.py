@@ -82,7 +82,8 @@ class _Reader:
             column = table.columns[k]
             if not (column.role and column.role.kind == "money"):
                 continue
-            if column.role.basis == "funding" and (parts := marked_funding(cell.text)):
+            if column.role.basis == "funding" and (
+                    parts := marked_funding(cell.text, column.role.funding_source)):
                 for source, text in parts:
                     yen = _amount(text, unit)
                     if yen != "":

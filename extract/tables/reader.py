@@ -15,7 +15,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from typing import Callable
 
-from rules.budget_tables import (FUNDING_SOURCE, HEADER_HINT, MONEY_HINT, TITLE_AMOUNT, Role,
+from rules.budget_tables import (FUNDING_SOURCE, HEADER_HINT, MONEY_HINT, SIDE_TITLE, TITLE_AMOUNT, Role,
                                  carried_title, header_role, unit_of)
 from rules.text import normalize_text
 
@@ -160,6 +160,9 @@ class _Page:
         found = _spreads_joined(found)
         if found and previous is not None:  # a title printed on the table's first page only
             found[0] = replace(found[0], title=carried_title(found[0].title, previous.title))
+        for k in range(1, len(found)):  # a second table titled only by its account (【企業会計】)
+            if found[k].title and SIDE_TITLE.match(found[k].title):
+                found[k] = replace(found[k], title=carried_title(found[k].title, found[k - 1].title))
         last, below = (found[-1], found[-1].bbox[3]) if found else (previous, 0.0)
         while last is not None and last.columns and not last.problem and (
                 t := self.continued(last, below)):
@@ -470,8 +473,7 @@ def _cells(columns: list[Column], lines: list[_Line], owner: list[int] | None = 
     parts: dict[int, list[list[dict]]] = {}
     for line in sorted(lines, key=lambda l: l.top):
         by_column: dict[int, list[dict]] = {}
-        for g in line.glyphs:
-            k = slot(g)
+        for g, k in _captions_kept_whole(line.glyphs, slot):
             if k is not None and not _white(g.get("non_stroking_color")):
                 by_column.setdefault(owner[k] if owner else k, []).append(g)
         for k, gs in by_column.items():
@@ -482,6 +484,27 @@ def _cells(columns: list[Column], lines: list[_Line], owner: list[int] | None = 
         cells[k] = Cell(k, normalize_text("".join(raws)), "\n".join(raws),
                         _box([g for c in chunks for g in c]))
     return cells
+
+
+def _captions_kept_whole(glyphs: list[dict], slot: Callable[[dict], int | None]
+                         ) -> list[tuple[dict, int | None]]:
+    """Each glyph with its column; a run of words set solid (no gap, no digit)
+    across column rules is a caption of the cell its centre lies in (社会福祉事業基金繰入金
+    over the その他 amount, spilling into the cells beside it)."""
+    runs: list[list[dict]] = []
+    for g in sorted(glyphs, key=lambda g: g["x0"]):
+        if runs and g["x0"] - runs[-1][-1]["x1"] <= g["size"] / 5:
+            runs[-1].append(g)
+        else:
+            runs.append([g])
+    out = []
+    for run in runs:
+        slots = [slot(g) for g in run]
+        if len(set(slots)) > 1 and not any(c.isdigit() for g in run for c in g["text"]) and (
+                k := slot({"x0": run[0]["x0"], "x1": run[-1]["x1"]})) is not None:
+            slots = [k] * len(run)
+        out += zip(run, slots)
+    return out
 
 
 def _white(colour) -> bool:
