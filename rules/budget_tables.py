@@ -254,5 +254,11 @@ NUMBERED_NAME = rule(r"^(?P<no>\d+)\s*(?P<name>[^\d().].*)$",
                                ("1 報酬", {"no": "1", "name": "報酬"})),
                      refuses=("歳入合計", "1)普通建設事業費", "管理職手当", "2.1.1"))
 
+# The number a rule splits off a row's name cell (内 | 1 | 物価高騰対策事業): the row's 番号
+ROW_NUMBER = rule(r"^\d{1,3}$", examples=("1", "2", "14"), refuses=("1)", "内訳", "12,500", "2総務費"))
+# A label over rows that are parts of the row above (一般会計 / 内 1 物価高騰対策事業, 訳 2 その他事務事業);
+# any other label (企業会計) names a group of rows, closed by the 合計 under them
+PARTS_LABEL = rule(r"^内訳$", examples=("内訳",), refuses=("企業会計", "内容", "内訳書"))
+
 # A printed dash: no amount in this cell
 NO_AMOUNT = rule(r"^[-ー―‐]$", examples=("-", "―", "ー"), refuses=("-1,000", "△"))
