@@ -12,7 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from extract.tables import Table, TableRow
-from rules.budget_tables import NESTS_PARTS, NUMBERED_NAME, RANK_HEADER, RANK_LEVEL, SUBTOTAL_ROW, TOTAL_ROW
+from rules.budget_tables import (NESTS_PARTS, NUMBERED_NAME, PARTS_LABEL, RANK_HEADER, RANK_LEVEL, SUBTOTAL_ROW,
+                                 TOTAL_ROW)
 
 # From the top: a 計 totals the highest of these present among the rows before it
 SUMMED = ("kan", "kou", "moku", "setsu", "item")
@@ -59,12 +60,22 @@ def total_label(table: Table, row: TableRow) -> tuple[str, str] | None:
     return None
 
 
-def row_level(table: Table, row: TableRow, numbered_list: bool) -> str | None:
-    """One of schemas.tables.BUDGET_LEVELS; ``numbered_list``: numbers_its_rows(table).
-    None: the row has no name or code cell read (its name stands in a column
-    whose header got no role), so where it sits is not known."""
+def group_label(row: TableRow | None) -> str | None:
+    """The label printed beside a row naming the group of rows it is in (企業会計),
+    not its parts (内訳)."""
+    return row.label if row and row.label and not PARTS_LABEL.match(row.label) else None
+
+
+def row_level(table: Table, row: TableRow, numbered_list: bool, above: TableRow | None = None) -> str | None:
+    """One of schemas.tables.BUDGET_LEVELS; ``numbered_list``: numbers_its_rows(table);
+    ``above``: the row printed above it in its table. None: the row has no name or
+    code cell read (its name stands in a column whose header got no role), so where
+    it sits is not known. A 合計 right under the rows of a group label (企業会計 |
+    水道事業, 下水道事業) totals that group: a subtotal of the rows before it."""
     if total := total_label(table, row):
-        return total[0]
+        return "subtotal" if total[0] == "total" and group_label(above) and not row.label else total[0]
+    if row.label and PARTS_LABEL.match(row.label):
+        return "breakdown"
     texts = labels(table, row)
     if not texts:
         return None
@@ -121,6 +132,14 @@ class Run:
     # per level, the columns with a cell not read (unreadable_budget_cell) since the last 計 / 小計
     lost_since_total: dict[str | None, set[str]] = field(default_factory=dict)
     lost_since_subtotal: dict[str | None, set[str]] = field(default_factory=dict)
+    group: str | None = None  # the group label (企業会計) of the last row added
+
+    def enter(self, group: str | None) -> None:
+        """A row under a group label other than the last row's opens that group:
+        its 合計 (a subtotal) totals the group's rows only."""
+        if group is not None and group != self.group:
+            self.since_subtotal, self.lost_since_subtotal = {}, {}
+        self.group = group
 
     def add(self, level: str | None, column: str, yen: int) -> None:
         """A row's amount; a row of unknown level (None) is kept as such, so

@@ -12,7 +12,7 @@ from rules.eras import parse_fiscal_year
 from rules.numbers import parse_yen
 from schemas.tables import BudgetLineRow, WarningRow
 
-from .budget_levels import RANK_BELOW, Run, numbers_its_rows, parts_of, row_level, row_name
+from .budget_levels import RANK_BELOW, Run, group_label, numbers_its_rows, parts_of, row_level, row_name
 
 @dataclass(frozen=True)
 class _Money:
@@ -62,7 +62,8 @@ class _Reader:
         rows, unread = [], {}
         for row_no, row in enumerate(table.rows, 1):
             unread[row_no] = set()
-            rows.append((row_no, row, row_level(table, row, numbered),
+            above = table.rows[row_no - 2] if row_no > 1 else None
+            rows.append((row_no, row, row_level(table, row, numbered, above),
                          self.money(table, row, unit, where, unread[row_no])))
         years = {k: header_year(c.header, year) for k, c in enumerate(table.columns)}
         target = self.funded_column(table.columns, years)
@@ -82,7 +83,8 @@ class _Reader:
             column = table.columns[k]
             if not (column.role and column.role.kind == "money"):
                 continue
-            if column.role.basis == "funding" and (parts := marked_funding(cell.text)):
+            if column.role.basis == "funding" and (
+                    parts := marked_funding(cell.text, column.role.funding_source)):
                 for source, text in parts:
                     yen = _amount(text, unit)
                     if yen != "":
@@ -131,7 +133,8 @@ class _Reader:
         department = text.get("department")
         if department is None and name and (m := DEPARTMENT_IN_NAME.search(name)):
             name, department = name[:m.start()], m.group("department")
-        raw = " | ".join(c.raw.replace("\n", " ") for c in row.cells.values())
+        raw = " | ".join([*filter(None, (row.label, row.number)),
+                          *(c.raw.replace("\n", " ") for c in row.cells.values())])
         for m in money:
             if m.yen is None:
                 continue
@@ -140,7 +143,7 @@ class _Reader:
             self.lines.append(BudgetLineRow(
                 doc_id=self.doc_id, table_no=no, row_no=row_no, level=level, column_no=m.column_no,
                 page=table.page, column=m.column.header, basis=role.basis, amount_yen=m.yen,
-                amount_raw=m.raw, table_title=table.title, item_no=text.get("item_no"),
+                amount_raw=m.raw, table_title=table.title, item_no=text.get("item_no", row.number),
                 code=code, department=department, name=name, fiscal_year=year,
                 funding_source=m.source or role.funding_source, bbox=[round(v, 2) for v in row.bbox],
                 raw_text=raw))
@@ -186,6 +189,7 @@ class _Reader:
         run.page = table.page
         for row_no, row, level, money in rows:
             if level not in ("total", "subtotal"):
+                run.enter(group_label(row))
                 for m in money:
                     run.add(level, m.column.header, m.yen or 0)
                 run.lose(level, unread[row_no])

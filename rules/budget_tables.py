@@ -46,6 +46,9 @@ HEADER_RULES: tuple[tuple[Rule, Role], ...] = (
      Role("money", "revised")),
     (rule(r"^補正額(?:\(.*\))?$", examples=("補正額",), refuses=("補正額の財源内訳",)),
      Role("money", "supplementary")),
+    # the revenue a 企業会計 waives (水道料金の基本料金免除), printed beside the 一般会計's 補助金 for it
+    (rule(r"^減免額(?:\(.*\))?$", examples=("減免額",), refuses=("減免額の内訳", "減免対象")),
+     Role("money", "exemption")),
     (rule(r".*(?:当初予算額|予算額|事業費|金額)(?:\(.*\))?$",
           examples=("R3年度当初予算額(千円)", "R4年度当初予算額(千円)", "本年度予算額", "前年度予算額", "事業費",
                     "事業費(千円)", "金額"),
@@ -207,19 +210,32 @@ def carried_title(own: str | None, before: str | None) -> str | None:
     return before if own is None else f"{_LAST_SIDE.sub('', before)} {own}"
 
 
-# One 財源 cell holding two sources, each marked: 債) 104,600 / 他) 32,500 under 地方債その他
+# One 財源 cell holding two sources, each marked: 債) 104,600 / 他) 32,500 under 地方債その他, or
+# an amount under a caption naming the revenue (社会福祉事業基金繰入金 / 30,000, 自治宝くじ助成金 2,500)
 FUNDING_MARKS = {"債": "地方債", "他": "その他"}
-MARKED_FUNDING = rule(r"\(?(?P<mark>債|他)\)\s*(?P<amount>[^()債他]+)",
+MARKED_FUNDING = rule(r"(?:\(?(?P<mark>債|他)\)|(?P<caption>(?!千円|円)[^\d\s△()債他]{2,}))"
+                      r"\s*(?P<amount>△?\s*[\d,]+)",
                       examples=(("債)104,600他)32,500", {"mark": "債", "amount": "104,600"}),
-                                ("他)0", {"mark": "他", "amount": "0"}), ("(債)35,700", {"amount": "35,700"})),
-                      refuses=("353,193",), how="search")
+                                ("他)0", {"mark": "他", "amount": "0"}), ("(債)35,700", {"amount": "35,700"}),
+                                ("社会福祉事業基金繰入金30,000", {"caption": "社会福祉事業基金繰入金", "amount": "30,000"}),
+                                ("自治宝くじ助成金2,500", {"caption": "自治宝くじ助成金", "amount": "2,500"})),
+                      refuses=("353,193", "千円1,000", "△38,000"), how="search")
+# The source a captioned amount has in a column of two sources: the 地方債 part is always marked 債)
+CAPTIONED_SOURCE = {"地方債その他": "その他"}
 
 
-def marked_funding(text: str) -> list[tuple[str, str]] | None:
-    """(source, amount text) of each marked part, or None when the cell is not
-    wholly made of marked parts."""
+def marked_funding(text: str, column_source: str | None = None) -> list[tuple[str, str]] | None:
+    """(source, amount text) of each marked or captioned part, or None when the
+    cell is not wholly made of such parts. A caption names a revenue of the
+    column's own source (``column_source``; of 地方債その他, the その他).
+
+    >>> marked_funding("(債)10,800社会福祉事業基金繰入金30,000", "地方債その他")
+    [('地方債', '10,800'), ('その他', '30,000')]
+    """
     found = list(MARKED_FUNDING.pattern.finditer(text))
-    parts = [(FUNDING_MARKS[m.group("mark")], m.group("amount").strip()) for m in found]
+    parts = [(FUNDING_MARKS[m.group("mark")] if m.group("mark")
+              else CAPTIONED_SOURCE.get(column_source or "", column_source), m.group("amount").strip())
+             for m in found]
     return parts if parts and "".join(m.group() for m in found) == text else None
 
 
@@ -237,6 +253,12 @@ NUMBERED_NAME = rule(r"^(?P<no>\d+)\s*(?P<name>[^\d().].*)$",
                      examples=(("1市税", {"no": "1", "name": "市税"}), ("10教育費", {"no": "10", "name": "教育費"}),
                                ("1 報酬", {"no": "1", "name": "報酬"})),
                      refuses=("歳入合計", "1)普通建設事業費", "管理職手当", "2.1.1"))
+
+# The number a rule splits off a row's name cell (内 | 1 | 物価高騰対策事業): the row's 番号
+ROW_NUMBER = rule(r"^\d{1,3}$", examples=("1", "2", "14"), refuses=("1)", "内訳", "12,500", "2総務費"))
+# A label over rows that are parts of the row above (一般会計 / 内 1 物価高騰対策事業, 訳 2 その他事務事業);
+# any other label (企業会計) names a group of rows, closed by the 合計 under them
+PARTS_LABEL = rule(r"^内訳$", examples=("内訳",), refuses=("企業会計", "内容", "内訳書"))
 
 # A printed dash: no amount in this cell
 NO_AMOUNT = rule(r"^[-ー―‐]$", examples=("-", "―", "ー"), refuses=("-1,000", "△"))

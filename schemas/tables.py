@@ -208,7 +208,8 @@ class StatementRow:
     raw_text: str | None = col(pa.string(), _RAW)
 
 
-BUDGET_BASES = ("initial", "current", "supplementary", "revised", "settled", "change", "funding")
+BUDGET_BASES = ("initial", "current", "supplementary", "revised", "settled", "change", "funding",
+                "exemption")
 BUDGET_LEVELS = ("kan", "kou", "moku", "setsu", "item", "breakdown", "subtotal", "total")
 
 
@@ -235,7 +236,7 @@ class BudgetLineRow:
     basis: str = key(pa.string(), "What the amount is: initial (当初予算額, 本年度/前年度予算額, 事業費), "
                                   "current (補正前, 現計予算額), supplementary (補正額), revised "
                                   "(補正後, 計), settled (決算額), change (増減, 比較), funding "
-                                  "(a 財源内訳 cell)", allowed=BUDGET_BASES)
+                                  "(a 財源内訳 cell), exemption (減免額: revenue a 企業会計 waives)", allowed=BUDGET_BASES)
     amount_yen: int = key(pa.int64(), "The amount in yen, exact (△1,234 千円 → -1234000)")
     amount_raw: str = key(pa.string(), "The money cell as printed")
     table_title: str | None = col(pa.string(), "The line printed above the table, e.g. "

@@ -292,20 +292,62 @@ def test_nobeoka_totals_printed_outside_the_name_column_are_checked():
 
 
 def test_nobeoka_page_8_totals_are_checked_or_reported():
-    # page 8: その他事務事業 概要掲載事業 合計 119,234 closes the 事業 of pages 6-8; その他事務事業 合計
-    # 139,924 totals rows not printed (so cannot be checked); 企業会計 概要掲載事業 合計 25,000 = its one 事業
+    # page 8: その他事務事業 概要掲載事業 合計 119,234 closes the 事業 of pages 6-8; its 地方債その他 137,100 =
+    # 10,800 + 30,000 (page 6: (債) and the amount under 社会福祉事業基金繰入金) + 35,700 + 9,100 + 6,300 + 42,700
+    # + 2,500 (page 8: under 自治宝くじ助成金); その他事務事業 合計 139,924 totals rows not printed (so cannot
+    # be checked); 企業会計 概要掲載事業 合計 25,000 = its one 事業
     lines, warnings = budget_lines(_pages(NOBEOKA, 6, 8), "d", 2026)
     totals = {l.amount_yen for l in lines if l.level == "total" and l.column == "補正額"}
     assert {119_234_000, 139_924_000, 25_000_000} <= totals
-    assert _kinds(warnings) == []  # 補正額 119,234 adds up; the funding columns hold cells not read:
-    unread = {w.text.rsplit("column ", 1)[1].split(":")[0] for w in warnings if w.kind == "unreadable_budget_cell"}
-    assert unread == {"国県支出金", "地方債その他", "一般財源"}  # e.g. '△ 38,000 社会' on page 6
+    assert 137_100_000 in {l.amount_yen for l in lines if l.level == "total" and l.column == "地方債その他"}
+    assert _kinds(warnings) == [] and _kinds(warnings, "unreadable_budget_cell") == []
     unchecked = _kinds(warnings, "budget_total_unchecked")
-    assert sorted(u.split(", row ", 1)[1] for u in unchecked) == [
-        "4 (その他事務事業概要掲載事業合計): 一般財源 has a cell not read before it",
-        "4 (その他事務事業概要掲載事業合計): 国県支出金 has a cell not read before it",
-        "4 (その他事務事業概要掲載事業合計): 地方債その他 has a cell not read before it",
+    assert [u.split(", row ", 1)[1] for u in unchecked] == [
         "5 (その他事務事業合計): no row of its table read before it"]
+
+
+def test_nobeoka_page_1_breakdowns_group_subtotal_and_grand_total_are_checked():
+    # typed from page 1's image: 一般会計 579,855 with its 内訳 1 物価高騰対策事業 439,931 and 2 その他事務事業
+    # 139,924; 企業会計 | 水道事業 0, 下水道事業 25,000, 合計 25,000; 補正額合計 604,855 = 579,855 + 0 + 25,000
+    lines, warnings = budget_lines(_pages(NOBEOKA, 1, 1), "d", 2026)
+    levels = {(l.item_no, l.name): l.level for l in lines}
+    assert levels == {(None, "一般会計(議案第5号)"): "item", ("1", "物価高騰対策事業"): "breakdown",
+                      ("2", "その他事務事業"): "breakdown", (None, "水道事業(議案第6号)"): "item",
+                      (None, "下水道事業(議案第7号)"): "item", (None, "合計"): "subtotal",
+                      (None, "補正額合計"): "total"}
+    assert _kinds(warnings) == [] and _kinds(warnings, "budget_total_unchecked") == []
+    assert _kinds(warnings, "budget_row_mismatch") == []
+
+
+# Nobeoka's page 1 shape, typed here: a row with its 内訳 parts, a group of rows under a label of
+# their own closed by its 合計, then the grand total of every row that is no part
+ACCOUNTS = [("会計名", None), ("補正前", None), ("補正額", None)]
+
+
+def _accounts(group_total: str, grand_total: str) -> tuple[Table, ...]:
+    upper = _table(1, ACCOUNTS, [["一般会計", "1,000", "60"], ["物価高騰対策事業", None, "40"],
+                                 ["その他事務事業", None, "20"]])
+    upper = replace(upper, rows=(upper.rows[0], *(replace(r, label="内訳", number=str(k))
+                                                  for k, r in enumerate(upper.rows[1:], 1))))
+    group = _table(1, ACCOUNTS, [["水道事業", "300", "0"], ["下水道事業", "200", "5"], ["合計", group_total, "5"]])
+    group = replace(group, rows=(*(replace(r, label="企業会計") for r in group.rows[:2]), group.rows[2]))
+    return upper, group, _table(1, ACCOUNTS, [["補正額合計", None, grand_total]])
+
+
+def test_a_group_total_is_a_subtotal_of_its_rows_and_the_grand_total_adds_every_item():
+    lines, warnings = budget_lines(_accounts("500", "65"), "d", 2026)
+    assert [(l.item_no, l.level) for l in lines if l.column == "補正額"] == [
+        (None, "item"), ("1", "breakdown"), ("2", "breakdown"), (None, "item"), (None, "item"),
+        (None, "subtotal"), (None, "total")]
+    assert _kinds(warnings) == [] and _kinds(warnings, "budget_total_unchecked") == []
+
+
+@pytest.mark.parametrize("group_total, grand_total, wrong", [
+    ("510", "65", "row 3 (合計): 補正前 printed 510,000 yen ≠ sum of the item rows 500,000"),
+    ("500", "66", "row 1 (補正額合計): 補正額 printed 66,000 yen ≠ sum of the item rows 65,000")])
+def test_a_wrong_group_or_grand_total_is_one_mismatch(group_total, grand_total, wrong):
+    _, warnings = budget_lines(_accounts(group_total, grand_total), "d", 2026)
+    assert _kinds(warnings) == [f"page 1, table under header '会計名 補正前 補正額', {wrong}"]
 
 
 def test_a_total_after_an_unreadable_cell_is_unchecked_in_that_column_not_a_mismatch():

@@ -60,14 +60,7 @@ def _read_rows(lines: list) -> dict[tuple, list[list]]:
 
 
 # Files whose tables the reader does not read in full yet (strict: a pass is reported).
-NOT_YET = {
-    "nobeoka-mieruka__nobeoka-shisei-portal__r8_june_supplementary_budget":
-        "page 1: the 内訳 sub-rows (内/訳 label column, 番号 and name in one cell), the 企業会計 "
-        "table below (no header of its own, an extra label column) and the 補正額合計 box are not "
-        "read; page 5: the 企業会計 table's 減免額 column is not in the vocabulary; page 6 row 3: the "
-        "財源 cells holding (債) and a caption over a second amount are not read; page 7 row 13: the "
-        "PDF's text has ケ (U+30B1) where the facts have ヶ (typed as uncertain)",
-}
+NOT_YET: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("facts_file", [

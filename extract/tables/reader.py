@@ -15,8 +15,8 @@ from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from typing import Callable
 
-from rules.budget_tables import (FUNDING_SOURCE, HEADER_HINT, MONEY_HINT, TITLE_AMOUNT, Role,
-                                 carried_title, header_role, unit_of)
+from rules.budget_tables import (FUNDING_SOURCE, HEADER_HINT, MONEY_HINT, ROW_NUMBER, SIDE_TITLE, TITLE_AMOUNT,
+                                 Role, carried_title, header_role, unit_of)
 from rules.text import normalize_text
 
 from ..lines import BBox
@@ -50,6 +50,10 @@ class Cell:
 class TableRow:
     cells: dict[int, Cell]
     bbox: BBox
+    # cells a rule splits off the first column in the body only: a label merged over the rows
+    # it names (内訳, 企業会計), read over its whole height, and the row's number (1, 2 of a 内訳)
+    label: str | None = None
+    number: str | None = None
 
 
 @dataclass(frozen=True)
@@ -160,6 +164,9 @@ class _Page:
         found = _spreads_joined(found)
         if found and previous is not None:  # a title printed on the table's first page only
             found[0] = replace(found[0], title=carried_title(found[0].title, previous.title))
+        for k in range(1, len(found)):  # a second table titled only by its account (【企業会計】)
+            if found[k].title and SIDE_TITLE.match(found[k].title):
+                found[k] = replace(found[k], title=carried_title(found[k].title, found[k - 1].title))
         last, below = (found[-1], found[-1].bbox[3]) if found else (previous, 0.0)
         while last is not None and last.columns and not last.problem and (
                 t := self.continued(last, below)):
@@ -170,28 +177,31 @@ class _Page:
     def continued(self, previous: Table, below: float) -> Table | None:
         """A table without a header of its own below ``below``, continuing the one
         before (on this page or the page before): the same vertical rules at the
-        same places."""
+        same places (a rule splitting the first column may be added: a label column of
+        its own). A box below it on the same page may keep some of them only: each of its
+        cells is the column it starts in, widened over the ones it spans (補正額合計 over
+        会計名 and 補正前, its amount under 補正額)."""
         edges = [previous.columns[0].x0, *(c.x1 for c in previous.columns)]
         left = [s for s in self.grid.vertical if abs(s.at - edges[0]) <= 2 and s.end - s.start > 10
                 and s.start > below + 1]
         if not left:
             return None
         top = min(s.start for s in left)
-        cuts = self.grid.cuts_at(top + 3, edges[0], edges[-1])
-        if len(cuts) != len(edges) or any(abs(a - b) > 2 for a, b in zip(cuts, edges)):
+        columns = _columns_kept(self.grid.cuts_at(top + 3, edges[0], edges[-1]), previous.columns)
+        if not columns or (len(columns) < len(previous.columns) and previous.page != self.page):
             return None
         bottom = self.grid.down_from(edges[0], top)
-        x0, x1 = edges[0], edges[-1]
+        x0, x1 = edges[0], columns[-1].x1
         body = self.within(top, bottom, x0, x1)
-        rows = self.rows(list(previous.columns), body, top, bottom, x0, x1, True)
-        rows, printed_unit = _without_unit_line(rows, list(previous.columns))
+        rows = self.rows(list(columns), body, top, bottom, x0, x1, True)
+        rows, printed_unit = _without_unit_line(rows, list(columns))
         if not rows:
             return None
         title, unit = self.title_and_unit(top, x0, x1)  # its own 款/項 heading, if printed
         consumed = tuple((l.x0, l.top, l.x1, l.bottom) for l in body) + tuple(self.noted)
         self.noted = []
         return Table(self.page, (x0, top, x1, bottom), previous.header, title or previous.title,
-                     unit or printed_unit or previous.unit, previous.columns, tuple(rows),
+                     unit or printed_unit or previous.unit, columns, tuple(rows),
                      consumed=consumed)
 
     # -- frame ---------------------------------------------------------------
@@ -346,12 +356,37 @@ class _Page:
         rows: list[TableRow] = []
         for b0, b1 in bands:
             in_band = [l for l in lines if b0 < l.mid < b1]
+            label = number = None
+            if ruled:
+                in_band, label, number = self.first_column_parts(columns[0], in_band, lines, b0, b1)
             cells = _cells(columns, in_band, self.spans(columns, (b0 + b1) / 2) if ruled else None)
             if cells and rows and ruled:
                 cells = {**self.merged_from_above(columns, rows[-1], b0), **cells}
             if cells:
-                rows.append(TableRow(cells, (x0, b0, x1, b1)))
+                rows.append(TableRow(cells, (x0, b0, x1, b1), label, number))
         return rows
+
+    def first_column_parts(self, first: Column, band: list[_Line], lines: list[_Line], b0: float, b1: float
+                           ) -> tuple[list[_Line], str | None, str | None]:
+        """The band's lines without the cells that rules drawn in the body only split
+        off the first column, the label among them and the row's number (内 | 1 | 物価高騰対策事業,
+        企 | 水道事業): a part holding a number is the row's, any other is a label merged
+        over the rows beside it, read down the rule closing it."""
+        mid = (b0 + b1) / 2
+        inner = [x for x in self.grid.cuts_at(mid, first.x0, first.x1)
+                 if first.x0 + TOUCH_GAP < x < first.x1 - TOUCH_GAP]
+        if not inner or not _text_column(first):
+            return band, None, None
+        label = number = None
+        for a, b in zip([first.x0, *inner], inner):
+            text = _text_between(band, a, b)
+            if ROW_NUMBER.match(text):
+                number = text
+            elif text:
+                top, bottom = self.grid.up_from(b, mid), self.grid.down_from(b, mid)
+                label = _text_between([l for l in lines if top < l.mid < bottom], a, b)
+        kept = [[g for g in l.glyphs if (g["x0"] + g["x1"]) / 2 > inner[-1]] for l in band]
+        return [_Line.of(gs) for gs in kept if gs], label, number
 
     def merged_from_above(self, columns: list[Column], above: TableRow, y: float) -> dict[int, Cell]:
         """The 款・項・目 and department cells of the row above that run on into
@@ -393,7 +428,7 @@ def _spreads_joined(tables: list[Table]) -> list[Table]:
             out.append(t)
             continue
         shift = len(left.columns)
-        rows = [TableRow(dict(r.cells), r.bbox) for r in left.rows]
+        rows = [replace(r, cells=dict(r.cells)) for r in left.rows]
         for r in t.rows:
             cells = {k + shift: replace(c, column=k + shift) for k, c in r.cells.items()}
             mid = (r.bbox[1] + r.bbox[3]) / 2
@@ -401,11 +436,27 @@ def _spreads_joined(tables: list[Table]) -> list[Table]:
             if at is None:
                 rows.append(TableRow(cells, r.bbox))
             else:
-                rows[at] = TableRow({**rows[at].cells, **cells}, _union(rows[at].bbox, r.bbox))
+                rows[at] = replace(rows[at], cells={**rows[at].cells, **cells}, bbox=_union(rows[at].bbox, r.bbox))
         out[out.index(left)] = replace(
             left, bbox=_union(left.bbox, t.bbox), header=f"{left.header} {t.header}",
             columns=left.columns + t.columns, rows=tuple(sorted(rows, key=lambda r: r.bbox[1])),
             consumed=left.consumed + t.consumed)
+    return out
+
+
+def _columns_kept(cuts: list[float], columns: tuple[Column, ...]) -> tuple[Column, ...] | None:
+    """The columns of a frame whose vertical rules (``cuts``) are the first column's left rule
+    and some of the columns' rules, in order; rules inside the first column are no column's. A
+    column widened over others is a text column (a label spanning amounts' columns), never an
+    amount's. None: the frame is not these columns'."""
+    edges = [columns[0].x0, *(c.x1 for c in columns)]
+    kept = [next((k for k, e in enumerate(edges) if abs(e - x) <= 2), None) for x in cuts
+            if not columns[0].x0 + TOUCH_GAP < x < columns[0].x1 - TOUCH_GAP]
+    if len(kept) < 3 or None in kept or kept[0] != 0:
+        return None
+    out = tuple(replace(columns[a], x1=columns[b - 1].x1) for a, b in zip(kept, kept[1:]))
+    if any(b - a > 1 and not _text_column(columns[a]) for a, b in zip(kept, kept[1:])):
+        return None
     return out
 
 
@@ -437,7 +488,7 @@ def _without_unit_line(rows: list[TableRow], columns: list[Column]
                 cells[k] = Cell(k, normalize_text(rest.replace("\n", "")), rest, cell.bbox)
             else:  # a column empty in the first row: only its unit is printed
                 del cells[k]
-    return [TableRow(cells, first.bbox)] * bool(cells) + rows[1:], unit  # a row of units only goes
+    return [replace(first, cells=cells)] * bool(cells) + rows[1:], unit  # a row of units only goes
 
 
 def _column(x0: float, x1: float, header_raw: str, group_raw: str | None) -> Column:
@@ -470,8 +521,7 @@ def _cells(columns: list[Column], lines: list[_Line], owner: list[int] | None = 
     parts: dict[int, list[list[dict]]] = {}
     for line in sorted(lines, key=lambda l: l.top):
         by_column: dict[int, list[dict]] = {}
-        for g in line.glyphs:
-            k = slot(g)
+        for g, k in _captions_kept_whole(line.glyphs, slot):
             if k is not None and not _white(g.get("non_stroking_color")):
                 by_column.setdefault(owner[k] if owner else k, []).append(g)
         for k, gs in by_column.items():
@@ -482,6 +532,33 @@ def _cells(columns: list[Column], lines: list[_Line], owner: list[int] | None = 
         cells[k] = Cell(k, normalize_text("".join(raws)), "\n".join(raws),
                         _box([g for c in chunks for g in c]))
     return cells
+
+
+def _text_between(lines: list[_Line], x0: float, x1: float) -> str:
+    """The tidy text of the lines' glyphs centred between x0 and x1, top to bottom."""
+    parts = [[g for g in l.glyphs if x0 < (g["x0"] + g["x1"]) / 2 < x1] for l in sorted(lines, key=lambda l: l.top)]
+    return normalize_text("".join(_raw(p) for p in parts if p)).replace(" ", "")
+
+
+def _captions_kept_whole(glyphs: list[dict], slot: Callable[[dict], int | None]
+                         ) -> list[tuple[dict, int | None]]:
+    """Each glyph with its column; a run of words set solid (no gap, no digit)
+    across column rules is a caption of the cell its centre lies in (社会福祉事業基金繰入金
+    over the その他 amount, spilling into the cells beside it)."""
+    runs: list[list[dict]] = []
+    for g in sorted(glyphs, key=lambda g: g["x0"]):
+        if runs and g["x0"] - runs[-1][-1]["x1"] <= g["size"] / 5:
+            runs[-1].append(g)
+        else:
+            runs.append([g])
+    out = []
+    for run in runs:
+        slots = [slot(g) for g in run]
+        if len(set(slots)) > 1 and not any(c.isdigit() for g in run for c in g["text"]) and (
+                k := slot({"x0": run[0]["x0"], "x1": run[-1]["x1"]})) is not None:
+            slots = [k] * len(run)
+        out += zip(run, slots)
+    return out
 
 
 def _white(colour) -> bool:
