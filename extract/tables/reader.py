@@ -15,7 +15,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from typing import Callable
 
-from rules.budget_tables import (FUNDING_SOURCE, HEADER_HINT, MONEY_HINT, TITLE_AMOUNT, Role,
+from rules.budget_tables import (AMOUNT_LINE, FUNDING_SOURCE, HEADER_HINT, MONEY_HINT, TITLE_AMOUNT, Role,
                                  carried_title, header_role, unit_of)
 from rules.text import normalize_text
 
@@ -496,14 +496,18 @@ def _bands_by_amounts(columns: list[Column], lines: list[_Line], top: float,
     """Without rules: a row per line holding a digit in the first money column, its band
     halfway to the next such line; none unless there are two such lines."""
     first = next((k for k, c in enumerate(columns) if c.role and c.role.kind == "money"), None)
-    # anchored on the first money column: a 財源 cell stacking two amounts (債)/他)) is one row
+    # anchored on the first money column: a 財源 cell stacking two amounts (債)/他)) is one row,
+    # an amount with a note under it (ただし、…5.0%の利息を限度に…) too
     slot = _slots(columns)
-    anchors = sorted(l.mid for l in lines
-                     if any(g["text"].isdigit() and slot(g) == first for g in l.glyphs))
+    anchors = sorted(l.mid for l in lines if _prints_amount([g for g in l.glyphs if slot(g) == first]))
     if len(anchors) < 2:
         return []
     edges = [top] + [(a + b) / 2 for a, b in zip(anchors, anchors[1:])] + [bottom]
     return list(zip(edges, edges[1:]))
+
+
+def _prints_amount(glyphs: list[dict]) -> bool:
+    return bool(glyphs) and AMOUNT_LINE.match(normalize_text(_raw(glyphs))) is not None
 
 
 def find_tables(rows: list[list[dict]], paths: Callable[[], list[Path]], page: int,
