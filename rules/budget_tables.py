@@ -20,7 +20,7 @@ from .rule import Rule, rule
 class Role:
     """What a column holds. ``basis`` and ``funding_source`` only for money."""
 
-    kind: str  # item_no | department | code | name | description | period | money
+    kind: str  # item_no | department | code | name | description | period | money | payroll
     basis: str | None = None  # schemas.tables BUDGET_BASES: initial, supplementary, funding, limit, …
     funding_source: str | None = None  # 国, 県, 地方債, その他, 一般財源, 国県支出金, …
 
@@ -47,6 +47,11 @@ HEADER_RULES: tuple[tuple[Rule, Role], ...] = (
     (rule(r"^起債見込額$", examples=("起債見込額",), refuses=("起債の目的",)), Role("money", "borrowing")),
     (rule(r"^元金償還見込額$", examples=("元金償還見込額",), refuses=("償還の方法",)),
      Role("money", "repayment")),
+    # 給与費明細書: persons and pay by 区分, never budget lines (its 計 column mixes with 職員数)
+    (rule(r"^(?:職員数|報酬|給料|職員手当等|共済費|.+手当|一般行政職|税務職|福祉職|消防職|技能労務職|教育職)$",
+          examples=("職員数", "報酬", "給料", "期末手当", "管理職手当", "職員手当等", "その他手当", "一般行政職",
+                    "技能労務職"),
+          refuses=("手当", "職員数(A)(人)", "給与費明細書")), Role("payroll")),
     (rule(r"^(?:主な事業内容|事業内容|概要|説明|内容|財源内訳欄の.*|構成比)$",
           examples=("主な事業内容", "概要", "説明", "構成比"), refuses=("説明書",)), Role("description")),
     (rule(r".*(?:増減|比較|差引)(?:\(.*\))?$", examples=("増減", "比較", "増減(△)"), refuses=("比較表の説明",)),
@@ -66,14 +71,16 @@ HEADER_RULES: tuple[tuple[Rule, Role], ...] = (
 
 # A page without any of these glyph runs holds no budget table header (cheap
 # pre-check on the raw glyphs of the page, joined)
-MONEY_HINT = rule(r"予\s*算\s*額|補\s*正|増\s*減|比\s*較|事\s*業\s*費|決\s*算\s*額|金\s*額|限\s*度\s*額|現\s*在\s*高",
-                  examples=("本年度予算額", "補 正 額", "比　　較", "事業費（千円）", "限 度 額", "現 在 高"),
+MONEY_HINT = rule(r"予\s*算\s*額|補\s*正|増\s*減|比\s*較|事\s*業\s*費|決\s*算\s*額|金\s*額|限\s*度\s*額|現\s*在\s*高"
+                  r"|職\s*員\s*数|給\s*料",
+                  examples=("本年度予算額", "補 正 額", "比　　較", "事業費（千円）", "限 度 額", "現 在 高", "職員数",
+                            "平均給料月額"),
                   refuses=("一般会計予算書", "予算の概要"), form="spaced", how="search")
 
 # A line without any of these glyphs names no money or funding column: not a header line
 # (a header cell's words may wrap: 当初予 / 算額(千円), so single glyphs are enough)
-HEADER_HINT = rule(r"[算額増減較差計補費支債他財国県]",
-                   examples=("算額(千円)", "増減", "財源内訳", "国県支出金", "その他"),
+HEADER_HINT = rule(r"[算額増減較差計補費支債他財国県給手職]",
+                   examples=("算額(千円)", "増減", "財源内訳", "国県支出金", "その他", "区分 管理職手当 扶養手当"),
                    refuses=("事業名", "番号", "主管課", "款項目"), how="search")
 
 # Funding sources under a 財源内訳 group, as printed (国県支出金 is one column in some books).

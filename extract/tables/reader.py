@@ -120,8 +120,10 @@ def _header_roles(cells: list[str]) -> list[Role]:
 
 
 def _is_header(cells: list[str]) -> bool:
+    """Two known headers, one of them money; or two 給与費明細書 headers (read as unreadable)."""
     roles = _header_roles(cells)
-    return len(roles) >= 2 and any(r.kind == "money" for r in roles)
+    return len(roles) >= 2 and any(r.kind == "money" for r in roles) or sum(
+        r.kind == "payroll" for r in roles) >= 2
 
 
 def _names_funding(cells: list[str]) -> bool:
@@ -230,6 +232,8 @@ class _Page:
         unit = unit or next((u for c in columns if (u := unit_of(c.header))), None) or next(
             (u for c in columns if c.group and (u := unit_of(c.group))), None)
         table = Table(self.page, bbox, header_text, title, unit, tuple(columns), consumed=consumed)
+        if any(c.role and c.role.kind == "payroll" for c in columns):
+            return _unreadable(table, "a 給与費明細書 table (職員数, 給料, 手当): persons and pay, not budget amounts")
         if not any(c.role and c.role.kind == "money" for c in columns):
             return _unreadable(table, "no money column under the header")
         rows = self.rows(columns, body_lines, header_bottom, bottom, x0, x1, ruled)
