@@ -284,13 +284,10 @@ def _column_year(column: Column, year: int | None) -> int | None:
 
 def _period(table: Table, row: TableRow, k: int) -> str | None:
     """The 期間 cell printed for the amount in column ``k``: the one under the
-    amount's own header group (5年度末までの支出(見込)額 | 期間 | 金額), else the
-    row's 期間 outside any group."""
+    same header group (5年度末までの支出(見込)額 | 期間 | 金額; 期間 | 限度額 under none)."""
     group = table.columns[k].group
-    cells = [(c.group, row.cells[j].text) for j, c in enumerate(table.columns)
-             if c.role and c.role.kind == "period" and j in row.cells]
-    return next((text for g, text in cells if group and g == group), None) or next(
-        (text for g, text in cells if g is None), None)
+    return next((row.cells[j].text for j, c in enumerate(table.columns)
+                 if c.role and c.role.kind == "period" and c.group == group and j in row.cells), None)
 
 
 def budget_lines(tables: tuple[Table, ...], doc_id: str, year: int | None
