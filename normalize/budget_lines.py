@@ -4,7 +4,7 @@ funds, a printed 計 / 合計 / 小計 row equals the sum of the rows of the lev
 totals (normalize.budget_levels)."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from extract.tables import Column, Table, TableRow
 from rules.budget_tables import DEPARTMENT_IN_NAME, NO_AMOUNT, NUMBERED_NAME, code_levels, header_year, kan_kou, marked_funding, unit_of
@@ -47,25 +47,35 @@ class _Reader:
         # last table, as a book alternates a 項's 目 pages with their 節 pages.
         self.runs: dict[tuple, Run] = {}
         self.path: list[str] = []  # the numbers of the 款 (and 項) rows above
+        self.path_header: str | None = None  # the header of the tables the path was read in
+        self.levels: dict[int, list[str | None]] = {}  # per table_no, its rows' levels
+        self.spread_pages: set[int] = set()  # both pages of a table printed over a spread
 
     def warn(self, kind: str, text: str, page: int) -> None:
         self.warnings.append(WarningRow(self.doc_id, kind, text, page))
 
-    def table(self, no: int, table: Table) -> None:
+    def table(self, no: int, table: Table, facing: list[str | None] | None = None) -> None:
+        """``facing``: for the right-hand half of a spread, the level of the left-hand
+        row beside each of its rows (facing_halves)."""
         where = f"page {table.page}, table under header {table.header!r}"
         if table.problem:
             self.warn("unreadable_table", f"{where}: {table.problem}", table.page)
             return
+        if table.header != self.path_header:  # 款 rows of another table are not above these rows
+            self.path, self.path_header = [], table.header
         year = parse_fiscal_year(table.title or "", self.year) or self.year
         unit = table.unit
         numbered = numbers_its_rows(table)
+        if facing:
+            self.spread_pages |= {table.page - 1, table.page}
         rows, unread = [], {}
         for row_no, row in enumerate(table.rows, 1):
             unread[row_no] = set()
             above = table.rows[row_no - 2] if row_no > 1 else None
-            rows.append((row_no, row, row_level(table, row, numbered, above),
-                         self.money(table, row, unit, where, unread[row_no])))
-        years = {k: header_year(c.header, year) for k, c in enumerate(table.columns)}
+            level = facing[row_no - 1] if facing else row_level(table, row, numbered, above)
+            rows.append((row_no, row, level, self.money(table, row, unit, where, unread[row_no])))
+        self.levels[no] = [level for _, _, level, _ in rows]
+        years = {k: _column_year(c, year) for k, c in enumerate(table.columns)}
         target = self.funded_column(table.columns, years)
         for row_no, row, level, money in rows:
             self.emit(no, table, row_no, row, level, money, years, target)
@@ -107,13 +117,19 @@ class _Reader:
 
     @staticmethod
     def funded_column(columns: tuple[Column, ...], years: dict[int, int | None]) -> int | None:
-        """The column a 財源内訳 funds: the 補正額 if there is one, else the latest year's amount."""
+        """The column a 財源内訳 funds: the 補正額 if there is one, else the latest year's
+        amount, else the one amount beside it (左の財源内訳 of a 支出予定額)."""
         for basis in ("supplementary",):
             for k, c in enumerate(columns):
                 if c.role and c.role.basis == basis:
                     return k
         initial = [k for k, c in enumerate(columns) if c.role and c.role.basis == "initial"]
-        return max(initial, key=lambda k: years[k] or 0) if initial else None
+        if initial:
+            return max(initial, key=lambda k: years[k] or 0)
+        funded = [k for k, c in enumerate(columns) if c.role and c.role.kind == "money"
+                  and c.role.basis not in ("funding", "change")]
+        has_funding = any(c.role and c.role.basis == "funding" for c in columns)
+        return funded[0] if has_funding and len(funded) == 1 else None
 
     def emit(self, no, table, row_no, row, level, money, years, target) -> None:
         text = {table.columns[k].role.kind: c.text for k, c in row.cells.items()
@@ -146,7 +162,7 @@ class _Reader:
                 amount_raw=m.raw, table_title=table.title, item_no=text.get("item_no", row.number),
                 code=code, department=department, name=name, fiscal_year=year,
                 funding_source=m.source or role.funding_source, bbox=[round(v, 2) for v in row.bbox],
-                raw_text=raw))
+                raw_text=raw, period=_period(table, row, m.column_no - 1)))
 
     def nested(self, table: Table, row: TableRow, code: str | None) -> str | None:
         """款 | 項 in columns of their own: a 項 row's number follows the 款 row's above it (1.2)."""
@@ -184,7 +200,9 @@ class _Reader:
         heading = kan_kou(table.title)
         key = (table.header, heading)
         run = self.runs.get(key)
-        if run is None or (heading is None and table.page - run.page > 1):  # a 款/項 may skip pages
+        # a 款/項 may skip pages; a table over spreads skips the facing page of each
+        if run is None or (heading is None and any(p not in self.spread_pages
+                                                   for p in range(run.page + 1, table.page))):
             run = self.runs[key] = Run(table.page)
         run.page = table.page
         for row_no, row, level, money in rows:
@@ -234,10 +252,58 @@ class _Reader:
                               f"{sums[header]:,}", table.page)
 
 
+_LABELS = ("item_no", "code", "name")  # the roles naming a row
+
+
+def _names_rows(table: Table) -> bool:
+    return any(c.role and c.role.kind in _LABELS for c in table.columns)
+
+
+def facing_halves(tables: tuple[Table, ...]) -> dict[int, tuple[int, list[int]]]:
+    """The right-hand halves of tables printed over a spread (the 期間 | 金額 |
+    財源内訳 page of a 債務負担行為調書 after its 番号 | 事項 | 限度額 page): a table
+    naming none of its rows (no 番号, name or code column) on the page after a
+    table that does, each of its rows at the height of a row of that table. Per
+    right half (index), the left half's index and the left row beside each row."""
+    out = {}
+    for i in range(1, len(tables)):
+        left, right = tables[i - 1], tables[i]
+        if left.page != right.page - 1 or _names_rows(right) or not _names_rows(left) or right.problem:
+            continue
+        beside = [next((k for k, r in enumerate(left.rows) if r.bbox[1] <= (row.bbox[1] + row.bbox[3]) / 2
+                        <= r.bbox[3]), None) for row in right.rows]
+        if None not in beside:
+            out[i] = (i - 1, beside)
+    return out
+
+
+def _column_year(column: Column, year: int | None) -> int | None:
+    """The year a column's header names, else the year its group names
+    (6年度以降の支出予定額 over 期間 | 金額)."""
+    found = header_year(column.header, year)
+    if found is None and column.group and column.role and column.role.kind == "money":
+        return header_year(column.group, year)
+    return found
+
+
+def _period(table: Table, row: TableRow, k: int) -> str | None:
+    """The 期間 cell printed for the amount in column ``k``: the one under the
+    same header group (5年度末までの支出(見込)額 | 期間 | 金額; 期間 | 限度額 under none)."""
+    group = table.columns[k].group
+    return next((row.cells[j].text for j, c in enumerate(table.columns)
+                 if c.role and c.role.kind == "period" and c.group == group and j in row.cells), None)
+
+
 def budget_lines(tables: tuple[Table, ...], doc_id: str, year: int | None
                  ) -> tuple[list[BudgetLineRow], list[WarningRow]]:
     """The ``budget_lines`` rows of a document's tables and the warnings their checks raise."""
     reader = _Reader(doc_id, year)
-    for no, table in enumerate(tables, 1):
-        reader.table(no, table)
+    halves = facing_halves(tables)
+    for i, table in enumerate(tables):
+        right = next((r for r, (left, _) in halves.items() if left == i), None)
+        if table.unit is None and right is not None:  # (単位 千円) printed over the right-hand page only
+            table = replace(table, unit=tables[right].unit)
+        left, beside = halves.get(i, (None, []))
+        levels = reader.levels.get(left + 1) if left is not None else None
+        reader.table(i + 1, table, levels and [levels[k] for k in beside])
     return reader.lines, reader.warnings

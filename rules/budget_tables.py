@@ -20,21 +20,38 @@ from .rule import Rule, rule
 class Role:
     """What a column holds. ``basis`` and ``funding_source`` only for money."""
 
-    kind: str  # item_no | department | code | name | description | money
-    basis: str | None = None  # initial | current | supplementary | revised | settled | change | funding
+    kind: str  # item_no | department | code | name | description | period | money | payroll
+    basis: str | None = None  # schemas.tables BUDGET_BASES: initial, supplementary, funding, limit, …
     funding_source: str | None = None  # 国, 県, 地方債, その他, 一般財源, 国県支出金, …
 
 
 # The first rule whose pattern matches the whole header wins; the near misses
 # each rule refuses are headers a later one (or none) takes.
 HEADER_RULES: tuple[tuple[Rule, Role], ...] = (
-    (rule(r"^(?:番号|No\.?|№)$", examples=("番号", "No."), refuses=("番号表",)), Role("item_no")),
+    (rule(r"^(?:一連番号|番号|No\.?|№)$", examples=("番号", "No.", "一連番号"), refuses=("番号表",)),
+     Role("item_no")),
     (rule(r"^(?:主管課|担当課|所管課)$", examples=("主管課", "担当課"), refuses=("主管課名称",)),
      Role("department")),
     (rule(r"^(?:款項目|款・項・目|科目|款|項|目)$", examples=("款項目", "款・項・目", "款", "項", "目"),
           refuses=("節", "項目別")), Role("code")),
-    (rule(r"^(?:事業名|事業|名称|会計名|区分)$", examples=("事業名", "会計名", "区分"),
-          refuses=("事業費", "事業内容")), Role("name")),
+    (rule(r"^(?:事業名|事業|名称|会計名|区分|事項|起債の目的)$",
+          examples=("事業名", "会計名", "区分", "事項", "起債の目的"),
+          refuses=("事業費", "事業内容", "起債の方法")), Role("name")),
+    # the years a 債務負担行為 runs over (7年度から9年度まで): text, not money
+    (rule(r"^期間$", examples=("期間",), refuses=("期間中",)), Role("period")),
+    # 債務負担行為 and 地方債: the most that may be committed or borrowed
+    (rule(r"^限度額$", examples=("限度額",), refuses=("限度額の説明",)), Role("money", "limit")),
+    # 地方債現在高調書: the debt outstanding at a year's end, its year's borrowing and repayment
+    (rule(r".*現在高(?:見込額?)?$", examples=("4年度末現在高", "5年度末現在高見込額", "6年度末現在高見込額"),
+          refuses=("現在高調書",)), Role("money", "balance")),
+    (rule(r"^起債見込額$", examples=("起債見込額",), refuses=("起債の目的",)), Role("money", "borrowing")),
+    (rule(r"^元金償還見込額$", examples=("元金償還見込額",), refuses=("償還の方法",)),
+     Role("money", "repayment")),
+    # 給与費明細書: persons and pay by 区分, never budget lines (its 計 column mixes with 職員数)
+    (rule(r"^(?:職員数|報酬|給料|職員手当等|共済費|.+手当|一般行政職|税務職|福祉職|消防職|技能労務職|教育職)$",
+          examples=("職員数", "報酬", "給料", "期末手当", "管理職手当", "職員手当等", "その他手当", "一般行政職",
+                    "技能労務職"),
+          refuses=("手当", "職員数(A)(人)", "給与費明細書")), Role("payroll")),
     (rule(r"^(?:主な事業内容|事業内容|概要|説明|内容|財源内訳欄の.*|構成比)$",
           examples=("主な事業内容", "概要", "説明", "構成比"), refuses=("説明書",)), Role("description")),
     (rule(r".*(?:増減|比較|差引)(?:\(.*\))?$", examples=("増減", "比較", "増減(△)"), refuses=("比較表の説明",)),
@@ -57,14 +74,16 @@ HEADER_RULES: tuple[tuple[Rule, Role], ...] = (
 
 # A page without any of these glyph runs holds no budget table header (cheap
 # pre-check on the raw glyphs of the page, joined)
-MONEY_HINT = rule(r"予\s*算\s*額|補\s*正|増\s*減|比\s*較|事\s*業\s*費|決\s*算\s*額|金\s*額",
-                  examples=("本年度予算額", "補 正 額", "比　　較", "事業費（千円）"),
+MONEY_HINT = rule(r"予\s*算\s*額|補\s*正|増\s*減|比\s*較|事\s*業\s*費|決\s*算\s*額|金\s*額|限\s*度\s*額|現\s*在\s*高"
+                  r"|職\s*員\s*数|給\s*料",
+                  examples=("本年度予算額", "補 正 額", "比　　較", "事業費（千円）", "限 度 額", "現 在 高", "職員数",
+                            "平均給料月額"),
                   refuses=("一般会計予算書", "予算の概要"), form="spaced", how="search")
 
 # A line without any of these glyphs names no money or funding column: not a header line
 # (a header cell's words may wrap: 当初予 / 算額(千円), so single glyphs are enough)
-HEADER_HINT = rule(r"[算額増減較差計補費支債他財国県]",
-                   examples=("算額(千円)", "増減", "財源内訳", "国県支出金", "その他"),
+HEADER_HINT = rule(r"[算額増減較差計補費支債他財国県給手職]",
+                   examples=("算額(千円)", "増減", "財源内訳", "国県支出金", "その他", "区分 管理職手当 扶養手当"),
                    refuses=("事業名", "番号", "主管課", "款項目"), how="search")
 
 # Funding sources under a 財源内訳 group, as printed (国県支出金 is one column in some books).
@@ -75,11 +94,25 @@ FUNDING_GROUP = rule(r"財源内訳", examples=("財源内訳(千円)", "本年�
                      refuses=("財源",), how="search")
 
 
+# A bare 金額 is what the group over it says (債務負担行為調書: 5年度末までの支出(見込)額 | 期間 | 金額)
+BARE_AMOUNT = rule(r"^金額$", examples=("金額",), refuses=("金額(千円)", "限度額"))
+AMOUNT_GROUPS: tuple[tuple[Rule, Role], ...] = (
+    (rule(r"支出\(見込\)額|支出済額", examples=("5年度末までの支出(見込)額", "支出済額"),
+          refuses=("6年度以降の支出予定額",), how="search"), Role("money", "spent")),
+    (rule(r"支出予定額", examples=("6年度以降の支出予定額",), refuses=("5年度末までの支出(見込)額",),
+          how="search"), Role("money", "scheduled")),
+)
+
+
 def header_role(header: str, group: str | None = None) -> Role | None:
     """The role of a column from its header (and the label of the group it is
-    under: 財源内訳 makes 国, 県, … funding columns). None: not a budget column."""
+    under: 財源内訳 makes 国, 県, … funding columns, 支出予定額 a 金額 scheduled).
+    None: not a budget column."""
     if group and FUNDING_GROUP.search(group) and FUNDING_SOURCE.match(header):
         return Role("money", "funding", header)
+    if group and BARE_AMOUNT.match(header) and (
+            role := next((r for g, r in AMOUNT_GROUPS if g.search(group)), None)):
+        return role
     return next((role for header_rule, role in HEADER_RULES if header_rule.match(header)), None)
 
 
@@ -249,9 +282,9 @@ DEPARTMENT_IN_NAME = rule(r"\s*【(?P<department>[^】]+?(?:課|室|部|局|所|
 # 1 議会費: a 款/目/節 cell holding its number and its name. 1) 普通建設事業費
 # and (1) 一般管理費 are numbered a rank deeper: parts of the row above; 2.1.1
 # is a 款項目 code.
-NUMBERED_NAME = rule(r"^(?P<no>\d+)\s*(?P<name>[^\d().].*)$",
+NUMBERED_NAME = rule(r"^(?P<no>\d+)\.?\s*(?P<name>[^\d().].*)$",
                      examples=(("1市税", {"no": "1", "name": "市税"}), ("10教育費", {"no": "10", "name": "教育費"}),
-                               ("1 報酬", {"no": "1", "name": "報酬"})),
+                               ("1 報酬", {"no": "1", "name": "報酬"}), ("1.普通債", {"no": "1", "name": "普通債"})),
                      refuses=("歳入合計", "1)普通建設事業費", "管理職手当", "2.1.1"))
 
 # The number a rule splits off a row's name cell (内 | 1 | 物価高騰対策事業): the row's 番号
@@ -259,6 +292,10 @@ ROW_NUMBER = rule(r"^\d{1,3}$", examples=("1", "2", "14"), refuses=("1)", "内�
 # A label over rows that are parts of the row above (一般会計 / 内 1 物価高騰対策事業, 訳 2 その他事務事業);
 # any other label (企業会計) names a group of rows, closed by the 合計 under them
 PARTS_LABEL = rule(r"^内訳$", examples=("内訳",), refuses=("企業会計", "内容", "内訳書"))
+# A line of an amount cell that prints an amount (an unruled table's rows are cut at
+# these), not a note under it: 5,200 / ただし、7年度から21年度までの15か年間に5.0%の…
+AMOUNT_LINE = rule(r"^\(?[△▲]?\s*\d[\d,.\s]*(?:千円|円)?\)?$", examples=("5,200", "△111,155", "1,234千円", "7, 486", "(4,250)"),
+                   refuses=("ただし、7年度から21年度までの15か", "年間に5.0%の利息を限度に元利償還", "債)104,600"))
 
 # A printed dash: no amount in this cell
 NO_AMOUNT = rule(r"^[-ー―‐]$", examples=("-", "―", "ー"), refuses=("-1,000", "△"))

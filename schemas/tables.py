@@ -209,7 +209,7 @@ class StatementRow:
 
 
 BUDGET_BASES = ("initial", "current", "supplementary", "revised", "settled", "change", "funding",
-                "exemption")
+                "exemption", "limit", "spent", "scheduled", "balance", "borrowing", "repayment")
 BUDGET_LEVELS = ("kan", "kou", "moku", "setsu", "item", "breakdown", "subtotal", "total")
 
 
@@ -236,7 +236,10 @@ class BudgetLineRow:
     basis: str = key(pa.string(), "What the amount is: initial (当初予算額, 本年度/前年度予算額, 事業費), "
                                   "current (補正前, 現計予算額), supplementary (補正額), revised "
                                   "(補正後, 計), settled (決算額), change (増減, 比較), funding "
-                                  "(a 財源内訳 cell), exemption (減免額: revenue a 企業会計 waives)", allowed=BUDGET_BASES)
+                                  "(a 財源内訳 cell), exemption (減免額: revenue a 企業会計 waives), limit "
+                                  "(限度額 of a 債務負担行為 or 地方債), spent (支出(見込)額 up to a year's end), "
+                                  "scheduled (支出予定額 from a year on), balance (地方債 現在高 at a year's end), "
+                                  "borrowing (起債見込額), repayment (元金償還見込額)", allowed=BUDGET_BASES)
     amount_yen: int = key(pa.int64(), "The amount in yen, exact (△1,234 千円 → -1234000)")
     amount_raw: str = key(pa.string(), "The money cell as printed")
     table_title: str | None = col(pa.string(), "The line printed above the table, e.g. "
@@ -252,6 +255,9 @@ class BudgetLineRow:
                                                    "一般財源, 国県支出金, …; else null")
     bbox: list | None = col(BBOX, "Box of the row (the cell boxes' union across the table). " + _BBOX)
     raw_text: str | None = col(pa.string(), "The row's cells as extracted, ' | ' between cells")
+    period: str | None = col(pa.string(), "The 期間 printed for the amount, as printed (債務負担行為: "
+                                           "7年度から9年度まで; the one under the amount's own header group "
+                                           "when the table prints several); else null")
 
 
 @dataclass(frozen=True, kw_only=True)  # a nullable issue_no among the key columns: keyword-only
@@ -266,7 +272,7 @@ class BudgetTotalRow:
     fiscal_year: int | None = col(pa.int32(), "Gregorian year the line names (27年度決算額 → 2015), else "
                                               "the plan's")
     basis: str = key(pa.string(), "What the amount is: initial (予算額, 予算額合計) or settled (決算額, "
-                                  "決算見込額)", allowed=BUDGET_BASES)
+                                  "決算見込額)", allowed=("initial", "settled"))
     amount_yen: int = key(pa.int64(), "The amount in yen as printed (12百万円 → 12000000: exact to the "
                                       "printed unit only)")
     amount_raw: str = key(pa.string(), "The amount as printed, e.g. 64,737千円")

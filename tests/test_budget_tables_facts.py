@@ -94,6 +94,10 @@ def test_budget_rows_match_the_typed_facts(facts_file):
             elif (line.amount_yen, _norm(line.amount_raw)) != (cell["yen"], _norm(cell["printed"])):
                 problems.append(f"{key} cell {ckey}: typed {cell['printed']} = {cell['yen']}, "
                                 f"read {line.amount_raw!r} = {line.amount_yen}")
+            else:  # what the amount is and the 期間 printed for it, where the facts give them
+                problems += [f"{key} cell {ckey} {field}: typed {cell[field]!r}, read {getattr(line, field)!r}"
+                             for field in ("basis", "period") if field in cell
+                             and _norm(cell[field]) != _norm(getattr(line, field))]
         problems += [f"{key} cell {ckey}: read {l.amount_raw!r} but not typed" for ckey, l in cells.items()]
     assert not problems, "\n".join(problems)
 

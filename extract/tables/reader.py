@@ -15,8 +15,8 @@ from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from typing import Callable
 
-from rules.budget_tables import (FUNDING_SOURCE, HEADER_HINT, MONEY_HINT, ROW_NUMBER, SIDE_TITLE, TITLE_AMOUNT,
-                                 Role, carried_title, header_role, unit_of)
+from rules.budget_tables import (AMOUNT_LINE, FUNDING_SOURCE, HEADER_HINT, MONEY_HINT, ROW_NUMBER, SIDE_TITLE,
+                                 TITLE_AMOUNT, Role, carried_title, header_role, unit_of)
 from rules.text import normalize_text
 
 from ..lines import BBox
@@ -124,8 +124,10 @@ def _header_roles(cells: list[str]) -> list[Role]:
 
 
 def _is_header(cells: list[str]) -> bool:
+    """Two known headers, one of them money; or two 給与費明細書 headers (read as unreadable)."""
     roles = _header_roles(cells)
-    return len(roles) >= 2 and any(r.kind == "money" for r in roles)
+    return len(roles) >= 2 and any(r.kind == "money" for r in roles) or sum(
+        r.kind == "payroll" for r in roles) >= 2
 
 
 def _names_funding(cells: list[str]) -> bool:
@@ -240,6 +242,8 @@ class _Page:
         unit = unit or next((u for c in columns if (u := unit_of(c.header))), None) or next(
             (u for c in columns if c.group and (u := unit_of(c.group))), None)
         table = Table(self.page, bbox, header_text, title, unit, tuple(columns), consumed=consumed)
+        if any(c.role and c.role.kind == "payroll" for c in columns):
+            return _unreadable(table, "a 給与費明細書 table (職員数, 給料, 手当): persons and pay, not budget amounts")
         if not any(c.role and c.role.kind == "money" for c in columns):
             return _unreadable(table, "no money column under the header")
         rows = self.rows(columns, body_lines, header_bottom, bottom, x0, x1, ruled)
@@ -573,14 +577,18 @@ def _bands_by_amounts(columns: list[Column], lines: list[_Line], top: float,
     """Without rules: a row per line holding a digit in the first money column, its band
     halfway to the next such line; none unless there are two such lines."""
     first = next((k for k, c in enumerate(columns) if c.role and c.role.kind == "money"), None)
-    # anchored on the first money column: a 財源 cell stacking two amounts (債)/他)) is one row
+    # anchored on the first money column: a 財源 cell stacking two amounts (債)/他)) is one row,
+    # an amount with a note under it (ただし、…5.0%の利息を限度に…) too
     slot = _slots(columns)
-    anchors = sorted(l.mid for l in lines
-                     if any(g["text"].isdigit() and slot(g) == first for g in l.glyphs))
+    anchors = sorted(l.mid for l in lines if _prints_amount([g for g in l.glyphs if slot(g) == first]))
     if len(anchors) < 2:
         return []
     edges = [top] + [(a + b) / 2 for a, b in zip(anchors, anchors[1:])] + [bottom]
     return list(zip(edges, edges[1:]))
+
+
+def _prints_amount(glyphs: list[dict]) -> bool:
+    return bool(glyphs) and AMOUNT_LINE.match(normalize_text(_raw(glyphs))) is not None
 
 
 def find_tables(rows: list[list[dict]], paths: Callable[[], list[Path]], page: int,
