@@ -373,3 +373,13 @@ def test_a_kan_row_is_not_compared_in_a_column_where_a_kou_cell_was_not_read():
     _, warnings = budget_lines((_table(4, KAN_KOU, rows),), "d", 2026)
     assert _kinds(warnings) == []
     assert len(_kinds(warnings, "unreadable_budget_cell")) == 1
+
+
+def test_an_empty_left_page_of_a_spread_is_read_as_empty_not_unreadable():
+    # Fuji book page 74 (printed 65): 15款 国庫支出金 / 1項 国庫負担金, a 目 | 本年度予算額 |
+    # 前年度予算額 | 比較 table whose body prints only its 千円 marks (the 目 rows are on page
+    # 72, the 節 go on on page 75): nothing to read, nothing lost, so no unreadable_table
+    tables = _pages(FUJI_R6, 74, 74)
+    lines, warnings = budget_lines(tables, "d", 2024)
+    assert [t.rows for t in tables] == [()] and lines == []
+    assert _kinds(warnings, "unreadable_table") == []

@@ -249,8 +249,8 @@ class _Page:
         rows = self.rows(columns, body_lines, header_bottom, bottom, x0, x1, ruled)
         rows, printed_unit = _without_unit_line(rows, columns)
         unit = unit or printed_unit
-        if not rows:
-            return _unreadable(table, "no row under the header")
+        if not rows:  # a body printing nothing but its units: the left page of a spread whose 節 go on
+            return table  # beside it (Fuji book p.74), read and empty, not unreadable
         return Table(self.page, bbox, header_text, title, unit, tuple(columns), tuple(rows),
                      consumed=consumed)
 
