@@ -52,9 +52,12 @@ def test_word_draws_what_a_clerk_types():
         assert any(r["x0"] < label["x0"] and r["x1"] > label["x1"] for r in pdf.pages[4].rects)
 
 
-def test_excel_draws_the_budget_in_its_own_cell():
-    """予算額 a caption line over the amount, right of the title; the page's rules drawn."""
+def test_excel_draws_the_budget_in_its_own_cell_and_the_label_stacked():
+    """予算額 a caption line over the amount, right of the title; the page's rules drawn;
+    目 over 標 in the label cell (a vertical label: the reader makes it one label)."""
     with pdfplumber.open(FIXTURES / "excel.pdf") as pdf:
+        top, under = (next(c for c in pdf.pages[4].chars if c["text"] == t) for t in "目標")
+        assert abs(top["x0"] - under["x0"]) < 1 and 0 <= under["top"] - top["bottom"] < 2
         caption = _words(pdf, 4, "予算額")[0]
         (amount,) = _words(pdf, 4, "11,686千円")
         (title,) = _words(pdf, 4, "コミュニティ育成支援")

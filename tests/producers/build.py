@@ -228,8 +228,9 @@ def _lines(text: str, columns: int, size: float) -> int:
 
 
 def excel(pages: list[list[Block]], path: Path) -> None:
-    """An .xlsx in the 様式 way: one sheet of narrow columns, merged wrapped cells, thin
-    borders around 目標 and 予算額, a page break per page of the sample, A4 fit to width."""
+    """An .xlsx in the 様式 way: sheets of narrow columns, merged wrapped cells, thin
+    borders around 目標 and 予算額, the 目標 label stacked vertically in its narrow cell,
+    a page break per page of the sample, A4 fit to width."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
     from openpyxl.utils import get_column_letter
@@ -268,25 +269,22 @@ def excel(pages: list[list[Block]], path: Path) -> None:
 
         def cell(self, first: int, last: int, text: str, *, face=MINCHO, size=10.0, bold=False,
                  align="left", valign="top", rows: int = 1, fill=None, colour="000000",
-                 box=False, height: float | None = None) -> None:
+                 box=False, height: float | None = None, rotation: int = 0) -> None:
             """Text in columns first..last (1-based) of the current row, over ``rows`` rows."""
             ws, top = self.ws, self.row
             bottom = top + rows - 1
             c = ws.cell(top, first, text)
             c.font = Font(name=face, size=size, bold=bold, color=colour)
-            c.alignment = Alignment(horizontal=align, vertical=valign, wrap_text=True)
+            c.alignment = Alignment(horizontal=align, vertical=valign, wrap_text=True,
+                                    text_rotation=rotation)
             if last > first or rows > 1:
                 ws.merge_cells(start_row=top, start_column=first, end_row=bottom, end_column=last)
-            for r in range(top, bottom + 1):
-                for col in range(first, last + 1):
-                    cell = ws.cell(r, col)
-                    if fill is not None:
-                        cell.fill = fill
-                    if box:
-                        cell.border = Border(left=thin if col == first else None,
-                                             right=thin if col == last else None,
-                                             top=thin if r == top else None,
-                                             bottom=thin if r == bottom else None)
+            if fill is not None:
+                for r in range(top, bottom + 1):
+                    for col in range(first, last + 1):
+                        ws.cell(r, col).fill = fill
+            if box:
+                _outline(ws, top, bottom, first, last, thin)
             if height is None:
                 height = _lines(text, last - first + 1, size) * size * 1.45 + 3
             for r in range(top, bottom + 1):
@@ -358,11 +356,12 @@ def excel(pages: list[list[Block]], path: Path) -> None:
                 grid.next()
             elif block.kind == "target":
                 text = "\n".join(block.lines)
-                lines = sum(_lines(line, COLUMNS - 4, 10) for line in block.lines)
+                lines = max(2, sum(_lines(line, COLUMNS - 2, 10) for line in block.lines))  # 目 over 標
                 height = lines * 10 * 1.45 + 6
-                grid.cell(1, 4, "目 標", face=GOTHIC, size=10, align="center", valign="center",
-                          fill=grey, box=True, height=height)
-                grid.cell(5, COLUMNS, text, box=True, height=height)
+                # the label stacked (縦書き, Excel's text rotation 255) in a narrow cell
+                grid.cell(1, 2, "目標", face=GOTHIC, size=10, align="center", valign="center",
+                          fill=grey, box=True, height=height, rotation=255)
+                grid.cell(3, COLUMNS, text, box=True, height=height)
                 grid.next(gap=10)
             elif _is_caption(block):
                 centred = block.text != "◆計画"
