@@ -84,6 +84,44 @@ def segments(glyphs: Sequence[Glyph], gap_em: float = 1.0) -> list[list[Glyph]]:
     return parts
 
 
+def stacked_heads(rows: Sequence[Sequence[Glyph]]) -> list[list[Glyph]]:
+    """Glyphs set one under another down a narrow cell (目 over 標, a label set
+    vertically beside its text): each opens its row alone (a gap of an em after it,
+    or nothing), on the x centre of the one above, at most an em below it; the rows
+    of the text beside them may fall between. Each run of two or more, top down."""
+    heads = [(k, head) for k, row in enumerate(rows) if (head := _lone_head(row)) is not None]
+    runs: list[list[Glyph]] = []
+    used: set[int] = set()
+    for at, (k, head) in enumerate(heads):
+        if k in used:
+            continue
+        run = [head]
+        for j, below in heads[at + 1:]:
+            last = run[-1]
+            if below["top"] - last["bottom"] > last["size"]:
+                break
+            if abs(below["x0"] + below["x1"] - last["x0"] - last["x1"]) < 0.4 * last["size"] \
+                    and below["top"] >= last["bottom"] - 0.2 * last["size"]:
+                run.append(below)
+                used.add(j)
+        if len(run) > 1:
+            runs.append(run)
+    return runs
+
+
+def _lone_head(row: Sequence[Glyph]) -> Glyph | None:
+    """The row's first glyph when it stands alone: nothing, or a gap of an em, after it
+    (only the first two glyphs are looked at: this runs on every row)."""
+    first = None
+    for g in row:
+        if g["text"].isspace():
+            continue
+        if first is not None:
+            return first if g["x0"] - first["x1"] > g["size"] else None
+        first = g
+    return first
+
+
 @dataclass(frozen=True)
 class HeaderCell:
     """A column header drawn alone on its row, e.g. 予算額 above the amount."""

@@ -162,6 +162,19 @@ def _value_line(chars: list[dict], page: int) -> Line | None:
     return line if BUDGET_VALUE.match(normalize_text(line.raw)) else None
 
 
+def _unstack_labels(rows: list[list[dict]]) -> list[list[dict]]:
+    """A label set vertically in its cell (目 over 標, each glyph a row of its own or
+    opening a row of the text beside it) becomes one row, where its first glyph was:
+    its glyphs are the label, not the start of the rows they sit on."""
+    labels = [stack for stack in glyphs.stacked_heads(rows)
+              if is_label_only(canonical("".join(g["text"] for g in stack)))]
+    for stack in labels:
+        at = next(k for k, row in enumerate(rows) if any(g is stack[0] for g in row))
+        rows = [[g for g in row if not any(g is s for s in stack)] for row in rows]
+        rows.insert(at, stack)
+    return [row for row in rows if glyphs.ink(row)] if labels else rows
+
+
 def _page_notes(vertical: bool, unmapped: int, index: int) -> list[Note]:
     """What a page's glyphs say about how far its text can be trusted."""
     notes = []
@@ -226,7 +239,7 @@ def _page_lines(page_glyphs: list[dict], height: float, index: int,
     lines: list[Line] = []
     header: tuple[glyphs.HeaderCell, list[dict]] | None = None  # a 予算額 header cell, pending
     vertical = glyphs.vertical_writing(deduped)
-    rows = vertical_rows(deduped, rules()) if vertical else text_rows or text_lines(deduped)
+    rows = vertical_rows(deduped, rules()) if vertical else _unstack_labels(text_rows or text_lines(deduped))
     for at, chars in enumerate(rows):
         chars, count = glyphs.replace_unmapped(chars)
         unmapped += count

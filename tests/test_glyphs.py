@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from extract.glyphs import (
     UNMAPPED, evenly_spaced, header_cell, replace_unmapped, segments,
-    split_under_header, vertical_writing,
+    split_under_header, stacked_heads, vertical_writing,
 )
 from extract.kpi import ARROW_KPI, KPI_HEADER, TABLE_END, find_kpis
 from extract.lines import Line
@@ -70,6 +70,21 @@ def test_vertical_writing_is_told_from_horizontal():
 def test_segments_cut_at_an_em():
     row = glyphs("目標", 66, 0) + glyphs("画した団体", 108, 0)
     assert ["".join(g["text"] for g in s) for s in segments(row)] == ["目標", "画した団体"]
+
+
+def test_a_label_set_vertically_beside_its_text():
+    """目 over 標 in a narrow cell (Calc's stacked text, 10 pt: tests/fixtures/producers/
+    excel.pdf), rows of their own between the rows of the text beside them."""
+    text = [glyphs("・コミュニティ促進や文化", 75.0, 239.8, 10.0), glyphs("ープ、個人の数", 75.0, 249.8, 10.0),
+            glyphs("・区役所が提供した機会", 75.0, 259.8, 10.0)]
+    rows = [text[0], text[1], glyphs("目", 53.6, 253.6, 10.0), text[2], glyphs("標", 53.6, 263.6, 10.0)]
+    assert ["".join(g["text"] for g in run) for run in stacked_heads(rows)] == ["目標"]
+    # bullets down a column are set apart by more than an em, and text rows open with no lone glyph
+    bullets = [glyphs("・", 46.0, 300.0 + 25 * k, 10.0) + glyphs("幅広い世代が", 70.0, 300.0 + 25 * k, 10.0)
+               for k in range(3)]
+    assert stacked_heads(bullets) == [] and stacked_heads(text) == []
+    # a glyph under another but off its centre is not stacked on it
+    assert stacked_heads([glyphs("目", 53.6, 253.6, 10.0), glyphs("標", 60.0, 263.6, 10.0)]) == []
 
 
 def line(raw: str, x0: float, top: float, x1: float | None = None, page: int = 11) -> Line:
