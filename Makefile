@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run report test golden docs bench layouts producers install clean fonts
+.PHONY: run report test golden docs bench layouts table-layouts producers install clean fonts
 
 run: $(STAMP)  ## convert everything in samples/ into out/ and print a summary
 	$(BIN)/hoshin convert samples --out out
@@ -40,6 +40,9 @@ bench: $(STAMP)  ## measure pages/s and peak memory against bare pdfplumber (ben
 N ?= 2000
 layouts: $(STAMP) fonts  ## score N random layouts of the sample's content; per-axis table → bench/results/layouts.txt
 	$(BIN)/python -m tests.layouts.run -n $(N)
+
+table-layouts: $(STAMP) fonts  ## score N random budget-table layouts of the Nankoku lists → bench/results/table_layouts.txt
+	$(BIN)/python -m tests.table_layouts.run -n $(N)
 
 # The producer fixtures: the sample's content as a Word document and an Excel workbook,
 # printed to PDF by LibreOffice; committed, so `make test` needs none of this.

@@ -7,29 +7,16 @@ compared by containment: the facts give the list's name (主な継続事業), th
 row the whole printed line (R4年度当初予算に計上した主な継続事業)."""
 from __future__ import annotations
 
-import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
 import pytest
-import yaml
 
 from pipeline.convert import Converted, convert_file
+from tests.facts.budget_tables import FACTS, known_gap, load, match_cells, norm, read_rows, text_mismatches
 
-FACTS = Path(__file__).parent / "facts" / "budget_tables"
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "real"
 FILES = sorted(FACTS.glob("*.yaml"))
-# Rows the reader is known to get wrong, with why: their text fields are not
-# compared (their amounts still are). Each entry is a gap in the reader, not a fact.
-KNOWN_GAPS = {
-    ("nankokushigikai__gikai_nankokushi_portal__r4_main_new_projects", 2, "18"):
-        "two 事業 share one row (企画課/生涯学習課): the cell's two lines are joined as one "
-        "wrapped value, the facts keep them on two lines",
-}
-
-
-def _norm(text: str | None) -> str | None:
-    return None if text is None else unicodedata.normalize("NFKC", str(text)).replace(" ", "")
 
 
 @lru_cache(maxsize=None)
@@ -44,19 +31,17 @@ def _lines(source: str) -> list:
 
 
 def _row_key(page, item_no, name):
-    return (page, _norm(item_no)) if item_no is not None else (page, _norm(name))
+    """A row printed with neither 番号 nor name (the 財源内訳 half of a table on a
+    page of its own) is known by its place on the page."""
+    return (page, norm(item_no)) if item_no is not None else (page, norm(name))
 
 
-def _read_rows(lines: list) -> dict[tuple, list[list]]:
-    """Each key's rows in printed order: the n-th fact with a key is the n-th
-    row read with it (a 款 and its one 項 may share a name; a row printed with
-    neither 番号 nor name, the 財源内訳 half of a table on a page of its own, is
-    known by its place on the page)."""
-    rows: dict[tuple, dict[tuple, list]] = {}
-    for line in lines:
-        rows.setdefault(_row_key(line.page, line.item_no, line.name), {}).setdefault(
-            (line.table_no, line.row_no), []).append(line)
-    return {key: list(by_row.values()) for key, by_row in rows.items()}
+def _cell_key(cell) -> tuple:
+    return (norm(cell["column"]), cell.get("funding_source"))
+
+
+def _line_key(line) -> tuple:
+    return (norm(line.column), line.funding_source)
 
 
 # Files whose tables the reader does not read in full yet (strict: a pass is reported).
@@ -67,10 +52,10 @@ NOT_YET: dict[str, str] = {}
     pytest.param(f, marks=pytest.mark.xfail(reason=NOT_YET[f.stem], strict=True))
     if f.stem in NOT_YET else f for f in FILES], ids=[f.stem for f in FILES])
 def test_budget_rows_match_the_typed_facts(facts_file):
-    facts = yaml.safe_load(facts_file.read_text(encoding="utf-8"))
+    facts = load(facts_file.stem)
     if not (CORPUS / facts["source"]).exists():
         pytest.skip(f"{CORPUS / facts['source']} is absent (../shared not mounted)")
-    rows = _read_rows(_lines(facts["source"]))
+    rows = read_rows(_lines(facts["source"]), lambda l: _row_key(l.page, l.item_no, l.name))
     problems = []
     for fact in facts["rows"]:
         key = _row_key(fact["page"], fact.get("item_no"), fact.get("name"))
@@ -79,28 +64,24 @@ def test_budget_rows_match_the_typed_facts(facts_file):
             problems.append(f"{key}: row not found")
             continue
         first = got[0]
-        gap = (facts_file.stem, *key) in KNOWN_GAPS
-        for field in () if gap else ("code", "department", "name", "item_no"):
-            if _norm(fact.get(field)) != _norm(getattr(first, field)):
-                problems.append(f"{key} {field}: typed {fact.get(field)!r}, read {getattr(first, field)!r}")
-        if fact.get("table_title") and _norm(fact["table_title"]) not in (_norm(first.table_title) or ""):
+        if not known_gap(facts_file.stem, fact):
+            problems += [f"{key} {field}: typed {typed!r}, read {read!r}"
+                         for field, typed, read in text_mismatches(fact, first)]
+        if fact.get("table_title") and norm(fact["table_title"]) not in (norm(first.table_title) or ""):
             problems.append(f"{key} table_title: typed {fact['table_title']!r}, read {first.table_title!r}")
-        cells = {(_norm(l.column), l.funding_source): l for l in got}
-        for cell in fact["cells"]:
-            ckey = (_norm(cell["column"]), cell.get("funding_source"))
-            line = cells.pop(ckey, None)
+        pairs, extra = match_cells(fact["cells"], got, _cell_key, _line_key)
+        for cell, line in pairs:
             if line is None:
-                problems.append(f"{key} cell {ckey}: not read")
-            elif (line.amount_yen, _norm(line.amount_raw)) != (cell["yen"], _norm(cell["printed"])):
-                problems.append(f"{key} cell {ckey}: typed {cell['printed']} = {cell['yen']}, "
+                problems.append(f"{key} cell {_cell_key(cell)}: not read")
+            elif (line.amount_yen, norm(line.amount_raw)) != (cell["yen"], norm(cell["printed"])):
+                problems.append(f"{key} cell {_cell_key(cell)}: typed {cell['printed']} = {cell['yen']}, "
                                 f"read {line.amount_raw!r} = {line.amount_yen}")
             else:  # what the amount is and the 期間 printed for it, where the facts give them
-                problems += [f"{key} cell {ckey} {field}: typed {cell[field]!r}, read {getattr(line, field)!r}"
-                             for field in ("basis", "period") if field in cell
-                             and _norm(cell[field]) != _norm(getattr(line, field))]
-        problems += [f"{key} cell {ckey}: read {l.amount_raw!r} but not typed" for ckey, l in cells.items()]
+                problems += [f"{key} cell {_cell_key(cell)} {field}: typed {cell[field]!r}, "
+                             f"read {getattr(line, field)!r}" for field in ("basis", "period")
+                             if field in cell and norm(cell[field]) != norm(getattr(line, field))]
+        problems += [f"{key} cell {_line_key(l)}: read {l.amount_raw!r} but not typed" for l in extra]
     assert not problems, "\n".join(problems)
-
 
 NANKOKU = ["nankokushigikai__gikai_nankokushi_portal__r4_main_continuing_projects.pdf",
            "nankokushigikai__gikai_nankokushi_portal__r4_main_new_projects.pdf"]

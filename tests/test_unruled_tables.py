@@ -1,0 +1,42 @@
+"""Budget tables without column rules, as random table layouts draw them (tests/table_layouts/),
+checked against the Nankoku list's facts typed by hand (tests/facts/budget_tables/):
+each case is a layout the reader failed on, and the rows it lost."""
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("reportlab", reason="reportlab (dev dependency) renders the layouts")
+
+from tests.pdf_factory import fonts_available  # noqa: E402
+from tests.table_layouts.score import score  # noqa: E402
+
+pytestmark = [pytest.mark.skipif(not fonts_available(), reason="IPAex fonts not installed"),
+              pytest.mark.xfail(strict=True, reason="the reader's unruled fallback does not read these yet")]
+
+
+def _failed(seed: int, rows: set[str]) -> list[str]:
+    return [str(f) for f in score(seed).failed if f.key.split("/")[0] in rows]
+
+
+def test_a_header_split_over_lines_beside_one_line_headers_is_one_header():
+    """Seed 6, no rules: R4年度当初予 / 算額(千円) above and below 番号 主管課 …, 財源内訳 over
+    国 県 …: no line alone was a header, the table was not read."""
+    assert _failed(6, {str(n) for n in range(1, 16)}) == []
+
+
+def test_a_frame_alone_does_not_make_a_ruled_table():
+    """Seed 8, only an outer frame and the header rule: the frame's two sides cut the
+    header line nowhere, so its words are split at their gaps."""
+    assert _failed(8, {str(n) for n in range(1, 28)}) == []
+
+
+def test_a_name_flush_left_under_a_centred_header_stays_in_its_column():
+    """Seed 8 again: halfway between the 款項目 and 事業名 headers cut the names
+    (2.1.11事業費 | コミュニティバス等運行); the columns part in the body's gutter."""
+    assert not [f for f in _failed(8, {"6", "7"}) if "rows." in f]
+
+
+def test_two_headers_under_an_em_apart_are_two_columns():
+    """Seed 20, frame only, tight columns: R3年度当初予算額(千円)R4年度当初予算額(千円) was one
+    header, so R3's amounts were read as R4's year (a wrong fiscal_year for the 財源)."""
+    assert _failed(20, {str(n) for n in range(1, 17)}) == []
