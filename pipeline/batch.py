@@ -22,12 +22,14 @@ from .progress import Progress
 
 
 def discover(inputs: Iterable[Path]) -> Iterator[Path]:
-    """Input files (.pdf/.txt) from files and folders, folders walked in name order."""
+    """Input files (.pdf/.txt) from files and folders, folders walked in name order;
+    hidden files and folders inside a folder are passed over (not the folder's own
+    path: ../plans is no hidden folder)."""
     for item in inputs:
         if item.is_dir():
             yield from sorted(p for p in item.rglob("*")
                               if p.is_file() and p.suffix.lower() in READERS
-                              and not any(part.startswith(".") for part in p.parts))
+                              and not any(part.startswith(".") for part in p.relative_to(item).parts))
         else:
             yield item
 

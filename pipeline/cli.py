@@ -30,12 +30,15 @@ def _summary(result: BatchResult, out_dir: Path) -> str:
     for path, doc in result.converted:
         c = doc.counts
         year = f"FY{doc.fiscal_year}" if doc.fiscal_year else "FY?"
-        lines.append(
-            f"  {path}: {doc.ward or '?'} {year} · {c['issues']} 経営課題, {c['measures']} 施策, "
-            f"{c['projects']} 事業 (¥{doc.budget_yen:,}), {c['targets']} 目標, "
-            f"{c['activities']} activities, {c['warnings']} warnings"
-            + ("  [no 経営課題 found: not a 運営方針 概要版? see warnings]" if not c["issues"] else "")
-        )
+        plan = (f"{c['issues']} 経営課題, {c['measures']} 施策, {c['projects']} 事業 (¥{doc.budget_yen:,}), "
+                f"{c['targets']} 目標, {c['activities']} activities")
+        lines_read = c.get("budget_lines", 0)
+        budget = f"{lines_read:,} budget lines" if lines_read else ""
+        # a budget book is no plan: its tables are what it holds
+        parts = [plan, budget] if c["issues"] else [budget or plan]
+        hint = "" if c["issues"] or lines_read else "  [no 経営課題 found: not a 運営方針 概要版? see warnings]"
+        lines.append(f"  {path}: {doc.ward or '?'} {year} · "
+                     + ", ".join(p for p in parts if p) + f", {c['warnings']} warnings{hint}")
     lines += [f"  removed the rows of {source}: no longer in its input folder" for source in result.removed]
     return "\n".join(lines)
 

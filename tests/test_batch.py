@@ -347,3 +347,16 @@ def test_every_table_reads_with_its_columns_even_when_every_document_failed(tmp_
         table = pd.read_parquet(out / name)
         assert list(table.columns) == [f.name for f in fields(record)], name
         assert len(table) == (1 if name == "errors" else 0), name
+
+
+def test_a_folder_given_by_a_path_through_dot_dot_is_walked_hidden_entries_inside_it_are_not(
+        tmp_path, monkeypatch):
+    from pipeline.batch import discover
+    plans = tmp_path / "plans"
+    (plans / ".cache").mkdir(parents=True)
+    shutil.copy("samples/minato_h29_gaiyo.txt", plans / "a.txt")
+    shutil.copy("samples/minato_h29_gaiyo.txt", plans / ".cache" / "b.txt")
+    shutil.copy("samples/minato_h29_gaiyo.txt", plans / ".hidden.txt")
+    (tmp_path / "work").mkdir()
+    monkeypatch.chdir(tmp_path / "work")
+    assert list(discover([Path("../plans")])) == [Path("../plans/a.txt")]

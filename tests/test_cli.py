@@ -3,6 +3,7 @@ import os
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pandas as pd
 import pyarrow.dataset as ds
@@ -63,3 +64,16 @@ def test_a_closed_pipe_ends_quietly():
         os.close(write_end)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr and "BrokenPipe" not in result.stderr
+
+
+def test_the_summary_of_a_budget_book_counts_its_budget_lines_not_missing_plan_parts():
+    from pipeline.batch import BatchResult
+    from pipeline.cli import _summary
+    from pipeline.convert import DocumentSummary
+    none = dict(issues=0, measures=0, projects=0, targets=0, activities=0)
+    result = BatchResult(converted=[
+        (Path("book.pdf"), DocumentSummary({**none, "budget_lines": 6129, "warnings": 9}, None, 2024, 0, 612)),
+        (Path("slides.pdf"), DocumentSummary({**none, "warnings": 3}, None, None, 0, 31))])
+    lines = _summary(result, Path("out")).splitlines()
+    assert lines[1] == "  book.pdf: ? FY2024 · 6,129 budget lines, 9 warnings"
+    assert lines[2].endswith("3 warnings  [no 経営課題 found: not a 運営方針 概要版? see warnings]")
