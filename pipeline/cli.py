@@ -143,6 +143,9 @@ def main(argv: list[str] | None = None) -> int:
     options = BatchOptions(jobs=args.jobs, engine=args.engine, max_pages=args.max_pages,
                            timeout=args.timeout, force=args.force, executor=args.executor,
                            scheduler=args.scheduler, progress=not args.quiet)
+    for folder in (item for item in args.inputs if item.is_dir()):
+        if next(discover([folder]), None) is None:
+            print(f"note: {folder}: no .pdf or .txt file in this folder", file=sys.stderr)
     try:
         result = run_batch(args.inputs, args.out, options)
     except (WriteError, FolderBusy) as exc:  # the output folder is unusable: nothing converted

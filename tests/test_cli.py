@@ -77,3 +77,9 @@ def test_the_summary_of_a_budget_book_counts_its_budget_lines_not_missing_plan_p
     lines = _summary(result, Path("out")).splitlines()
     assert lines[1] == "  book.pdf: ? FY2024 · 6,129 budget lines, 9 warnings"
     assert lines[2].endswith("3 warnings  [no 経営課題 found: not a 運営方針 概要版? see warnings]")
+
+
+def test_a_folder_without_inputs_is_said(tmp_path, capsys):
+    (tmp_path / "empty").mkdir()
+    assert main(["convert", str(tmp_path / "empty"), "--out", str(tmp_path / "out")]) == 0
+    assert f"note: {tmp_path / 'empty'}: no .pdf or .txt file in this folder" in capsys.readouterr().err
