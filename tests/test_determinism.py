@@ -25,7 +25,7 @@ def test_two_conversions_are_identical(tmp_path):
     _convert(first, "1")
     _convert(second, "2")
     files = _files(first)
-    assert len(files) == 2 * 9 + 10  # two documents, nine tables each, and each table's empty file
+    assert len(files) == 2 * 10 + 11  # two documents, ten tables each, and each table's empty file
     for name in files:
         pd.testing.assert_frame_equal(pd.read_parquet(first / name), pd.read_parquet(second / name))
     assert files == _files(second)

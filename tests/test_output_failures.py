@@ -69,7 +69,7 @@ def test_disk_full_mid_document_leaves_the_previous_files_untouched(tmp_path, mo
     assert main(["convert", PDF, TXT, "--out", str(out)]) == 0
     before = _snapshot(out)
     capsys.readouterr()
-    _disk_fills_after(monkeypatch, writes=3)  # the 4th of the PDF's 9 tables fails
+    _disk_fills_after(monkeypatch, writes=3)  # the 4th of the PDF's 10 tables fails
     # --force: unchanged documents would be skipped without writing anything
     assert main(["convert", PDF, TXT, "--out", str(out), "--force"]) == 1
     lines = _error_lines(capsys)
