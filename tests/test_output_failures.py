@@ -82,8 +82,8 @@ def test_disk_full_mid_document_leaves_the_previous_files_untouched(tmp_path, mo
 
 def test_disk_full_after_the_first_document_keeps_it_whole(tmp_path, monkeypatch, capsys):
     out = tmp_path / "out"
-    # exactly the 10 tables' empty files (written on opening the folder) and the first document's 9 fit
-    _disk_fills_after(monkeypatch, writes=10 + 9)
+    # exactly the 11 tables' empty files (written on opening the folder) and the first document's 10 fit
+    _disk_fills_after(monkeypatch, writes=11 + 10)
     assert main(["convert", PDF, TXT, "--out", str(out)]) == 1
     (line,) = _error_lines(capsys)
     assert TXT in line and "No space left on device" in line and "not recorded in errors/" in line
