@@ -172,6 +172,7 @@ class _Page:
         for k in range(1, len(found)):  # a second table titled only by its account (【企業会計】)
             if found[k].title and SIDE_TITLE.match(found[k].title):
                 found[k] = replace(found[k], title=carried_title(found[k].title, found[k - 1].title))
+        found = self.boxes_between(found)
         last, below = (found[-1], found[-1].bbox[3]) if found else (previous, 0.0)
         while last is not None and last.columns and not last.problem and (
                 t := self.continued(last, below)):
@@ -188,6 +189,17 @@ class _Page:
         part = _Line.of(rest)
         texts = [normalize_text(_raw(c)) for c, _ in self.cells(part)]
         return [self.read(part, " ".join(texts))] if _is_header(texts) else []
+
+    def boxes_between(self, found: list[Table]) -> list[Table]:
+        """A box printed between two tables with headers continues the one above it, as one
+        below the last table does (Nobeoka p.8: 一般会計合計 under その他事務事業合計, above 【企業会計】)."""
+        out = []
+        for table, after in zip(found, found[1:]):
+            out.append(table)
+            if table.columns and not table.problem and (box := self.continued(table, table.bbox[3])) and (
+                    box.bbox[3] <= after.bbox[1] + TOUCH_GAP):
+                out.append(box)
+        return out + found[-1:]
 
     def continued(self, previous: Table, below: float) -> Table | None:
         """A table without a header of its own below ``below``, continuing the one
@@ -490,7 +502,9 @@ def _columns_kept(cuts: list[float], columns: tuple[Column, ...]) -> tuple[Colum
             if not columns[0].x0 + TOUCH_GAP < x < columns[0].x1 - TOUCH_GAP]
     if len(kept) < 3 or None in kept or kept[0] != 0:
         return None
-    out = tuple(replace(columns[a], x1=columns[b - 1].x1) for a, b in zip(kept, kept[1:]))
+    # a label widened over 番号 … 事業名 is the name column's (一般会計合計 over No, 款・項・目, 事業名, 概要)
+    out = tuple(replace(next((c for c in columns[a:b] if c.role and c.role.kind == "name"), columns[a]),
+                        x0=columns[a].x0, x1=columns[b - 1].x1) for a, b in zip(kept, kept[1:]))
     if any(b - a > 1 and not _text_column(columns[a]) for a, b in zip(kept, kept[1:])):
         return None
     return out
