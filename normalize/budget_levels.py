@@ -79,10 +79,13 @@ def row_level(table: Table, row: TableRow, numbered_list: bool, above: TableRow 
     texts = labels(table, row)
     if not texts:
         return None
+    merged = {k for k, _ in texts if table.columns[k].role.kind == "code" and row.cells[k].bbox[1] < row.bbox[1] - 1}
+    own_code = any(table.columns[k].role.kind == "code" and k not in merged for k, _ in texts)
     for k, text in texts:
         column = table.columns[k]
-        if column.role.kind == "code" and row.cells[k].bbox[1] < row.bbox[1] - 1:
+        if k in merged and own_code:
             continue  # a 款 cell merged down from the row above: its rank, not this row's (a 項 row)
+        # (with no code cell of its own, the row is a part of the merged cell's: 現計 under 補正, a 目's 事項)
         if rank := RANK_HEADER.match(column.header) or (column.group and RANK_HEADER.match(column.group)):
             part = rank.group("rank") in NESTS_PARTS and not _numbered(text)
             return "breakdown" if part else RANK_LEVEL[rank.group("rank")]

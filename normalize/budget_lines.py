@@ -7,7 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from extract.tables import Column, Table, TableRow
-from rules.budget_tables import DEPARTMENT_IN_NAME, NO_AMOUNT, NUMBERED_NAME, code_levels, header_year, kan_kou, marked_funding, unit_of
+from rules.budget_tables import (DEPARTMENT_IN_NAME, NO_AMOUNT, NUMBERED_NAME, SUB_ROW_BASIS, code_levels, header_year,
+                                 kan_kou, marked_funding, unit_of)
 from rules.eras import parse_fiscal_year
 from rules.numbers import parse_yen
 from schemas.tables import BudgetLineRow, WarningRow
@@ -21,6 +22,12 @@ class _Money:
     raw: str
     yen: int | None  # None: a dash (no amount)
     source: str | None = None  # the funding source a marked part names (債) → 地方債)
+    basis: str | None = None  # the basis the row's 補正/現計 label says, over the column's
+
+    @property
+    def key(self) -> str:
+        """The column a total sums it in: a 補正 and a 現計 under one header are summed apart."""
+        return f"{self.column.header} {self.basis}" if self.basis else self.column.header
 
 
 def _amount(text: str, unit: str | None) -> int | None | str:
@@ -74,6 +81,9 @@ class _Reader:
             above = table.rows[row_no - 2] if row_no > 1 else None
             level = facing[row_no - 1] if facing else row_level(table, row, numbered, above)
             rows.append((row_no, row, level, self.money(table, row, unit, where, unread[row_no])))
+            for cell in row.aside:
+                self.warn("unreadable_budget_cell", f"{where}, row {row_no}, column {table.columns[cell.column].header}: "
+                          f"{cell.text!r} (an amount in a label cell, not read as the row's)", table.page)
         self.levels[no] = [level for _, _, level, _ in rows]
         years = {k: _column_year(c, year) for k, c in enumerate(table.columns)}
         target = self.funded_column(table.columns, years)
@@ -89,6 +99,7 @@ class _Reader:
     def money(self, table: Table, row: TableRow, unit: str | None, where: str, unread: set[str]) -> list[_Money]:
         """The row's amounts; the headers of its money cells not read go to ``unread``."""
         out = []
+        basis = _sub_row_basis(table, row)
         for k, cell in row.cells.items():
             column = table.columns[k]
             if not (column.role and column.role.kind == "money"):
@@ -98,7 +109,7 @@ class _Reader:
                 for source, text in parts:
                     yen = _amount(text, unit)
                     if yen != "":
-                        out.append(_Money(k + 1, column, text, yen, source))
+                        out.append(_Money(k + 1, column, text, yen, source, basis))
                 if all(_amount(t, unit) != "" for _, t in parts):
                     continue
             yen = _amount(cell.text, unit)
@@ -108,7 +119,7 @@ class _Reader:
                                                     f"{cell.text!r} ({why})", table.page)
                 unread.add(column.header)
                 continue
-            out.append(_Money(k + 1, column, cell.raw, yen))
+            out.append(_Money(k + 1, column, cell.raw, yen, basis=basis))
         return out
 
     @staticmethod
@@ -158,7 +169,7 @@ class _Reader:
             year = years[target] if role.basis == "funding" and target is not None else years[m.column_no - 1]
             self.lines.append(BudgetLineRow(
                 doc_id=self.doc_id, table_no=no, row_no=row_no, level=level, column_no=m.column_no,
-                page=table.page, column=m.column.header, basis=role.basis, amount_yen=m.yen,
+                page=table.page, column=m.column.header, basis=m.basis or role.basis, amount_yen=m.yen,
                 amount_raw=m.raw, table_title=table.title, item_no=text.get("item_no", row.number),
                 code=code, department=department, name=name, fiscal_year=year,
                 funding_source=m.source or role.funding_source, bbox=[round(v, 2) for v in row.bbox],
@@ -209,8 +220,10 @@ class _Reader:
             if level not in ("total", "subtotal"):
                 run.enter(group_label(row))
                 for m in money:
-                    run.add(level, m.column.header, m.yen or 0)
+                    run.add(level, m.key, m.yen or 0)
                 run.lose(level, unread[row_no])
+                continue
+            if not money and not unread[row_no]:  # its label over an empty sub-row (歳入合計's 補正)
                 continue
             summed, sums, unknown, lost = run.close(level)
             name = row_name(table, row)
@@ -224,10 +237,10 @@ class _Reader:
                 if m.column.header in lost:
                     self.warn("budget_total_unchecked", f"{where}, row {row_no} ({name}): {m.column.header} "
                               "has a cell not read before it", table.page)
-                elif sums.get(m.column.header, 0) != m.yen:
+                elif sums.get(m.key, 0) != m.yen:
                     self.warn("budget_total_mismatch", f"{where}, row {row_no} ({name}): "
-                              f"{m.column.header} printed {m.yen:,} yen ≠ sum of the {summed} rows "
-                              f"{sums.get(m.column.header, 0):,}", table.page)
+                              f"{m.key} printed {m.yen:,} yen ≠ sum of the {summed} rows "
+                              f"{sums.get(m.key, 0):,}", table.page)
 
     def check_parts(self, table, rows, unread, where) -> None:
         """A 款 row against the 項 rows printed under it in its table (a 項 against
@@ -243,16 +256,22 @@ class _Reader:
             for part_no, _, _, part_money in (rows[i + 1 + j] for j in parts):
                 lost |= unread[part_no]
                 for m in part_money:
-                    sums[m.column.header] = sums.get(m.column.header, 0) + (m.yen or 0)
+                    sums[m.key] = sums.get(m.key, 0) + (m.yen or 0)
             for m in money:
-                header = m.column.header
-                if m.yen is not None and header in sums and header not in lost and sums[header] != m.yen:
+                header = m.key
+                if m.yen is not None and header in sums and m.column.header not in lost and sums[header] != m.yen:
                     self.warn("budget_total_mismatch", f"{where}, row {row_no} ({row_name(table, row)}): "
                               f"{header} printed {m.yen:,} yen ≠ sum of its {RANK_BELOW[level]} rows "
                               f"{sums[header]:,}", table.page)
 
 
 _LABELS = ("item_no", "code", "name")  # the roles naming a row
+
+
+def _sub_row_basis(table: Table, row: TableRow) -> str | None:
+    """The basis a row's 補正 / 現計 label gives its amounts (補正予算整理表), else None."""
+    return next((SUB_ROW_BASIS[c.text] for k, c in row.cells.items()
+                 if table.columns[k].role and table.columns[k].role.kind == "sub_row" and c.text in SUB_ROW_BASIS), None)
 
 
 def _names_rows(table: Table) -> bool:

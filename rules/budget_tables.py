@@ -20,7 +20,7 @@ from .rule import Rule, rule
 class Role:
     """What a column holds. ``basis`` and ``funding_source`` only for money."""
 
-    kind: str  # item_no | department | code | name | description | period | money | payroll
+    kind: str  # item_no | department | code | name | description | period | money | payroll | sub_row
     basis: str | None = None  # schemas.tables BUDGET_BASES: initial, supplementary, funding, limit, …
     funding_source: str | None = None  # 国, 県, 地方債, その他, 一般財源, 国県支出金, …
 
@@ -34,6 +34,9 @@ HEADER_RULES: tuple[tuple[Rule, Role], ...] = (
      Role("department")),
     (rule(r"^(?:款項目|款・項・目|科目|款|項|目)$", examples=("款項目", "款・項・目", "款", "項", "目"),
           refuses=("節", "項目別")), Role("code")),
+    # 補正予算整理表: a diagonal header cell, 議決年月日 over the header rows, 款別 down the rows' column
+    (rule(r"^(?:議決年月日)?款別$", examples=("議決年月日款別", "款別"), refuses=("款", "議決年月日")),
+     Role("code")),
     (rule(r"^(?:事業名|事業|名称|会計名|区分|事項|起債の目的)$",
           examples=("事業名", "会計名", "区分", "事項", "起債の目的"),
           refuses=("事業費", "事業内容", "起債の方法")), Role("name")),
@@ -52,9 +55,14 @@ HEADER_RULES: tuple[tuple[Rule, Role], ...] = (
           examples=("職員数", "報酬", "給料", "期末手当", "管理職手当", "職員手当等", "その他手当", "一般行政職",
                     "技能労務職"),
           refuses=("手当", "職員数(A)(人)", "給与費明細書")), Role("payroll")),
+    # … and its tables of pay rises by cause, bonus rates and retirement allowances (months' pay)
+    (rule(r"^(?:増減事由別内訳|支給期別支給率|支給率計(?:\(月分\))?|(?:\d+年)?勤続の者(?:\(月分\))?)$",
+          examples=("増減事由別内訳", "支給期別支給率", "支給率計(月分)", "20年勤続の者(月分)", "勤続の者"),
+          refuses=("増減", "支給率", "勤続年数")), Role("payroll")),
     (rule(r"^(?:主な事業内容|事業内容|概要|説明|内容|財源内訳欄の.*|構成比)$",
           examples=("主な事業内容", "概要", "説明", "構成比"), refuses=("説明書",)), Role("description")),
-    (rule(r".*(?:増減|比較|差引)(?:\(.*\))?$", examples=("増減", "比較", "増減(△)"), refuses=("比較表の説明",)),
+    (rule(r".*(?:増減|比較|差引)額?(?:\(.*\))?$", examples=("増減", "比較", "増減(△)", "増減額"),
+          refuses=("比較表の説明", "増減事由別内訳")),
      Role("money", "change")),
     (rule(r".*決算額(?:\(.*\))?$", examples=("R2決算額",), refuses=("決算額の説明",)), Role("money", "settled")),
     (rule(r"^(?:補正前|現計予算額|補正前額)(?:\(.*\))?$", examples=("補正前", "補正前額", "現計予算額"),
@@ -63,6 +71,12 @@ HEADER_RULES: tuple[tuple[Rule, Role], ...] = (
      Role("money", "revised")),
     (rule(r"^補正額(?:\(.*\))?$", examples=("補正額",), refuses=("補正額の財源内訳",)),
      Role("money", "supplementary")),
+    # 補正予算整理表: a column per 補正 of the year (its 議決年月日 under it), beside the 当初予算 (its own
+    # header empty, named by the header cell over it and its 補正/現計 label column: 当初予算 / 令和6.3)
+    (rule(r"^第\d+回(?:令和\d+\.\d+)?$", examples=("第1回", "第3回", "第2回令和6.6"),
+          refuses=("第1表", "第1回定例会", "第3条")), Role("money", "supplementary")),
+    (rule(r"^当初予算(?:令和\d+\.\d+)?$", examples=("当初予算令和6.3", "当初予算"),
+          refuses=("当初予算額", "当初予算に計上した主な事業")), Role("money", "initial")),
     # the revenue a 企業会計 waives (水道料金の基本料金免除), printed beside the 一般会計's 補助金 for it
     (rule(r"^減免額(?:\(.*\))?$", examples=("減免額",), refuses=("減免額の内訳", "減免対象")),
      Role("money", "exemption")),
@@ -82,8 +96,9 @@ MONEY_HINT = rule(r"予\s*算\s*額|補\s*正|増\s*減|比\s*較|事\s*業\s*�
 
 # A line without any of these glyphs names no money or funding column: not a header line
 # (a header cell's words may wrap: 当初予 / 算額(千円), so single glyphs are enough)
-HEADER_HINT = rule(r"[算額増減較差計補費支債他財国県給手職]",
-                   examples=("算額(千円)", "増減", "財源内訳", "国県支出金", "その他", "区分 管理職手当 扶養手当"),
+HEADER_HINT = rule(r"[算額増減較差計補費支債他財国県給手職回]",
+                   examples=("算額(千円)", "増減", "財源内訳", "国県支出金", "その他", "区分 管理職手当 扶養手当",
+                             "第3回 第4回 第5回"),
                    refuses=("事業名", "番号", "主管課", "款項目"), how="search")
 
 # Funding sources under a 財源内訳 group, as printed (国県支出金 is one column in some books).
@@ -164,8 +179,9 @@ SUBTOTAL_ROW = rule(r"小計(?:\([A-Za-z]\))?$", examples=("小計", "一般会�
 # The header naming the rank of its column's rows: 目 column → 目 rows; 節 is
 # printed as the group over 区分 | 金額. 款項目 and 科目 only say which account
 # a 事業 is charged to: those rows are items.
-RANK_HEADER = rule(r"^(?P<rank>款|項|目|節)$", examples=(("目", {"rank": "目"}), ("款", {"rank": "款"}),
-                                                         ("節", {"rank": "節"})),
+RANK_HEADER = rule(r"^(?:(?P<rank>款|項|目|節)|(?:議決年月日)?(?P<rank>款)別)$",
+                   examples=(("目", {"rank": "目"}), ("款", {"rank": "款"}), ("節", {"rank": "節"}),
+                             ("議決年月日款別", {"rank": "款"})),
                    refuses=("款項目", "科目", "区分"))
 RANK_LEVEL = {"款": "kan", "項": "kou", "目": "moku", "節": "setsu"}
 # Columns whose unnumbered rows are parts of the numbered row above: a 款 list
@@ -296,6 +312,17 @@ PARTS_LABEL = rule(r"^内訳$", examples=("内訳",), refuses=("企業会計", "
 # these), not a note under it: 5,200 / ただし、7年度から21年度までの15か年間に5.0%の…
 AMOUNT_LINE = rule(r"^\(?[△▲]?\s*\d[\d,.\s]*(?:千円|円)?\)?$", examples=("5,200", "△111,155", "1,234千円", "7, 486", "(4,250)"),
                    refuses=("ただし、7年度から21年度までの15か", "年間に5.0%の利息を限度に元利償還", "債)104,600"))
+
+# 補正予算整理表: each 款 row is printed twice, its 補正 (the amount a 補正 adds) over its 現計 (the
+# budget in force after it), labelled in a column of their own; the label is the basis of the row's amounts
+SUB_ROW = rule(r"^(?P<label>補正|現計)$", examples=(("補正", {"label": "補正"}), ("現計", {"label": "現計"})),
+               refuses=("補正額", "現計予算額", "補正前"))
+SUB_ROW_BASIS = {"補正": "supplementary", "現計": "current"}
+
+# An amount in a code cell (grouped by commas, so no 款項目 number): the 目's sum printed in the cell
+# over its 事項 rows, beside their amounts (Nobeoka p.10: (1) 社会教育総務費 … 7,618 = 5,118 + 2,500)
+AMOUNT_IN_LABEL = rule(r"^△?\d{1,3}(?:,\d{3})+$", examples=("7,618", "1,234,567", "△2,500"),
+                       refuses=("1", "(1)", "12", "2.1.1", "(1)社会教育総務費", "700"))
 
 # A printed dash: no amount in this cell
 NO_AMOUNT = rule(r"^[-ー―‐]$", examples=("-", "―", "ー"), refuses=("-1,000", "△"))

@@ -295,7 +295,9 @@ def test_nobeoka_page_8_totals_are_checked_or_reported():
     # page 8: その他事務事業 概要掲載事業 合計 119,234 closes the 事業 of pages 6-8; its 地方債その他 137,100 =
     # 10,800 + 30,000 (page 6: (債) and the amount under 社会福祉事業基金繰入金) + 35,700 + 9,100 + 6,300 + 42,700
     # + 2,500 (page 8: under 自治宝くじ助成金); その他事務事業 合計 139,924 totals rows not printed (so cannot
-    # be checked); 企業会計 概要掲載事業 合計 25,000 = its one 事業
+    # be checked); 企業会計 概要掲載事業 合計 25,000 = its one 事業; the 一般会計合計 box under them (補正額
+    # 579,855 = the 物価高騰対策事業合計 439,931 of page 5 + その他事務事業合計 139,924) adds two lists' 合計:
+    # not checked either
     lines, warnings = budget_lines(_pages(NOBEOKA, 6, 8), "d", 2026)
     totals = {l.amount_yen for l in lines if l.level == "total" and l.column == "補正額"}
     assert {119_234_000, 139_924_000, 25_000_000} <= totals
@@ -303,7 +305,9 @@ def test_nobeoka_page_8_totals_are_checked_or_reported():
     assert _kinds(warnings) == [] and _kinds(warnings, "unreadable_budget_cell") == []
     unchecked = _kinds(warnings, "budget_total_unchecked")
     assert [u.split(", row ", 1)[1] for u in unchecked] == [
-        "5 (その他事務事業合計): no row of its table read before it"]
+        "5 (その他事務事業合計): no row of its table read before it",
+        "1 (一般会計合計): no row of its table read before it"]
+    assert 579_855_000 in totals
 
 
 def test_nobeoka_page_1_breakdowns_group_subtotal_and_grand_total_are_checked():

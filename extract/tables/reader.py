@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from typing import Callable
 
 from rules.budget_tables import (AMOUNT_LINE, FUNDING_SOURCE, HEADER_HINT, MONEY_HINT, ROW_NUMBER, SIDE_TITLE,
-                                 TITLE_AMOUNT, Role, carried_title, header_role, unit_of)
+                                 AMOUNT_IN_LABEL, SUB_ROW, TITLE_AMOUNT, Role, carried_title, header_role, unit_of)
 from rules.text import normalize_text
 
 from ..lines import BBox
@@ -54,6 +54,8 @@ class TableRow:
     # it names (内訳, 企業会計), read over its whole height, and the row's number (1, 2 of a 内訳)
     label: str | None = None
     number: str | None = None
+    # amounts printed in a code or department cell: no label (a 目's sum in the cell over its 事項 rows)
+    aside: tuple[Cell, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -163,18 +165,41 @@ class _Page:
             texts = [normalize_text(_raw(c)) for c, _ in self.cells(line)]
             if _is_header(texts) or (_names_funding(texts) and len(self.grid.cuts_at(line.mid)) >= 3):
                 found.append(self.read(line, " ".join(texts)))
-        found = _spreads_joined(found)
+                found += self.beside(line, found[-1])
+        found = _units_beside(_spreads_joined(found))
         if found and previous is not None:  # a title printed on the table's first page only
             found[0] = replace(found[0], title=carried_title(found[0].title, previous.title))
         for k in range(1, len(found)):  # a second table titled only by its account (【企業会計】)
             if found[k].title and SIDE_TITLE.match(found[k].title):
                 found[k] = replace(found[k], title=carried_title(found[k].title, found[k - 1].title))
+        found = self.boxes_between(found)
         last, below = (found[-1], found[-1].bbox[3]) if found else (previous, 0.0)
         while last is not None and last.columns and not last.problem and (
                 t := self.continued(last, below)):
             found.append(t)
             last, below = t, t.bbox[3]
         return found
+
+    def beside(self, line: _Line, table: Table) -> list[Table]:
+        """The table whose header shares ``line`` right of ``table``: a spread printed on
+        one page (補正予算整理表: 第3回 … 第7回 beside 当初予算 | 第1回 | 第2回)."""
+        rest = [g for g in line.glyphs if (g["x0"] + g["x1"]) / 2 > table.bbox[2] + TOUCH_GAP]
+        if not rest:
+            return []
+        part = _Line.of(rest)
+        texts = [normalize_text(_raw(c)) for c, _ in self.cells(part)]
+        return [self.read(part, " ".join(texts))] if _is_header(texts) else []
+
+    def boxes_between(self, found: list[Table]) -> list[Table]:
+        """A box printed between two tables with headers continues the one above it, as one
+        below the last table does (Nobeoka p.8: 一般会計合計 under その他事務事業合計, above 【企業会計】)."""
+        out = []
+        for table, after in zip(found, found[1:]):
+            out.append(table)
+            if table.columns and not table.problem and (box := self.continued(table, table.bbox[3])) and (
+                    box.bbox[3] <= after.bbox[1] + TOUCH_GAP):
+                out.append(box)
+        return out + found[-1:]
 
     def continued(self, previous: Table, below: float) -> Table | None:
         """A table without a header of its own below ``below``, continuing the one
@@ -238,7 +263,7 @@ class _Page:
         if not ruled:
             columns = self.unruled_columns(head, x0, x1)
         else:
-            columns = self.ruled_columns(columns_at, header_lines)
+            columns = _sub_row_labels(self.ruled_columns(columns_at, header_lines), body_lines)
         unit = unit or next((u for c in columns if (u := unit_of(c.header))), None) or next(
             (u for c in columns if c.group and (u := unit_of(c.group))), None)
         table = Table(self.page, bbox, header_text, title, unit, tuple(columns), consumed=consumed)
@@ -364,10 +389,13 @@ class _Page:
             if ruled:
                 in_band, label, number = self.first_column_parts(columns[0], in_band, lines, b0, b1)
             cells = _cells(columns, in_band, self.spans(columns, (b0 + b1) / 2) if ruled else None)
+            aside: tuple[Cell, ...] = ()
+            if cells and ruled:
+                cells, aside = self.amounts_aside(columns, rows[-1] if rows else None, b0, cells)
             if cells and rows and ruled:
                 cells = {**self.merged_from_above(columns, rows[-1], b0), **cells}
             if cells:
-                rows.append(TableRow(cells, (x0, b0, x1, b1), label, number))
+                rows.append(TableRow(cells, (x0, b0, x1, b1), label, number, aside))
         return rows
 
     def first_column_parts(self, first: Column, band: list[_Line], lines: list[_Line], b0: float, b1: float
@@ -391,6 +419,22 @@ class _Page:
                 label = _text_between([l for l in lines if top < l.mid < bottom], a, b)
         kept = [[g for g in l.glyphs if (g["x0"] + g["x1"]) / 2 > inner[-1]] for l in band]
         return [_Line.of(gs) for gs in kept if gs], label, number
+
+    def amounts_aside(self, columns: list[Column], above: TableRow | None, y: float, cells: dict[int, Cell]
+                      ) -> tuple[dict[int, Cell], tuple[Cell, ...]]:
+        """A code or department cell printing an amount alone is no label: the 目's sum printed
+        low in the cell spanning its 事項 rows (Nobeoka p.10: (1) 社会教育総務費 over 7,618, beside
+        5,118 and 2,500). It is set aside; the row keeps the cell of the row above when no rule
+        parts them in that column (one ruled cell over both)."""
+        out, aside = dict(cells), []
+        for k, cell in cells.items():
+            if columns[k].role and columns[k].role.kind in ("code", "department") and AMOUNT_IN_LABEL.match(cell.text):
+                aside.append(cell)
+                del out[k]
+                if above and k in above.cells and not self.grid.rules_between(
+                        y - TOUCH_GAP, y + TOUCH_GAP, columns[k].x0, columns[k].x1, ROW_RULE):
+                    out[k] = above.cells[k]
+        return out, tuple(aside)
 
     def merged_from_above(self, columns: list[Column], above: TableRow, y: float) -> dict[int, Cell]:
         """The 款・項・目 and department cells of the row above that run on into
@@ -458,10 +502,20 @@ def _columns_kept(cuts: list[float], columns: tuple[Column, ...]) -> tuple[Colum
             if not columns[0].x0 + TOUCH_GAP < x < columns[0].x1 - TOUCH_GAP]
     if len(kept) < 3 or None in kept or kept[0] != 0:
         return None
-    out = tuple(replace(columns[a], x1=columns[b - 1].x1) for a, b in zip(kept, kept[1:]))
+    # a label widened over 番号 … 事業名 is the name column's (一般会計合計 over No, 款・項・目, 事業名, 概要)
+    out = tuple(replace(next((c for c in columns[a:b] if c.role and c.role.kind == "name"), columns[a]),
+                        x0=columns[a].x0, x1=columns[b - 1].x1) for a, b in zip(kept, kept[1:]))
     if any(b - a > 1 and not _text_column(columns[a]) for a, b in zip(kept, kept[1:])):
         return None
     return out
+
+
+def _units_beside(tables: list[Table]) -> list[Table]:
+    """A spread printed on one page says its unit over its right half only ((単位 千円) over
+    第3回 … 第7回 of a 補正予算整理表): the half beside it, its top at the same height, shares it."""
+    return [t if t.unit else replace(t, unit=next(
+        (s.unit for s in tables if s.unit and s.bbox[0] >= t.bbox[2] - TOUCH_GAP
+         and abs(s.bbox[1] - t.bbox[1]) <= 2 * TOUCH_GAP), None)) for t in tables]
 
 
 def _funding_only(table: Table) -> bool:
@@ -498,7 +552,21 @@ def _without_unit_line(rows: list[TableRow], columns: list[Column]
 def _column(x0: float, x1: float, header_raw: str, group_raw: str | None) -> Column:
     header = normalize_text(header_raw).replace(" ", "")
     group = group_raw and normalize_text(group_raw).replace(" ", "")
+    if not header and group and (role := header_role(group)):  # named by the cell over it alone
+        return Column(x0, x1, group, group, role)
     return Column(x0, x1, header, group, header_role(header, group))
+
+
+def _sub_row_labels(columns: list[Column], lines: list[_Line]) -> list[Column]:
+    """A column whose every body line reads 補正 or 現計 labels its rows' basis (補正予算整理表),
+    whatever the header cell over it says (当初予算 spans it and the amounts beside it)."""
+    slot = _slots(columns)
+    texts: dict[int, list[str]] = {}
+    for line in lines:
+        for k in {slot(g) for g in line.glyphs} - {None}:
+            texts.setdefault(k, []).append(normalize_text(_raw([g for g in line.glyphs if slot(g) == k])))
+    labelled = {k for k, ts in texts.items() if all(SUB_ROW.match(t) for t in ts)}
+    return [replace(c, role=Role("sub_row")) if k in labelled else c for k, c in enumerate(columns)]
 
 
 def _unreadable(table: Table, why: str) -> Table:
