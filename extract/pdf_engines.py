@@ -258,7 +258,14 @@ class _Faces:
         self._matrix = (_float * 6)()  # FS_MATRIX: a, b, c, d, e, f
         self._xy = (_double * 2)()
         self._float = _float()
-        self._rgba = tuple(ctypes.c_uint() for _ in range(4))
+        self._rgba = (ctypes.c_uint * 4)()
+        # the buffers' addresses, taken once: ``of`` runs for every text object
+        self._matrix_at = ctypes.addressof(self._matrix)
+        self._x_at = ctypes.addressof(self._xy)
+        self._y_at = self._x_at + ctypes.sizeof(_double)
+        self._float_at = ctypes.addressof(self._float)
+        self._rgba_at = tuple(ctypes.addressof(self._rgba) + k * ctypes.sizeof(ctypes.c_uint)
+                              for k in range(4))
         self._fonts: dict[int, tuple[str, bool]] = {}  # font → name, embedded
         self._descents: dict[tuple[int, float], float] = {}
         self._advances: dict[tuple[int, int, float], float] = {}
@@ -272,20 +279,20 @@ class _Faces:
         by the whole run."""
         size = _font_size(page, i)
         font = _object_font(obj)
-        m, xy = self._matrix, self._xy
-        _matrix(page, i, ctypes.addressof(m))
-        _origin(page, i, ctypes.addressof(xy), ctypes.addressof(xy) + ctypes.sizeof(_double))
+        m = self._matrix
+        _matrix(page, i, self._matrix_at)
+        _origin(page, i, self._x_at, self._y_at)
         descent = self._descents.get((font, size))
         if descent is None:
-            known = _descent(font, size, ctypes.addressof(self._float))
+            known = _descent(font, size, self._float_at)
             # unknown (PDFium failed): the baseline is the bottom, not a stale value
             descent = self._descents[(font, size)] = self._float.value if known else 0.0
         upright = m[0] * m[3] > 0 and m[1] * m[2] <= 0  # pdfminer's rule
         name, embedded = self._font(font)
         rgba = self._rgba
-        known = _fill_colour(obj, *(ctypes.addressof(c) for c in rgba))
-        colour = tuple(c.value / 255 for c in rgba[:3]) if known else None
-        return size, name, upright, page_top - (xy[1] + descent), None if embedded else font, colour
+        known = _fill_colour(obj, *self._rgba_at)
+        colour = (rgba[0] / 255, rgba[1] / 255, rgba[2] / 255) if known else None
+        return size, name, upright, page_top - (self._xy[1] + descent), None if embedded else font, colour
 
     def advance(self, font: int, code: int, size: float) -> float | None:
         """A glyph's advance from the PDF's own widths (/W), as pdfminer takes
@@ -294,7 +301,7 @@ class _Faces:
         PDFium cannot tell (the loose box stands)."""
         key = (font, code, size)
         if key not in self._advances:
-            known = _glyph_width(font, code, size, ctypes.addressof(self._float))
+            known = _glyph_width(font, code, size, self._float_at)
             self._advances[key] = self._float.value if known else None
         return self._advances[key]
 
