@@ -47,8 +47,8 @@ def replace_unmapped(glyphs: Sequence[Glyph]) -> tuple[list[Glyph], int]:
 def evenly_spaced(glyphs: Sequence[Glyph]) -> bool:
     """均等割付: three or more glyphs set apart by the same gap, wider than a
     fifth of an em (``市 民 税``, ``平 成 2 9 年 度``). Ordinary text has
-    no gaps, so its gaps are never uniform and wide at once."""
-    glyphs = ink(glyphs)
+    no gaps, so its gaps are never uniform and wide at once. ``glyphs``: ink
+    only (no blanks), as a line holds them."""
     if len(glyphs) < 3:
         return False
     gaps = [b["x0"] - a["x1"] for a, b in zip(glyphs, glyphs[1:])]
@@ -134,13 +134,15 @@ class HeaderCell:
     cell: Box | None = None  # the ruled cell the header names (a caption in its corner)
 
 
-def header_cell(glyphs: Sequence[Glyph]
+def header_cell(glyphs: Sequence[Glyph], parts: list[list[Glyph]] | None = None
                 ) -> tuple[list[Glyph], list[Glyph], HeaderCell] | None:
     """(rest of the row, the header's glyphs, header) when a segment of the row, set apart by a gap
     of an em, is a column header: a header cell can share its text row with
     the paragraph beside it. A label with a cell to its right on its own row
-    is that row's label (予算額 | 11,686千円): the row stays one line, label and value."""
-    parts = segments(glyphs)
+    is that row's label (予算額 | 11,686千円): the row stays one line, label and value.
+    ``parts``: the row's ``segments`` when the caller has them."""
+    if parts is None:
+        parts = segments(glyphs)
     for k, part in enumerate(parts):
         if len(part) > _HEADER_GLYPHS or not any(g["text"] == _HEADER_MARK for g in part):
             continue

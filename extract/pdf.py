@@ -54,14 +54,18 @@ def _line_from_chars(chars: list[dict], page: int) -> Line:
     A 均等割付 line's text drops its gaps, digits included (平 成 2 9 年 度).
     One pass: this runs for every line of every page."""
     ink: list[dict] = []
-    sizes: dict[float, int] = {}
+    exact: dict[float, int] = {}  # sizes as drawn, rounded below once per distinct size
     faces: dict[str, int] = {}
     for c in chars:
         if not c["text"].isspace():
             ink.append(c)
-            size, face = round(c["size"], 1), c["fontname"]
-            sizes[size] = sizes.get(size, 0) + 1
+            size, face = c["size"], c["fontname"]
+            exact[size] = exact.get(size, 0) + 1
             faces[face] = faces.get(face, 0) + 1
+    sizes: dict[float, int] = {}  # in the order each rounded size is first seen
+    for size, count in exact.items():
+        size = round(size, 1)
+        sizes[size] = sizes.get(size, 0) + count
     raw = _chars_text(chars)
     return Line(
         raw=raw,
@@ -102,8 +106,10 @@ def _split_leading_label(chars: list[dict], page: int) -> list[Line]:
     """Split a line whose first segment (before a gap of a full em) is a label.
     A 均等割付 label (目　　標) has a gap of its own, so every gap within the
     first few glyphs is tried."""
+    inked = 0  # ink glyphs before chars[i]
     for i in range(1, len(chars)):
-        if len(glyphs.ink(chars[:i])) > LABEL_MAX_GLYPHS:
+        inked += not chars[i - 1]["text"].isspace()
+        if inked > LABEL_MAX_GLYPHS:
             break
         if (not chars[i]["text"].isspace() and chars[i]["x0"] - chars[i - 1]["x1"] > chars[i]["size"]
                 and is_label_only(canonical(_chars_text(chars[:i])))):  # before making a Line: tables gap a lot
@@ -138,14 +144,15 @@ def _label_by_glyphs(chars: list[dict], page: int) -> list[Line] | None:
     return [label[0], _line_from_chars(rest, page)] if glyphs.ink(rest) else [label[0]]
 
 
-def _labelled_row(row: list[Line], chars: list[dict], rules: Callable[[], list[Box]]) -> list[Line]:
+def _labelled_row(row: list[Line], parts: list[list[dict]], rules: Callable[[], list[Box]]) -> list[Line]:
     """A ruled row whose label cell is set in the heading face, its value in
     the cell beside it (様式2: 具体的取組1-1-1 | title), is styled as its label:
-    a heading however long the value set in the body face. ``rules`` is asked
-    for only for a line that opens in the heading face and is not one."""
+    a heading however long the value set in the body face. ``parts``: the row's
+    glyph ``segments``. ``rules`` is asked for only for a line that opens in the
+    heading face and is not one."""
     if len(row) != 1 or row[0].bold:
         return row
-    label, *value = glyphs.segments(chars)
+    label, *value = parts
     if not value or not all(_HEADING_FACE.search(g["fontname"]) for g in label):
         return row
     cell = cell_beside(box_of(label), rules())
@@ -266,10 +273,12 @@ def _page_lines(page_glyphs: list[dict], height: float, index: int,
             if split or not glyphs.beside_column(chars, header[0]):
                 lines.extend(_split_leading_label(header[1], index))  # a header with no value
                 header = None  # under it stays a line of its own
-        if found := glyphs.header_cell(chars):
+        parts = glyphs.segments(chars)  # cut once for the header cell and the label cell
+        if found := glyphs.header_cell(chars, parts):
             if header:
                 lines.extend(_split_leading_label(header[1], index))
             chars, header_glyphs, cell = found
+            parts = glyphs.segments(chars)
             if box := cell_of(header_glyphs, rules()):  # the column is as wide as the cell; a
                 # caption at the top of its own cell names what the cell holds, a header cell the one below
                 caption = caption_cell((cell.x0, cell.bottom - cell.size, cell.x1, cell.bottom), rules())
@@ -277,7 +286,7 @@ def _page_lines(page_glyphs: list[dict], height: float, index: int,
             header = (cell, header_glyphs)
             if not glyphs.ink(chars):
                 continue
-        lines.extend(_labelled_row(_split_leading_label(chars, index), chars, rules))
+        lines.extend(_labelled_row(_split_leading_label(chars, index), parts, rules))
     if header:
         lines.extend(_split_leading_label(header[1], index))
     return ruled_extents(lines, rules), printed, _page_notes(vertical, unmapped, index)

@@ -17,6 +17,8 @@ from typing import Callable, Iterator, Protocol
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
+from pdfminer.layout import LTChar, LTContainer, LTCurve, LTLine, LTRect
+from pdfplumber.page import fix_fontname_bytes
 
 from .diagnose import describe, unreadable_pdf
 from .page_cells import RULE, Path
@@ -62,27 +64,70 @@ class _Plumber:
                                               f"read ({describe(exc)})") from exc
         for index, page in enumerate(pages, start=1):
             notes = []
-            objects: dict = {}
-            with parser_log() as log:  # the page is parsed when its chars are asked for
+            drawn: list[LTCurve] = []
+            with parser_log() as log:  # the page is parsed when its layout is asked for
                 try:
-                    glyphs = page.chars
-                    objects = page.objects  # kept past close() for the paths, read only if asked
+                    glyphs, drawn = _plumber_objects(page)  # paths kept past close(), read only if asked
                 except PARSER_ERRORS as exc:  # one damaged page: the others are still read
-                    glyphs, objects, notes = [], {}, [_unreadable_page(index, exc)]
+                    glyphs, drawn, notes = [], [], [_unreadable_page(index, exc)]
             if log.messages:
                 what = "; ".join(dict.fromkeys(log.messages))
                 notes.append(Note("damaged_page_content", f"page {index} is damaged, some text "
                                                           f"may be missing ({what})", index))
             page.close()  # release the page's cached objects
-            yield PageGlyphs(page.height, glyphs, notes, lambda: _plumber_paths(objects))
+            yield PageGlyphs(page.height, glyphs, notes, lambda: _plumber_paths(page, drawn))
 
 
-def _plumber_paths(objects: dict) -> list[Path]:
-    """Rectangles and straight lines, each with whether it is stroked (a
-    diagonal line bounds no cell)."""
-    return [(o["x0"], o["top"], o["x1"], o["bottom"], bool(o.get("stroke", True)))
-            for kind in ("rect", "line") for o in objects.get(kind, ())
-            if kind == "rect" or o["x1"] - o["x0"] <= RULE or o["bottom"] - o["top"] <= RULE]
+def _plumber_objects(page) -> tuple[list[dict], list[LTCurve]]:
+    """The page's glyphs as pdfplumber's chars, and its rectangles and lines
+    (rectangles first), from pdfminer's layout objects. ``page.chars`` would
+    copy some 25 attributes of every glyph, resolving each (a third of the
+    parse); a glyph record holds only the keys ``text_rows`` names, each the
+    value pdfplumber's ``Page.process_object`` gives it."""
+    x_shift, y_shift = page.mediabox[:2]  # pdfminer's coordinates are relative to the MediaBox
+    height = page.height
+    glyphs: list[dict] = []
+    rects: list[LTCurve] = []
+    lines: list[LTCurve] = []
+
+    def walk(objects) -> None:
+        for obj in objects:
+            kind = type(obj)
+            if kind is LTChar:
+                fontname = obj.fontname
+                colour = obj.graphicstate.ncolor
+                glyphs.append({
+                    "text": obj.get_text(),
+                    "x0": obj.x0 + x_shift if x_shift else obj.x0,
+                    "x1": obj.x1 + x_shift if x_shift else obj.x1,
+                    "top": (height - obj.y1) + y_shift, "bottom": (height - obj.y0) + y_shift,
+                    "size": obj.size,
+                    "fontname": fix_fontname_bytes(fontname) if isinstance(fontname, bytes) else fontname,
+                    "upright": obj.upright,
+                    "non_stroking_color": colour if isinstance(colour, tuple) else (colour,)})
+            elif kind is LTRect:
+                rects.append(obj)
+            elif kind is LTLine:
+                lines.append(obj)
+            elif isinstance(obj, LTContainer):  # a form XObject (LTFigure): its contents count
+                walk(obj._objs)
+
+    walk(page.layout._objs)
+    return glyphs, rects + lines
+
+
+def _plumber_paths(page, drawn: list[LTCurve]) -> list[Path]:
+    """Rectangles and straight lines (boxes as pdfplumber's), each with whether
+    it is stroked (a diagonal line bounds no cell)."""
+    x_shift, y_shift = page.mediabox[:2]
+    height = page.height
+    paths = []
+    for o in drawn:
+        x0, x1 = (o.x0 + x_shift, o.x1 + x_shift) if x_shift else (o.x0, o.x1)
+        top, bottom = (height - o.y1) + y_shift, (height - o.y0) + y_shift
+        if type(o) is LTRect or x1 - x0 <= RULE or bottom - top <= RULE:
+            paths.append((x0, top, x1, bottom, bool(o.stroke)))
+    return paths
 
 
 @contextmanager
@@ -213,7 +258,14 @@ class _Faces:
         self._matrix = (_float * 6)()  # FS_MATRIX: a, b, c, d, e, f
         self._xy = (_double * 2)()
         self._float = _float()
-        self._rgba = tuple(ctypes.c_uint() for _ in range(4))
+        self._rgba = (ctypes.c_uint * 4)()
+        # the buffers' addresses, taken once: ``of`` runs for every text object
+        self._matrix_at = ctypes.addressof(self._matrix)
+        self._x_at = ctypes.addressof(self._xy)
+        self._y_at = self._x_at + ctypes.sizeof(_double)
+        self._float_at = ctypes.addressof(self._float)
+        self._rgba_at = tuple(ctypes.addressof(self._rgba) + k * ctypes.sizeof(ctypes.c_uint)
+                              for k in range(4))
         self._fonts: dict[int, tuple[str, bool]] = {}  # font → name, embedded
         self._descents: dict[tuple[int, float], float] = {}
         self._advances: dict[tuple[int, int, float], float] = {}
@@ -227,20 +279,20 @@ class _Faces:
         by the whole run."""
         size = _font_size(page, i)
         font = _object_font(obj)
-        m, xy = self._matrix, self._xy
-        _matrix(page, i, ctypes.addressof(m))
-        _origin(page, i, ctypes.addressof(xy), ctypes.addressof(xy) + ctypes.sizeof(_double))
+        m = self._matrix
+        _matrix(page, i, self._matrix_at)
+        _origin(page, i, self._x_at, self._y_at)
         descent = self._descents.get((font, size))
         if descent is None:
-            known = _descent(font, size, ctypes.addressof(self._float))
+            known = _descent(font, size, self._float_at)
             # unknown (PDFium failed): the baseline is the bottom, not a stale value
             descent = self._descents[(font, size)] = self._float.value if known else 0.0
         upright = m[0] * m[3] > 0 and m[1] * m[2] <= 0  # pdfminer's rule
         name, embedded = self._font(font)
         rgba = self._rgba
-        known = _fill_colour(obj, *(ctypes.addressof(c) for c in rgba))
-        colour = tuple(c.value / 255 for c in rgba[:3]) if known else None
-        return size, name, upright, page_top - (xy[1] + descent), None if embedded else font, colour
+        known = _fill_colour(obj, *self._rgba_at)
+        colour = (rgba[0] / 255, rgba[1] / 255, rgba[2] / 255) if known else None
+        return size, name, upright, page_top - (self._xy[1] + descent), None if embedded else font, colour
 
     def advance(self, font: int, code: int, size: float) -> float | None:
         """A glyph's advance from the PDF's own widths (/W), as pdfminer takes
@@ -249,7 +301,7 @@ class _Faces:
         PDFium cannot tell (the loose box stands)."""
         key = (font, code, size)
         if key not in self._advances:
-            known = _glyph_width(font, code, size, ctypes.addressof(self._float))
+            known = _glyph_width(font, code, size, self._float_at)
             self._advances[key] = self._float.value if known else None
         return self._advances[key]
 

@@ -32,29 +32,38 @@ def dedupe_overprint(glyphs: list[Glyph]) -> list[Glyph]:
     but in one hashed pass (its
     sort by ``chars.index`` is quadratic); it differs only for chains of
     copies each within 1 pt of the next but further from the first."""
-    kept: dict[int, Glyph] = {}  # stream index → glyph
+    kept: dict[int, Glyph] = {}  # stream index → glyph, in stream order (a copy replacing its
+    # twin comes later in the stream than anything kept)
     seen: dict[tuple, dict[int, list[int]]] = {}  # identity → whole-point top → indices kept
     for index, g in enumerate(glyphs):
         # not keyed on size: a producer's strikes can differ in it by float noise
-        rows = seen.setdefault((g["text"], g["fontname"], g["upright"]), {})
+        identity = (g["text"], g["fontname"], g["upright"])
+        rows = seen.get(identity)
+        if rows is None:  # not setdefault: it would build an empty dict for every glyph
+            rows = seen[identity] = {}
         top, x0 = g["top"], g["x0"]
         row = int(top)
         twin = None
         if rows:
-            for i in (*rows.get(row - 1, ()), *rows.get(row, ()), *rows.get(row + 1, ())):
-                other = kept[i]
-                if (abs(other["top"] - top) <= OVERPRINT_TOLERANCE
-                        and abs(other["x0"] - x0) <= OVERPRINT_TOLERANCE):
-                    twin = i
+            for near in (row - 1, row, row + 1):
+                for i in rows.get(near, ()):
+                    other = kept[i]
+                    if (abs(other["top"] - top) <= OVERPRINT_TOLERANCE
+                            and abs(other["x0"] - x0) <= OVERPRINT_TOLERANCE):
+                        twin = i
+                        break
+                if twin is not None:
                     break
-        if twin is None:
-            kept[index] = g
-            rows.setdefault(row, []).append(index)
-        elif (top, x0) < (kept[twin]["top"], kept[twin]["x0"]):
+        if twin is not None:
+            if (top, x0) >= (kept[twin]["top"], kept[twin]["x0"]):
+                continue
             rows[int(kept.pop(twin)["top"])].remove(twin)
-            kept[index] = g
-            rows.setdefault(row, []).append(index)
-    return [kept[i] for i in sorted(kept)]
+        kept[index] = g
+        if row in rows:
+            rows[row].append(index)
+        else:
+            rows[row] = [index]
+    return list(kept.values())
 
 
 def _clusters(items: list, key, tolerance: float) -> list[list]:

@@ -12,6 +12,9 @@ import regex
 # 11,686 / 7, 486 / 81.1 / 2700 — grouping must be exact (1,14 is not a number)
 NUMBER = r"(?:\d{1,3}(?:,\s?\d{3})+|\d+)(?:\.\d+)?"
 _NUMBER_FULL = regex.compile(rf"^{NUMBER}$")
+_SEPARATORS = regex.compile(r"[,\s]")  # compiled once: every amount of every table is parsed
+# a space a wrap left beside a separator or a unit: 7, 486 / 1 億円
+_WRAP_SPACE = regex.compile(r"(?<=[,億万千])\s+|\s+(?=[億万千百円])")
 
 # △ / ▲ mark a negative amount in Japanese budget tables (△1,234 = -1234)
 NEGATIVE_MARK = regex.compile(r"^[△▲]\s*")
@@ -31,7 +34,7 @@ def parse_number(text: str) -> Decimal | None:
     if not _NUMBER_FULL.match(text):
         return None
     try:
-        return Decimal(regex.sub(r"[,\s]", "", text))
+        return Decimal(_SEPARATORS.sub("", text))
     except InvalidOperation:
         return None
 
@@ -45,7 +48,7 @@ def parse_yen(text: str) -> int | None:
     sign = 1
     if m := NEGATIVE_MARK.match(text):
         sign, text = -1, text[m.end():]
-    text = regex.sub(r"(?<=[,億万千])\s+|\s+(?=[億万千百円])", "", text)
+    text = _WRAP_SPACE.sub("", text)
     if m := _SIMPLE_YEN.match(text):
         amount = parse_number(m.group("number")) * YEN_UNITS[m.group("unit")]
     elif (m := _COMPOSITE_YEN.match(text)) and any(m.group(g) for g in ("oku", "man", "sen", "en")):

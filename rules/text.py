@@ -51,13 +51,14 @@ _LAYOUT_SPACE = regex.compile(rf"(?<={_WIDE}) | (?={_WIDE})")
 def canonical(raw: str) -> str:
     """NFKC + dash/tilde table + standalone ー as dash, whitespace collapsed."""
     text = unicodedata.normalize("NFKC", raw).translate(DASH_TILDE)
-    text = _STANDALONE_CHOON.sub("-", text)
+    if "ー" in text:  # the regex scan only where it can match: every line and cell comes here
+        text = _STANDALONE_CHOON.sub("-", text)
     return _WHITESPACE.sub(" ", text).strip()
 
 
 def tidy(text: str) -> str:
     """Drop the layout spaces next to Japanese characters of canonical text."""
-    return _LAYOUT_SPACE.sub("", text)
+    return _LAYOUT_SPACE.sub("", text) if " " in text else text
 
 
 def normalize_text(raw: str) -> str:

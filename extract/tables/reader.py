@@ -590,11 +590,17 @@ def _cells(columns: list[Column], lines: list[_Line], owner: list[int] | None = 
     """The text of each column over ``lines``; a glyph filled white is not
     printed (white on the white cell: a number kept for a spreadsheet formula)."""
     slot = _slots(columns)
+    white: dict = {}  # fill colour → _white: a table has a few colours, its glyphs many
     parts: dict[int, list[list[dict]]] = {}
     for line in sorted(lines, key=lambda l: l.top):
         by_column: dict[int, list[dict]] = {}
         for g, k in _captions_kept_whole(line.glyphs, slot):
-            if k is not None and not _white(g.get("non_stroking_color")):
+            if k is None:
+                continue
+            colour = g.get("non_stroking_color")
+            if (is_white := white.get(colour)) is None:
+                is_white = white[colour] = _white(colour)
+            if not is_white:
                 by_column.setdefault(owner[k] if owner else k, []).append(g)
         for k, gs in by_column.items():
             parts.setdefault(k, []).append(gs)
