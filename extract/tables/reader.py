@@ -561,11 +561,18 @@ def _sub_row_labels(columns: list[Column], lines: list[_Line]) -> list[Column]:
     """A column whose every body line reads 補正 or 現計 labels its rows' basis (補正予算整理表),
     whatever the header cell over it says (当初予算 spans it and the amounts beside it)."""
     slot = _slots(columns)
-    texts: dict[int, list[str]] = {}
+    seen: set[int] = set()
+    failed: set[int] = set()  # a column with one line that is no such label is none: not looked at again
     for line in lines:
-        for k in {slot(g) for g in line.glyphs} - {None}:
-            texts.setdefault(k, []).append(normalize_text(_raw([g for g in line.glyphs if slot(g) == k])))
-    labelled = {k for k, ts in texts.items() if all(SUB_ROW.match(t) for t in ts)}
+        by_column: dict[int, list[dict]] = {}
+        for g in line.glyphs:
+            if (k := slot(g)) is not None and k not in failed:
+                by_column.setdefault(k, []).append(g)
+        for k, gs in by_column.items():
+            seen.add(k)
+            if not SUB_ROW.match(normalize_text(_raw(gs))):
+                failed.add(k)
+    labelled = seen - failed
     return [replace(c, role=Role("sub_row")) if k in labelled else c for k, c in enumerate(columns)]
 
 
