@@ -297,5 +297,9 @@ PARTS_LABEL = rule(r"^内訳$", examples=("内訳",), refuses=("企業会計", "
 AMOUNT_LINE = rule(r"^\(?[△▲]?\s*\d[\d,.\s]*(?:千円|円)?\)?$", examples=("5,200", "△111,155", "1,234千円", "7, 486", "(4,250)"),
                    refuses=("ただし、7年度から21年度までの15か", "年間に5.0%の利息を限度に元利償還", "債)104,600"))
 
+# A negative mark set apart from its digits (△   178,895): in a table without column rules it
+# may stand over the edge of the column before
+LONE_MARK = rule(r"^[△▲]$", examples=("△", "▲"), refuses=("△111,155", "△ 8,839", "-"))
+
 # A printed dash: no amount in this cell
 NO_AMOUNT = rule(r"^[-ー―‐]$", examples=("-", "―", "ー"), refuses=("-1,000", "△"))

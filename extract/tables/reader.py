@@ -15,8 +15,8 @@ from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from typing import Callable
 
-from rules.budget_tables import (AMOUNT_LINE, FUNDING_SOURCE, HEADER_HINT, MONEY_HINT, ROW_NUMBER, SIDE_TITLE,
-                                 TITLE_AMOUNT, Role, carried_title, header_role, unit_of)
+from rules.budget_tables import (AMOUNT_LINE, FUNDING_SOURCE, HEADER_HINT, LONE_MARK, MONEY_HINT, ROW_NUMBER,
+                                 SIDE_TITLE, TITLE_AMOUNT, Role, carried_title, header_role, unit_of)
 from rules.text import normalize_text
 
 from ..lines import BBox
@@ -36,6 +36,7 @@ class Column:
     header: str  # as printed (tidy), lines joined: R3年度当初予算額(千円)
     group: str | None  # label of a header cell spanning several columns: 財源内訳
     role: Role | None
+    printed: tuple[float, float] | None = None  # the header's own extent, in a table without column rules
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,8 @@ class Cell:
     text: str  # tidy, wrapped lines joined
     raw: str  # lines as extracted, joined by newlines
     bbox: BBox
+    # why the amount's column is not sure (a table without column rules): no amount, a warning
+    doubt: str | None = None
 
 
 @dataclass(frozen=True)
@@ -345,7 +348,8 @@ class _Page:
         cells = [c for c, _ in self.cells(head)]
         boxes = [_box(c) for c in cells]
         edges = [x0 - 1] + [(a[2] + b[0]) / 2 for a, b in zip(boxes, boxes[1:])] + [x1 + 1]
-        return [_column(edges[k], edges[k + 1], _raw(c), None) for k, c in enumerate(cells)]
+        return [replace(_column(edges[k], edges[k + 1], _raw(c), None), printed=(b[0], b[2]))
+                for k, (c, b) in enumerate(zip(cells, boxes))]
 
     # -- rows ----------------------------------------------------------------
     def rows(self, columns: list[Column], lines: list[_Line], top: float, bottom: float,
@@ -357,18 +361,63 @@ class _Page:
                      or [(b0, b1)]]
         else:
             bands = _bands_by_amounts(columns, lines, top, bottom)
+        doubts = {} if ruled else self.unplaced_amounts(columns, bands, x0, x1)
         rows: list[TableRow] = []
-        for b0, b1 in bands:
+        for n, (b0, b1) in enumerate(bands):
             in_band = [l for l in lines if b0 < l.mid < b1]
             label = number = None
             if ruled:
                 in_band, label, number = self.first_column_parts(columns[0], in_band, lines, b0, b1)
             cells = _cells(columns, in_band, self.spans(columns, (b0 + b1) / 2) if ruled else None)
+            cells = {k: replace(c, doubt=doubts.get((n, k))) for k, c in cells.items()}
             if cells and rows and ruled:
                 cells = {**self.merged_from_above(columns, rows[-1], b0), **cells}
             if cells:
                 rows.append(TableRow(cells, (x0, b0, x1, b1), label, number))
         return rows
+
+    def unplaced_amounts(self, columns: list[Column], bands: list[tuple[float, float]], x0: float,
+                         x1: float) -> dict[tuple[int, int], str]:
+        """Without column rules, the money cells (band, column) whose amount may be
+        another column's, and why. Read on the page's whole lines (a number may run past
+        the table's side), its glyphs placed as the cells place them: a run set solid
+        holding a digit must lie in one column (the edge between centred headers cuts
+        10|0), a negative mark set apart from its digits may fall in the column before (△ |
+        178,895), a cell holds one number per line (a stray 5 beside 0 reads 05), and a
+        column's numbers one stack, under its header (a column the header lacks gives its
+        amounts to the next)."""
+        slot, money = _slots(columns), {k for k, c in enumerate(columns) if not _text_column(c)}
+        doubts: dict[tuple[int, int], str] = {}
+        stacks: dict[int, list[tuple[int, float, float]]] = {}  # column → (band, x0, x1) of its numbers
+        for n, (b0, b1) in enumerate(bands):
+            for line in (l for l in self.lines if b0 < l.mid < b1 and l.x1 > x0 and l.x0 < x1):
+                placed = {id(g): k for g, k in _captions_kept_whole(line.glyphs, slot)}
+                runs = _runs(line.glyphs)
+                for i, run in enumerate(runs):
+                    text, at = _raw(run), {placed[id(g)] for g in run}
+                    if _has_digit(run) and len(at) > 1:
+                        doubts |= {(n, k): f"{text!r} is cut by the edge of its column" for k in at & money}
+                    elif LONE_MARK.match(text) and i + 1 < len(runs) and (
+                            at != (digits := {placed[id(g)] for g in runs[i + 1]})):  # the digits it marks
+                        doubts |= {(n, k): f"a {text} in another column than its digits" for k in (at | digits) & money}
+                held: dict[int, int] = {}
+                for word in (w for w, _ in _split(line, []) if _has_digit(w)):
+                    at = {placed[id(g)] for g in word if _has_digit([g])} & money
+                    for k in at:
+                        held[k] = held.get(k, 0) + 1
+                    if len(at) == 1:
+                        k = at.pop()
+                        inside = [g for g in word if placed[id(g)] == k]
+                        stacks.setdefault(k, []).append((n, inside[0]["x0"], inside[-1]["x1"]))
+                doubts |= {(n, k): "two numbers on one line of the cell" for k, c in held.items() if c > 1}
+        for k, spans in stacks.items():  # the column's own: the one stack under its header
+            piles = _piles([(a, b) for _, a, b in spans])
+            head = columns[k].printed
+            own = [p for p in piles if head and p[0] < head[1] and p[1] > head[0]]
+            for n, a, b in spans:
+                if len(piles) > 1 and not (len(own) == 1 and own[0][0] <= a and b <= own[0][1]):
+                    doubts[(n, k)] = "a number apart from the stack under its column's header (a column the header lacks)"
+        return doubts
 
     def first_column_parts(self, first: Column, band: list[_Line], lines: list[_Line], b0: float, b1: float
                            ) -> tuple[list[_Line], str | None, str | None]:
@@ -464,6 +513,17 @@ def _columns_kept(cuts: list[float], columns: tuple[Column, ...]) -> tuple[Colum
     return out
 
 
+def _piles(spans: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """Extents overlapping one another joined: the stacks a column's amounts form."""
+    piles: list[tuple[float, float]] = []
+    for a, b in sorted(spans):
+        if piles and a < piles[-1][1]:
+            piles[-1] = (piles[-1][0], max(piles[-1][1], b))
+        else:
+            piles.append((a, b))
+    return piles
+
+
 def _funding_only(table: Table) -> bool:
     return all(c.role is None or c.role.basis == "funding" for c in table.columns)
 
@@ -544,21 +604,30 @@ def _text_between(lines: list[_Line], x0: float, x1: float) -> str:
     return normalize_text("".join(_raw(p) for p in parts if p)).replace(" ", "")
 
 
-def _captions_kept_whole(glyphs: list[dict], slot: Callable[[dict], int | None]
-                         ) -> list[tuple[dict, int | None]]:
-    """Each glyph with its column; a run of words set solid (no gap, no digit)
-    across column rules is a caption of the cell its centre lies in (社会福祉事業基金繰入金
-    over the その他 amount, spilling into the cells beside it)."""
+def _runs(glyphs: list[dict]) -> list[list[dict]]:
+    """Glyphs left to right, in runs set solid (gaps under a fifth of an em)."""
     runs: list[list[dict]] = []
     for g in sorted(glyphs, key=lambda g: g["x0"]):
         if runs and g["x0"] - runs[-1][-1]["x1"] <= g["size"] / 5:
             runs[-1].append(g)
         else:
             runs.append([g])
+    return runs
+
+
+def _has_digit(glyphs: list[dict]) -> bool:
+    return any(c.isdigit() for g in glyphs for c in g["text"])
+
+
+def _captions_kept_whole(glyphs: list[dict], slot: Callable[[dict], int | None]
+                         ) -> list[tuple[dict, int | None]]:
+    """Each glyph with its column; a run of words set solid (no gap, no digit)
+    across column rules is a caption of the cell its centre lies in (社会福祉事業基金繰入金
+    over the その他 amount, spilling into the cells beside it)."""
     out = []
-    for run in runs:
+    for run in _runs(glyphs):
         slots = [slot(g) for g in run]
-        if len(set(slots)) > 1 and not any(c.isdigit() for g in run for c in g["text"]) and (
+        if len(set(slots)) > 1 and not _has_digit(run) and (
                 k := slot({"x0": run[0]["x0"], "x1": run[-1]["x1"]})) is not None:
             slots = [k] * len(run)
         out += zip(run, slots)
