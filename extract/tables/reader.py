@@ -156,6 +156,13 @@ class _Page:
               ) -> list[tuple[list[dict], tuple[float, float]]]:
         return _split(line, self.grid.cuts_at(line.mid, x0, x1))
 
+    def header_cells(self, line: _Line) -> list[list[dict]]:
+        """A header line's cells: between the rules crossing it, or at its gaps where fewer
+        than three cross it (a frame's two sides alone cut no column apart)."""
+        if len(self.grid.cuts_at(line.mid)) < 3:
+            return [c for c, _ in _split(line, [])]
+        return [c for c, _ in self.cells(line)]
+
     def tables(self, previous: Table | None) -> list[Table]:
         found = []
         for i, line in enumerate(self.lines):
@@ -163,7 +170,7 @@ class _Page:
                 continue
             if not HEADER_HINT.search("".join(g["text"] for g in line.glyphs)):
                 continue  # cheap: most lines name no money or funding column
-            texts = [normalize_text(_raw(c)) for c, _ in self.cells(line)]
+            texts = [normalize_text(_raw(c)) for c in self.header_cells(line)]
             if _is_header(texts) or (_names_funding(texts) and len(self.grid.cuts_at(line.mid)) >= 3):
                 found.append(self.read(line, " ".join(texts)))
         found = _spreads_joined(found)
@@ -345,7 +352,7 @@ class _Page:
                 for (a, b), h, g in zip(spans, headers, groups)]
 
     def unruled_columns(self, head: _Line, x0: float, x1: float) -> list[Column]:
-        cells = [c for c, _ in self.cells(head)]
+        cells = self.header_cells(head)
         boxes = [_box(c) for c in cells]
         edges = [x0 - 1] + [(a[2] + b[0]) / 2 for a, b in zip(boxes, boxes[1:])] + [x1 + 1]
         return [replace(_column(edges[k], edges[k + 1], _raw(c), None), printed=(b[0], b[2]))
