@@ -47,6 +47,13 @@ def test_a_frame_s_two_sides_do_not_make_the_header_one_cell():
     assert [str(f) for f in _failed(89, {str(n) for n in range(1, 17)}) if "/new" in f] == []
 
 
+def test_two_money_headers_set_solid_are_two_columns():
+    """Seed 46, no rules: R3年度当初予算額(千円)R4年度当初予算額(千円), under an em apart, were
+    one header and one column holding both years' amounts; cut at the gap far wider than
+    their letters' spacing, rows 1-15 read both years (16 and 17 are one band yet)."""
+    assert [f for f in _failed(46, {str(n) for n in range(1, 16)}) if "/old" in f or "/new" in f] == []
+
+
 @not_read_yet
 def test_a_frame_alone_does_not_make_a_ruled_table():
     """Seed 8, only an outer frame and the header rule: the frame's two sides cut the

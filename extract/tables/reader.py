@@ -122,6 +122,21 @@ def _split(line: _Line, cuts: list[float]) -> list[tuple[list[dict], tuple[float
     return [(p, (_box(p)[0], _box(p)[2])) for p in parts]
 
 
+def _solid_runs(glyphs: list[dict]) -> list[list[dict]]:
+    """Glyphs set solid (R3年度当初予算額) cut at a gap far wider than their own
+    spacing; evenly spaced glyphs (財 源 内 訳) stay one."""
+    gaps = sorted(b["x0"] - a["x1"] for a, b in zip(glyphs, glyphs[1:]))
+    if not gaps:
+        return [glyphs]
+    wide = max(glyphs[0]["size"] / 3, 3 * max(gaps[len(gaps) // 2], 0.0))
+    runs = [[glyphs[0]]]
+    for a, b in zip(glyphs, glyphs[1:]):
+        if b["x0"] - a["x1"] > wide:
+            runs.append([])
+        runs[-1].append(b)
+    return runs
+
+
 def _header_roles(cells: list[str]) -> list[Role]:
     return [r for r in map(header_role, cells) if r]
 
@@ -158,9 +173,10 @@ class _Page:
 
     def header_cells(self, line: _Line) -> list[list[dict]]:
         """A header line's cells: between the rules crossing it, or at its gaps where fewer
-        than three cross it (a frame's two sides alone cut no column apart)."""
+        than three cross it (a frame's two sides alone cut no column apart), a run set solid
+        also at a gap far wider than its own spacing (two headers under an em apart)."""
         if len(self.grid.cuts_at(line.mid)) < 3:
-            return [c for c, _ in _split(line, [])]
+            return [r for c, _ in _split(line, []) for r in _solid_runs(c)]
         return [c for c, _ in self.cells(line)]
 
     def tables(self, previous: Table | None) -> list[Table]:
