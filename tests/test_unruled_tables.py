@@ -61,6 +61,13 @@ def test_a_frame_alone_does_not_make_a_ruled_table():
     assert _failed(8, {str(n) for n in range(1, 28)}) == []
 
 
+def test_columns_part_in_the_body_s_gutter():
+    """Seed 83, no rules, narrow names wrapping: halfway between the centred 款項目 and
+    事業名 headers cut the names set flush left; parted in the widest gap the body leaves,
+    the 款項目 and 事業名 of rows 1-17 are read whole."""
+    assert [f for f in _failed(83, {str(n) for n in range(1, 18)}) if "rows.code" in f or "rows.name" in f] == []
+
+
 @not_read_yet
 def test_a_name_flush_left_under_a_centred_header_stays_in_its_column():
     """Seed 8 again: halfway between the 款項目 and 事業名 headers cut the names

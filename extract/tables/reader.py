@@ -262,7 +262,7 @@ class _Page:
         consumed += tuple(self.noted)
         self.noted = []
         if not ruled:
-            columns = self.unruled_columns(head, x0, x1)
+            columns = self.unruled_columns(head, body_lines, x0, x1)
         else:
             columns = self.ruled_columns(columns_at, header_lines)
         unit = unit or next((u for c in columns if (u := unit_of(c.header))), None) or next(
@@ -367,10 +367,14 @@ class _Page:
         return [_column(a, b, "".join(h), "".join(g) or None)
                 for (a, b), h, g in zip(spans, headers, groups)]
 
-    def unruled_columns(self, head: _Line, x0: float, x1: float) -> list[Column]:
+    def unruled_columns(self, head: _Line, body: list[_Line], x0: float, x1: float) -> list[Column]:
+        """A column per header cell, two parted in the widest gap the body leaves between
+        their centres (a name set flush left under a centred header starts left of halfway)."""
         cells = self.header_cells(head)
         boxes = [_box(c) for c in cells]
-        edges = [x0 - 1] + [(a[2] + b[0]) / 2 for a, b in zip(boxes, boxes[1:])] + [x1 + 1]
+        glyphs = [(g["x0"], g["x1"]) for l in body for g in l.glyphs]
+        edges = [x0 - 1] + [_gutter(glyphs, (a[0] + a[2]) / 2, (b[0] + b[2]) / 2, (a[2] + b[0]) / 2)
+                            for a, b in zip(boxes, boxes[1:])] + [x1 + 1]
         return [replace(_column(edges[k], edges[k + 1], _raw(c), None), printed=(b[0], b[2]))
                 for k, (c, b) in enumerate(zip(cells, boxes))]
 
@@ -545,6 +549,19 @@ def _piles(spans: list[tuple[float, float]]) -> list[tuple[float, float]]:
         else:
             piles.append((a, b))
     return piles
+
+
+def _gutter(glyphs: list[tuple[float, float]], left: float, right: float, halfway: float) -> float:
+    """The middle of the widest stretch between ``left`` and ``right`` that no glyph
+    covers (``halfway`` when glyphs cover it all)."""
+    best, at, mid = 0.0, left, halfway
+    for g0, g1 in sorted(g for g in glyphs if g[1] > left and g[0] < right):
+        if g0 - at > best:
+            best, mid = g0 - at, (at + g0) / 2
+        at = max(at, g1)
+    if right - at > best:
+        mid = (at + right) / 2
+    return mid
 
 
 def _funding_only(table: Table) -> bool:
