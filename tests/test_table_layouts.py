@@ -24,7 +24,7 @@ SEEDS = range(60)
 
 # Share of an axis value's facts that must come out right over the 60 seeds (its own
 # facts where tests/table_layouts/layout.py AXIS_FACTS names some, else all).
-FLOOR = 0.05  # low: three of the four rule styles are not read yet, and an axis value of few seeds may draw only those
+FLOOR = 0.12  # low: headers split over lines are not read without column rules (rules = none: 13 % on these seeds)
 
 # axis value → why the reader cannot read it yet (its facts stay below FLOOR)
 KNOWN_FAILURES: dict[tuple[str, str], str] = {}

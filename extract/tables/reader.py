@@ -6,8 +6,9 @@ tables (the usual case) are read from their rules: the header block lies
 between the rules around that line, columns are the vertical rules just under
 the header, rows the horizontal rules of the body; a cell's text is every
 glyph inside its box, so a name that wraps above and below the amounts stays
-in its row. A table without rules falls back to alignment: columns split
-halfway between header cells, one row per line holding an amount.
+in its row. A table without rules falls back to alignment: columns part in
+the body's gutters between header cells, one row per line holding an amount,
+and an amount whose column is not sure is no amount (a warning).
 """
 from __future__ import annotations
 
