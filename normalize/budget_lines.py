@@ -104,6 +104,12 @@ class _Reader:
             column = table.columns[k]
             if not (column.role and column.role.kind == "money"):
                 continue
+            if cell.doubt:  # its column is not sure: no amount rather than another column's
+                printed = " / ".join(cell.raw.splitlines())  # as printed: its numbers apart
+                self.warn("unreadable_budget_cell", f"{where}, column {column.header}: "
+                                                    f"{printed!r} ({cell.doubt})", table.page)
+                unread.add(column.header)
+                continue
             if column.role.basis == "funding" and (
                     parts := marked_funding(cell.text, column.role.funding_source)):
                 for source, text in parts:

@@ -323,6 +323,9 @@ SUB_ROW_BASIS = {"補正": "supplementary", "現計": "current"}
 # over its 事項 rows, beside their amounts (Nobeoka p.10: (1) 社会教育総務費 … 7,618 = 5,118 + 2,500)
 AMOUNT_IN_LABEL = rule(r"^△?\d{1,3}(?:,\d{3})+$", examples=("7,618", "1,234,567", "△2,500"),
                        refuses=("1", "(1)", "12", "2.1.1", "(1)社会教育総務費", "700"))
+# A negative mark set apart from its digits (△   178,895): in a table without column rules it
+# may stand over the edge of the column before
+LONE_MARK = rule(r"^[△▲]$", examples=("△", "▲"), refuses=("△111,155", "△ 8,839", "-"))
 
 # A printed dash: no amount in this cell
 NO_AMOUNT = rule(r"^[-ー―‐]$", examples=("-", "―", "ー"), refuses=("-1,000", "△"))

@@ -6,8 +6,9 @@ tables (the usual case) are read from their rules: the header block lies
 between the rules around that line, columns are the vertical rules just under
 the header, rows the horizontal rules of the body; a cell's text is every
 glyph inside its box, so a name that wraps above and below the amounts stays
-in its row. A table without rules falls back to alignment: columns split
-halfway between header cells, one row per line holding an amount.
+in its row. A table without rules falls back to alignment: columns part in
+the body's gutters between header cells, one row per line holding an amount,
+and an amount whose column is not sure is no amount (a warning).
 """
 from __future__ import annotations
 
@@ -15,8 +16,9 @@ from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from typing import Callable
 
-from rules.budget_tables import (AMOUNT_LINE, FUNDING_SOURCE, HEADER_HINT, MONEY_HINT, ROW_NUMBER, SIDE_TITLE,
-                                 AMOUNT_IN_LABEL, SUB_ROW, TITLE_AMOUNT, Role, carried_title, header_role, unit_of)
+from rules.budget_tables import (AMOUNT_IN_LABEL, AMOUNT_LINE, FUNDING_SOURCE, HEADER_HINT, LONE_MARK, MONEY_HINT,
+                                 ROW_NUMBER, SIDE_TITLE, SUB_ROW, TITLE_AMOUNT, Role, carried_title, header_role,
+                                 unit_of)
 from rules.text import normalize_text
 
 from ..lines import BBox
@@ -36,6 +38,7 @@ class Column:
     header: str  # as printed (tidy), lines joined: R3年度当初予算額(千円)
     group: str | None  # label of a header cell spanning several columns: 財源内訳
     role: Role | None
+    printed: tuple[float, float] | None = None  # the header's own extent, in a table without column rules
 
 
 @dataclass(frozen=True)
@@ -44,6 +47,8 @@ class Cell:
     text: str  # tidy, wrapped lines joined
     raw: str  # lines as extracted, joined by newlines
     bbox: BBox
+    # why the amount's column is not sure (a table without column rules): no amount, a warning
+    doubt: str | None = None
 
 
 @dataclass(frozen=True)
@@ -121,6 +126,21 @@ def _split(line: _Line, cuts: list[float]) -> list[tuple[list[dict], tuple[float
     return [(p, (_box(p)[0], _box(p)[2])) for p in parts]
 
 
+def _solid_runs(glyphs: list[dict]) -> list[list[dict]]:
+    """Glyphs set solid (R3年度当初予算額) cut at a gap far wider than their own
+    spacing; evenly spaced glyphs (財 源 内 訳) stay one."""
+    gaps = sorted(b["x0"] - a["x1"] for a, b in zip(glyphs, glyphs[1:]))
+    if not gaps:
+        return [glyphs]
+    wide = max(glyphs[0]["size"] / 3, 3 * max(gaps[len(gaps) // 2], 0.0))
+    runs = [[glyphs[0]]]
+    for a, b in zip(glyphs, glyphs[1:]):
+        if b["x0"] - a["x1"] > wide:
+            runs.append([])
+        runs[-1].append(b)
+    return runs
+
+
 def _header_roles(cells: list[str]) -> list[Role]:
     return [r for r in map(header_role, cells) if r]
 
@@ -155,6 +175,14 @@ class _Page:
               ) -> list[tuple[list[dict], tuple[float, float]]]:
         return _split(line, self.grid.cuts_at(line.mid, x0, x1))
 
+    def header_cells(self, line: _Line) -> list[list[dict]]:
+        """A header line's cells: between the rules crossing it, or at its gaps where fewer
+        than three cross it (a frame's two sides alone cut no column apart), a run set solid
+        also at a gap far wider than its own spacing (two headers under an em apart)."""
+        if len(self.grid.cuts_at(line.mid)) < 3:
+            return [r for c, _ in _split(line, []) for r in _solid_runs(c)]
+        return [c for c, _ in self.cells(line)]
+
     def tables(self, previous: Table | None) -> list[Table]:
         found = []
         for i, line in enumerate(self.lines):
@@ -162,7 +190,7 @@ class _Page:
                 continue
             if not HEADER_HINT.search("".join(g["text"] for g in line.glyphs)):
                 continue  # cheap: most lines name no money or funding column
-            texts = [normalize_text(_raw(c)) for c, _ in self.cells(line)]
+            texts = [normalize_text(_raw(c)) for c in self.header_cells(line)]
             if _is_header(texts) or (_names_funding(texts) and len(self.grid.cuts_at(line.mid)) >= 3):
                 found.append(self.read(line, " ".join(texts)))
                 found += self.beside(line, found[-1])
@@ -261,7 +289,7 @@ class _Page:
         consumed += tuple(self.noted)
         self.noted = []
         if not ruled:
-            columns = self.unruled_columns(head, x0, x1)
+            columns = self.unruled_columns(head, body_lines, x0, x1)
         else:
             columns = _sub_row_labels(self.ruled_columns(columns_at, header_lines), body_lines)
         unit = unit or next((u for c in columns if (u := unit_of(c.header))), None) or next(
@@ -366,11 +394,16 @@ class _Page:
         return [_column(a, b, "".join(h), "".join(g) or None)
                 for (a, b), h, g in zip(spans, headers, groups)]
 
-    def unruled_columns(self, head: _Line, x0: float, x1: float) -> list[Column]:
-        cells = [c for c, _ in self.cells(head)]
+    def unruled_columns(self, head: _Line, body: list[_Line], x0: float, x1: float) -> list[Column]:
+        """A column per header cell, two parted in the widest gap the body leaves between
+        their centres (a name set flush left under a centred header starts left of halfway)."""
+        cells = self.header_cells(head)
         boxes = [_box(c) for c in cells]
-        edges = [x0 - 1] + [(a[2] + b[0]) / 2 for a, b in zip(boxes, boxes[1:])] + [x1 + 1]
-        return [_column(edges[k], edges[k + 1], _raw(c), None) for k, c in enumerate(cells)]
+        glyphs = [(g["x0"], g["x1"]) for l in body for g in l.glyphs]
+        edges = [x0 - 1] + [_gutter(glyphs, (a[0] + a[2]) / 2, (b[0] + b[2]) / 2, (a[2] + b[0]) / 2)
+                            for a, b in zip(boxes, boxes[1:])] + [x1 + 1]
+        return [replace(_column(edges[k], edges[k + 1], _raw(c), None), printed=(b[0], b[2]))
+                for k, (c, b) in enumerate(zip(cells, boxes))]
 
     # -- rows ----------------------------------------------------------------
     def rows(self, columns: list[Column], lines: list[_Line], top: float, bottom: float,
@@ -382,13 +415,15 @@ class _Page:
                      or [(b0, b1)]]
         else:
             bands = _bands_by_amounts(columns, lines, top, bottom)
+        doubts = {} if ruled else self.unplaced_amounts(columns, bands, x0, x1)
         rows: list[TableRow] = []
-        for b0, b1 in bands:
+        for n, (b0, b1) in enumerate(bands):
             in_band = [l for l in lines if b0 < l.mid < b1]
             label = number = None
             if ruled:
                 in_band, label, number = self.first_column_parts(columns[0], in_band, lines, b0, b1)
             cells = _cells(columns, in_band, self.spans(columns, (b0 + b1) / 2) if ruled else None)
+            cells = {k: replace(c, doubt=doubts.get((n, k))) for k, c in cells.items()}
             aside: tuple[Cell, ...] = ()
             if cells and ruled:
                 cells, aside = self.amounts_aside(columns, rows[-1] if rows else None, b0, cells)
@@ -397,6 +432,49 @@ class _Page:
             if cells:
                 rows.append(TableRow(cells, (x0, b0, x1, b1), label, number, aside))
         return rows
+
+    def unplaced_amounts(self, columns: list[Column], bands: list[tuple[float, float]], x0: float,
+                         x1: float) -> dict[tuple[int, int], str]:
+        """Without column rules, the money cells (band, column) whose amount may be
+        another column's, and why. Read on the page's whole lines (a number may run past
+        the table's side), its glyphs placed as the cells place them: a run set solid
+        holding a digit must lie in one column (the edge between centred headers cuts
+        10|0), a negative mark set apart from its digits may fall in the column before (△ |
+        178,895), a cell holds one number per line (a stray 5 beside 0 reads 05), and a
+        column's numbers one stack, under its header (a column the header lacks gives its
+        amounts to the next)."""
+        slot, money = _slots(columns), {k for k, c in enumerate(columns) if not _text_column(c)}
+        doubts: dict[tuple[int, int], str] = {}
+        stacks: dict[int, list[tuple[int, float, float]]] = {}  # column → (band, x0, x1) of its numbers
+        for n, (b0, b1) in enumerate(bands):
+            for line in (l for l in self.lines if b0 < l.mid < b1 and l.x1 > x0 and l.x0 < x1):
+                placed = {id(g): k for g, k in _captions_kept_whole(line.glyphs, slot)}
+                runs = _runs(line.glyphs)
+                for i, run in enumerate(runs):
+                    text, at = _raw(run), {placed[id(g)] for g in run}
+                    if _has_digit(run) and len(at) > 1:
+                        doubts |= {(n, k): f"{text!r} is cut by the edge of its column" for k in at & money}
+                    elif LONE_MARK.match(text) and i + 1 < len(runs) and (
+                            at != (digits := {placed[id(g)] for g in runs[i + 1]})):  # the digits it marks
+                        doubts |= {(n, k): f"a {text} in another column than its digits" for k in (at | digits) & money}
+                held: dict[int, int] = {}
+                for word in (w for w, _ in _split(line, []) if _has_digit(w)):
+                    at = {placed[id(g)] for g in word if _has_digit([g])} & money
+                    for k in at:
+                        held[k] = held.get(k, 0) + 1
+                    if len(at) == 1:
+                        k = at.pop()
+                        inside = [g for g in word if placed[id(g)] == k]
+                        stacks.setdefault(k, []).append((n, inside[0]["x0"], inside[-1]["x1"]))
+                doubts |= {(n, k): "two numbers on one line of the cell" for k, c in held.items() if c > 1}
+        for k, spans in stacks.items():  # the column's own: the one stack under its header
+            piles = _piles([(a, b) for _, a, b in spans])
+            head = columns[k].printed
+            own = [p for p in piles if head and p[0] < head[1] and p[1] > head[0]]
+            for n, a, b in spans:
+                if len(piles) > 1 and not (len(own) == 1 and own[0][0] <= a and b <= own[0][1]):
+                    doubts[(n, k)] = "a number apart from the stack under its column's header (a column the header lacks)"
+        return doubts
 
     def first_column_parts(self, first: Column, band: list[_Line], lines: list[_Line], b0: float, b1: float
                            ) -> tuple[list[_Line], str | None, str | None]:
@@ -518,6 +596,30 @@ def _units_beside(tables: list[Table]) -> list[Table]:
          and abs(s.bbox[1] - t.bbox[1]) <= 2 * TOUCH_GAP), None)) for t in tables]
 
 
+def _piles(spans: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """Extents overlapping one another joined: the stacks a column's amounts form."""
+    piles: list[tuple[float, float]] = []
+    for a, b in sorted(spans):
+        if piles and a < piles[-1][1]:
+            piles[-1] = (piles[-1][0], max(piles[-1][1], b))
+        else:
+            piles.append((a, b))
+    return piles
+
+
+def _gutter(glyphs: list[tuple[float, float]], left: float, right: float, halfway: float) -> float:
+    """The middle of the widest stretch between ``left`` and ``right`` that no glyph
+    covers (``halfway`` when glyphs cover it all)."""
+    best, at, mid = 0.0, left, halfway
+    for g0, g1 in sorted(g for g in glyphs if g[1] > left and g[0] < right):
+        if g0 - at > best:
+            best, mid = g0 - at, (at + g0) / 2
+        at = max(at, g1)
+    if right - at > best:
+        mid = (at + right) / 2
+    return mid
+
+
 def _funding_only(table: Table) -> bool:
     return all(c.role is None or c.role.basis == "funding" for c in table.columns)
 
@@ -625,21 +727,30 @@ def _text_between(lines: list[_Line], x0: float, x1: float) -> str:
     return normalize_text("".join(_raw(p) for p in parts if p)).replace(" ", "")
 
 
-def _captions_kept_whole(glyphs: list[dict], slot: Callable[[dict], int | None]
-                         ) -> list[tuple[dict, int | None]]:
-    """Each glyph with its column; a run of words set solid (no gap, no digit)
-    across column rules is a caption of the cell its centre lies in (社会福祉事業基金繰入金
-    over the その他 amount, spilling into the cells beside it)."""
+def _runs(glyphs: list[dict]) -> list[list[dict]]:
+    """Glyphs left to right, in runs set solid (gaps under a fifth of an em)."""
     runs: list[list[dict]] = []
     for g in sorted(glyphs, key=lambda g: g["x0"]):
         if runs and g["x0"] - runs[-1][-1]["x1"] <= g["size"] / 5:
             runs[-1].append(g)
         else:
             runs.append([g])
+    return runs
+
+
+def _has_digit(glyphs: list[dict]) -> bool:
+    return any(c.isdigit() for g in glyphs for c in g["text"])
+
+
+def _captions_kept_whole(glyphs: list[dict], slot: Callable[[dict], int | None]
+                         ) -> list[tuple[dict, int | None]]:
+    """Each glyph with its column; a run of words set solid (no gap, no digit)
+    across column rules is a caption of the cell its centre lies in (社会福祉事業基金繰入金
+    over the その他 amount, spilling into the cells beside it)."""
     out = []
-    for run in runs:
+    for run in _runs(glyphs):
         slots = [slot(g) for g in run]
-        if len(set(slots)) > 1 and not any(c.isdigit() for g in run for c in g["text"]) and (
+        if len(set(slots)) > 1 and not _has_digit(run) and (
                 k := slot({"x0": run[0]["x0"], "x1": run[-1]["x1"]})) is not None:
             slots = [k] * len(run)
         out += zip(run, slots)
