@@ -152,17 +152,26 @@ def unseen(pdf: bytes, drawn: Drawn) -> list[str]:
                   + [f"shown: {m}" for m in drawn.hidden if _flat(m) in text])
 
 
-def score(seed: int, workdir: Path | None = None) -> Scored:
-    """Draw, render, convert and judge one seed."""
+def drawn_and_converted(seed: int, draw, render, stem: str, workdir: Path | None):
+    """One seed drawn, rendered to ``<stem>-<seed>.pdf`` and converted, for any
+    generator: (layout, pdf, drawn, outcome); pdf is None and outcome the reason when
+    rendering fails (a generator fault is reported with its seed, never stops a run)."""
     layout = draw(seed)
     try:
         pdf, drawn = render(layout)
-    except Exception as exc:  # a generator fault is reported with its seed, never stops a run
-        return Scored(layout, (), (), error=f"render failed: {type(exc).__name__}: {exc}")
+    except Exception as exc:
+        return layout, None, None, f"render failed: {type(exc).__name__}: {exc}"
     with tempfile.TemporaryDirectory(dir=workdir) as tmp:
-        path = Path(tmp) / f"layout-{seed}.pdf"
+        path = Path(tmp) / f"{stem}-{seed}.pdf"
         path.write_bytes(pdf)
-        outcome = convert_file(path)
+        return layout, pdf, drawn, convert_file(path)
+
+
+def score(seed: int, workdir: Path | None = None) -> Scored:
+    """Draw, render, convert and judge one seed."""
+    layout, pdf, drawn, outcome = drawn_and_converted(seed, draw, render, "layout", workdir)
+    if pdf is None:
+        return Scored(layout, (), (), error=outcome)
     missed = tuple(unseen(pdf, drawn))
     if not isinstance(outcome, Converted):
         return Scored(layout, (), missed, error=outcome.error.message)

@@ -81,6 +81,22 @@ def axis_counts(results: list[Scored], axes: Axes = PLANS) -> dict[str, dict[str
     return {a: {v: AxisValue(*c) for v, c in sorted(vals.items())} for a, vals in counts.items()}
 
 
+def floor_breaches(results: list[Scored], floor: float, known_failures: dict, axes: Axes = PLANS
+                   ) -> tuple[list[str], list[str]]:
+    """The axis values below ``floor`` of their facts right that ``known_failures`` does
+    not declare, and the declared ones now at or above it (the list is out of date)."""
+    below, recovered = [], []
+    for axis, values in axis_counts(results, axes).items():
+        for value, counts in values.items():
+            line = f"{axis} = {value}: {counts.right_share:.3f} of {counts.facts} facts right"
+            if (axis, value) in known_failures:
+                if counts.right_share >= floor:
+                    recovered.append(line)
+            elif counts.right_share < floor:
+                below.append(line)
+    return below, recovered
+
+
 def render_table(results: list[Scored], axes: Axes = PLANS) -> str:
     s = summary(results, axes)
     seeds = sorted(r.layout.seed for r in results)

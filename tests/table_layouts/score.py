@@ -14,13 +14,12 @@ it must be read as level ``total`` and checked without a mismatch.
 from __future__ import annotations
 
 import re
-import tempfile
 import unicodedata
 from pathlib import Path
 
-from pipeline.convert import Converted, convert_file
+from pipeline.convert import Converted
 from tests.facts.budget_tables import known_gap, load, match_cells, norm, read_rows
-from tests.layouts.score import Fact, Scored
+from tests.layouts.score import Fact, Scored, drawn_and_converted
 
 from .layout import LISTS, Layout, draw
 from .render import TOTAL, Drawn, columns, key_of, render
@@ -128,15 +127,9 @@ def judge(rows: dict, layout: Layout, drawn: Drawn) -> list[Fact]:
 
 def score(seed: int, workdir: Path | None = None) -> Scored:
     """Draw, render, convert and judge one seed."""
-    layout = draw(seed)
-    try:
-        pdf, drawn = render(layout)
-    except Exception as exc:  # a generator fault is reported with its seed, never stops a run
-        return Scored(layout, (), (), error=f"render failed: {type(exc).__name__}: {exc}")
-    with tempfile.TemporaryDirectory(dir=workdir) as tmp:
-        path = Path(tmp) / f"table-layout-{seed}.pdf"
-        path.write_bytes(pdf)
-        outcome = convert_file(path)
+    layout, pdf, drawn, outcome = drawn_and_converted(seed, draw, render, "table-layout", workdir)
+    if pdf is None:
+        return Scored(layout, (), (), error=outcome)
     if not isinstance(outcome, Converted):
         return Scored(layout, (), (), error=outcome.error.message)
     return Scored(layout, tuple(judge(outcome.rows, layout, drawn)), ())
