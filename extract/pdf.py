@@ -26,7 +26,7 @@ from .page_cells import Box, box_of, caption_cell, cell_below, cell_beside, cell
 from .page_vertical import vertical_rows
 from .pdf_engines import DEFAULT_ENGINE, open_pdf
 from .source import ExtractError, SourceText
-from .tables import Table, find_tables, holds
+from .tables import Table, find_tables, holds, holds_row
 from rules.text import canonical, normalize_text
 from .text_rows import dedupe_overprint, text_lines
 from .tree import Note
@@ -233,12 +233,13 @@ class PageNumber:
 
 
 def _page_lines(page_glyphs: list[dict], height: float, index: int,
-                rules: Callable[[], list[Box]] = list, text_rows: list[list[dict]] | None = None
-                ) -> tuple[list[Line], PageNumber | None, list[Note]]:
+                rules: Callable[[], list[Box]] = list, text_rows: list[list[dict]] | None = None,
+                tables: list[Table] | None = None) -> tuple[list[Line], PageNumber | None, list[Note]]:
     """Lines of one page in reading order, the printed page number and notes
     on the page's glyphs (unmapped, vertical). A header drawn in a ruled cell
     (``rules``: the page's drawn rules) is that cell's caption: the cell holds its value.
-    ``text_rows``: the page's rows when the caller has them (the glyphs then deduplicated)."""
+    ``text_rows``: the page's rows when the caller has them (the glyphs then deduplicated).
+    A row wholly inside one of the page's ``tables`` makes no lines: the table reads it."""
     deduped = page_glyphs if text_rows is not None else dedupe_overprint(page_glyphs)  # 自自自自 → 自
     rules = cache(rules)  # read from the page once, when a header first asks
     printed: PageNumber | None = None  # one alone on its row, else the first beside other text
@@ -286,6 +287,8 @@ def _page_lines(page_glyphs: list[dict], height: float, index: int,
             header = (cell, header_glyphs)
             if not glyphs.ink(chars):
                 continue
+        if tables and holds_row(tables, chars):
+            continue
         lines.extend(_labelled_row(_split_leading_label(chars, index), parts, rules))
     if header:
         lines.extend(_split_leading_label(header[1], index))
@@ -327,14 +330,15 @@ def read_pdf(path: Path, data: bytes, max_pages: int | None = None,
             paths = cache(page.paths)  # read from the page once, if a cell or table asks
             deduped = dedupe_overprint(page.glyphs)  # overprinted bold: 自自自自 → 自
             rows = text_lines(deduped)  # shared by the page's lines and its tables
+            carried = tables[-1] if tables and tables[-1].page == index - 1 else None
+            page_tables = find_tables(rows, paths, index, carried)
             lines, printed, page_notes = _page_lines(deduped, page.height, index,
-                                                     lambda: rules_of(paths()), rows)
+                                                     lambda: rules_of(paths()), rows, page_tables)
             page_notes = [*page.notes, *page_notes]
             notes += page_notes
-            if not lines and not any(n.kind in _DAMAGE for n in page_notes):
+            if not lines and not page_tables and not any(n.kind in _DAMAGE for n in page_notes):
                 without_text.append(index)
-            carried = tables[-1] if tables and tables[-1].page == index - 1 else None
-            if page_tables := find_tables(rows, paths, index, carried):
+            if page_tables:
                 tables += page_tables  # their lines are read as cells, not as text
                 lines = [l for l in lines if not any(holds(t, l.bbox) for t in page_tables)]
             pages.append((lines, printed))

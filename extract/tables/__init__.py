@@ -1,4 +1,4 @@
 """Budget tables on the page model: find, read header and columns, assign rows."""
-from .reader import Cell, Column, Table, TableRow, find_tables, holds
+from .reader import Cell, Column, Table, TableRow, find_tables, holds, holds_row
 
-__all__ = ["Cell", "Column", "Table", "TableRow", "find_tables", "holds"]
+__all__ = ["Cell", "Column", "Table", "TableRow", "find_tables", "holds", "holds_row"]

@@ -801,3 +801,12 @@ def holds(table: Table, box: BBox | None) -> bool:
     x, y = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
     return any(b[0] - 1 <= x <= b[2] + 1 and b[1] - 1 <= y <= b[3] + 1
                for b in (table.bbox, *table.consumed))
+
+
+def holds_row(tables: list[Table], glyphs: list[dict]) -> bool:
+    """Glyphs of a text row lying wholly in one table's box: every line made of
+    them is one ``holds`` keeps out of the text, so none need be made."""
+    x0, x1 = min(g["x0"] for g in glyphs), max(g["x1"] for g in glyphs)
+    top, bottom = min(g["top"] for g in glyphs), max(g["bottom"] for g in glyphs)
+    return any(b[0] - 1 <= x0 and x1 <= b[2] + 1 and b[1] - 1 <= top and bottom <= b[3] + 1
+               for b in (t.bbox for t in tables))
