@@ -22,7 +22,7 @@ from rules.budget_tables import (AMOUNT_IN_LABEL, AMOUNT_LINE, FUNDING_SOURCE, H
 from rules.text import normalize_text
 
 from ..lines import BBox
-from ..page_cells import Path
+from ..page_cells import Path, box_of, contains
 from .grid import Grid
 
 FULL = 0.8  # share of the table's width a rule must cover to close the header
@@ -794,19 +794,21 @@ def find_tables(rows: list[list[dict]], paths: Callable[[], list[Path]], page: i
     return _Page(rows, paths(), page).tables(previous)
 
 
+HOLD_MARGIN = 1.0  # pt round a table's boxes: a line's centre this far out is still the table's
+
+
 def holds(table: Table, box: BBox | None) -> bool:
     """A page line whose centre lies in the table or one of its lines."""
     if box is None:
         return False
     x, y = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
-    return any(b[0] - 1 <= x <= b[2] + 1 and b[1] - 1 <= y <= b[3] + 1
+    return any(b[0] - HOLD_MARGIN <= x <= b[2] + HOLD_MARGIN and b[1] - HOLD_MARGIN <= y <= b[3] + HOLD_MARGIN
                for b in (table.bbox, *table.consumed))
 
 
 def holds_row(tables: list[Table], glyphs: list[dict]) -> bool:
     """Glyphs of a text row lying wholly in one table's box: every line made of
     them is one ``holds`` keeps out of the text, so none need be made."""
-    x0, x1 = min(g["x0"] for g in glyphs), max(g["x1"] for g in glyphs)
-    top, bottom = min(g["top"] for g in glyphs), max(g["bottom"] for g in glyphs)
-    return any(b[0] - 1 <= x0 and x1 <= b[2] + 1 and b[1] - 1 <= top and bottom <= b[3] + 1
+    box = box_of(glyphs)
+    return any(contains((b[0] - HOLD_MARGIN, b[1] - HOLD_MARGIN, b[2] + HOLD_MARGIN, b[3] + HOLD_MARGIN), box)
                for b in (t.bbox for t in tables))
