@@ -9,6 +9,7 @@ tests/test_rules.py runs them all.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -119,6 +120,7 @@ AMOUNT_GROUPS: tuple[tuple[Rule, Role], ...] = (
 )
 
 
+@lru_cache(maxsize=4096)  # a book prints the same headers on every page: each read once
 def header_role(header: str, group: str | None = None) -> Role | None:
     """The role of a column from its header (and the label of the group it is
     under: 財源内訳 makes 国, 県, … funding columns, 支出予定額 a 金額 scheduled).

@@ -15,6 +15,7 @@ General normalizers (neologdn, jaconv) are deliberately not used: they delete
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 import regex
 
@@ -48,6 +49,12 @@ _WIDE = r"[\p{Han}\p{Hiragana}\p{Katakana}ー々〆ヶ\u3000-\u303f\uff00-\uffef
 _LAYOUT_SPACE = regex.compile(rf"(?<={_WIDE}) | (?={_WIDE})")
 
 
+# Every line, cell and header passes through here, most of them more than once and a
+# budget book's numbers and headers on every page: each distinct text is made once.
+TEXT_CACHE = 1 << 16
+
+
+@lru_cache(maxsize=TEXT_CACHE)
 def canonical(raw: str) -> str:
     """NFKC + dash/tilde table + standalone ー as dash, whitespace collapsed."""
     text = unicodedata.normalize("NFKC", raw).translate(DASH_TILDE)
@@ -61,6 +68,7 @@ def tidy(text: str) -> str:
     return _LAYOUT_SPACE.sub("", text) if " " in text else text
 
 
+@lru_cache(maxsize=TEXT_CACHE)
 def normalize_text(raw: str) -> str:
     """The text a table shows for a raw string: ``tidy(canonical(raw))``."""
     return tidy(canonical(raw))

@@ -12,7 +12,8 @@ and an amount whose column is not sure is no amount (a warning).
 """
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from operator import itemgetter
 from dataclasses import dataclass, field, replace
 from typing import Callable
 
@@ -83,21 +84,29 @@ class _Line:
     bottom: float
     x0: float
     x1: float
+    mid: float = field(init=False)  # asked for by every band of every table: computed once
 
-    @property
-    def mid(self) -> float:
-        return (self.top + self.bottom) / 2
+    def __post_init__(self):
+        self.mid = (self.top + self.bottom) / 2
 
     @classmethod
     def of(cls, glyphs: list[dict]) -> "_Line":
-        return cls(glyphs, min(g["top"] for g in glyphs), max(g["bottom"] for g in glyphs),
-                   min(g["x0"] for g in glyphs), max(g["x1"] for g in glyphs))
+        return cls(glyphs, *_extent(glyphs))
+
+
+_X0, _TOP, _X1, _BOTTOM = (itemgetter(k) for k in ("x0", "top", "x1", "bottom"))
+
+
+def _extent(glyphs: list[dict]) -> tuple[float, float, float, float]:
+    """top, bottom, x0, x1 of glyphs."""
+    return (min(map(_TOP, glyphs)), max(map(_BOTTOM, glyphs)),
+            min(map(_X0, glyphs)), max(map(_X1, glyphs)))
 
 
 def _raw(glyphs: list[dict]) -> str:
     """Glyphs left to right, a space at a gap wider than a fifth of an em."""
     out, prev = [], None
-    for g in sorted(glyphs, key=lambda g: g["x0"]):
+    for g in sorted(glyphs, key=_X0):
         if prev is not None and g["x0"] - prev["x1"] > g["size"] / 5:
             out.append(" ")
         out.append(g["text"])
@@ -112,13 +121,13 @@ def _split(line: _Line, cuts: list[float]) -> list[tuple[list[dict], tuple[float
         by_slot: dict[int, list[dict]] = {}
         for g in line.glyphs:
             centre = (g["x0"] + g["x1"]) / 2
-            by_slot.setdefault(sum(c < centre for c in cuts), []).append(g)
+            by_slot.setdefault(bisect_left(cuts, centre), []).append(g)  # the cuts left of it
         edges = [float("-inf"), *cuts, float("inf")]
         return [(by_slot[k], (max(edges[k], line.x0), min(edges[k + 1], line.x1)))
                 if k in (0, len(cuts)) else (by_slot[k], (edges[k], edges[k + 1]))
                 for k in sorted(by_slot)]
     parts: list[list[dict]] = []
-    for g in sorted(line.glyphs, key=lambda g: g["x0"]):
+    for g in sorted(line.glyphs, key=_X0):
         if parts and g["x0"] - parts[-1][-1]["x1"] <= g["size"]:
             parts[-1].append(g)
         else:
@@ -159,8 +168,8 @@ def _names_funding(cells: list[str]) -> bool:
 
 
 def _box(glyphs: list[dict]) -> BBox:
-    return (min(g["x0"] for g in glyphs), min(g["top"] for g in glyphs),
-            max(g["x1"] for g in glyphs), max(g["bottom"] for g in glyphs))
+    top, bottom, x0, x1 = _extent(glyphs)
+    return x0, top, x1, bottom
 
 
 class _Page:
@@ -410,20 +419,20 @@ class _Page:
              x0: float, x1: float, ruled: bool) -> list[TableRow]:
         if ruled:
             edges = [top, *self.grid.rules_between(top + 1, bottom - 1, x0, x1, ROW_RULE), bottom]
-            bands = [band for b0, b1 in zip(edges, edges[1:])  # a ruled block of unruled rows
-                     for band in _bands_by_amounts(columns, [l for l in lines if b0 < l.mid < b1], b0, b1)
-                     or [(b0, b1)]]
+            ruled_bands = list(zip(edges, edges[1:]))  # each may be a ruled block of unruled rows
+            bands = [band for (b0, b1), block in zip(ruled_bands, _in_bands(lines, ruled_bands))
+                     for band in _bands_by_amounts(columns, block, b0, b1) or [(b0, b1)]]
         else:
             bands = _bands_by_amounts(columns, lines, top, bottom)
         doubts = {} if ruled else self.unplaced_amounts(columns, bands, x0, x1)
         rows: list[TableRow] = []
-        for n, (b0, b1) in enumerate(bands):
-            in_band = [l for l in lines if b0 < l.mid < b1]
+        for n, ((b0, b1), in_band) in enumerate(zip(bands, _in_bands(lines, bands))):
             label = number = None
             if ruled:
                 in_band, label, number = self.first_column_parts(columns[0], in_band, lines, b0, b1)
             cells = _cells(columns, in_band, self.spans(columns, (b0 + b1) / 2) if ruled else None)
-            cells = {k: replace(c, doubt=doubts.get((n, k))) for k, c in cells.items()}
+            if doubts:
+                cells = {k: replace(c, doubt=doubts.get((n, k))) for k, c in cells.items()}
             aside: tuple[Cell, ...] = ()
             if cells and ruled:
                 cells, aside = self.amounts_aside(columns, rows[-1] if rows else None, b0, cells)
@@ -443,12 +452,12 @@ class _Page:
         178,895), a cell holds one number per line (a stray 5 beside 0 reads 05), and a
         column's numbers one stack, under its header (a column the header lacks gives its
         amounts to the next)."""
-        slot, money = _slots(columns), {k for k, c in enumerate(columns) if not _text_column(c)}
+        slots, money = _Slots(columns), {k for k, c in enumerate(columns) if not _text_column(c)}
         doubts: dict[tuple[int, int], str] = {}
         stacks: dict[int, list[tuple[int, float, float]]] = {}  # column → (band, x0, x1) of its numbers
         for n, (b0, b1) in enumerate(bands):
             for line in (l for l in self.lines if b0 < l.mid < b1 and l.x1 > x0 and l.x0 < x1):
-                placed = {id(g): k for g, k in _captions_kept_whole(line.glyphs, slot)}
+                placed = {id(g): k for g, k in _captions_kept_whole(line.glyphs, slots)}
                 runs = _runs(line.glyphs)
                 for i, run in enumerate(runs):
                     text, at = _raw(run), {placed[id(g)] for g in run}
@@ -539,6 +548,17 @@ class _Page:
             name = next((j for j in span if columns[j].role and columns[j].role.kind == "name"), k)
             owner = [name if o == k else o for o in owner]
         return owner
+
+
+def _in_bands(lines: list[_Line], bands: list[tuple[float, float]]) -> list[list[_Line]]:
+    """The lines whose middle lies inside each band, in order (bands top to bottom, apart)."""
+    starts = [b0 for b0, _ in bands]
+    out: list[list[_Line]] = [[] for _ in bands]
+    for line in lines:
+        k = bisect_left(starts, line.mid) - 1  # the last band starting above it
+        if k >= 0 and line.mid < bands[k][1]:
+            out[k].append(line)
+    return out
 
 
 def _spreads_joined(tables: list[Table]) -> list[Table]:
@@ -662,13 +682,13 @@ def _column(x0: float, x1: float, header_raw: str, group_raw: str | None) -> Col
 def _sub_row_labels(columns: list[Column], lines: list[_Line]) -> list[Column]:
     """A column whose every body line reads 補正 or 現計 labels its rows' basis (補正予算整理表),
     whatever the header cell over it says (当初予算 spans it and the amounts beside it)."""
-    slot = _slots(columns)
+    slots = _Slots(columns)
     seen: set[int] = set()
     failed: set[int] = set()  # a column with one line that is no such label is none: not looked at again
     for line in lines:
         by_column: dict[int, list[dict]] = {}
-        for g in line.glyphs:
-            if (k := slot(g)) is not None and k not in failed:
+        for g, k in zip(line.glyphs, slots.of(line.glyphs)):
+            if k is not None and k not in failed:
                 by_column.setdefault(k, []).append(g)
         for k, gs in by_column.items():
             seen.add(k)
@@ -683,27 +703,37 @@ def _unreadable(table: Table, why: str) -> Table:
                  problem=why, consumed=table.consumed)
 
 
-def _slots(columns: list[Column]) -> Callable[[dict], int | None]:
-    """The column a glyph's centre falls in (None: outside them all)."""
-    starts = [c.x0 for c in columns]
+class _Slots:
+    """The column each glyph's centre falls in (None: outside them all). Asked
+    a line at a time: every body glyph of a budget book is placed three times."""
 
-    def slot(g: dict) -> int | None:
-        centre = (g["x0"] + g["x1"]) / 2
-        k = bisect_right(starts, centre) - 1
-        return k if k >= 0 and centre < columns[k].x1 else None
-    return slot
+    def __init__(self, columns: list[Column]):
+        self._starts = [c.x0 for c in columns]
+        self._ends = [c.x1 for c in columns]
+
+    def of(self, glyphs: list[dict]) -> list[int | None]:
+        return self._at([(g["x0"] + g["x1"]) / 2 for g in glyphs])
+
+    def spanned(self, glyphs: list[dict]) -> int | None:
+        """The column the centre of the glyphs' whole run falls in."""
+        return self._at([(glyphs[0]["x0"] + glyphs[-1]["x1"]) / 2])[0]
+
+    def _at(self, centres: list[float]) -> list[int | None]:
+        starts, ends = self._starts, self._ends
+        ks = [bisect_right(starts, c) - 1 for c in centres]
+        return [k if k >= 0 and c < ends[k] else None for k, c in zip(ks, centres)]
 
 
 def _cells(columns: list[Column], lines: list[_Line], owner: list[int] | None = None
            ) -> dict[int, Cell]:
     """The text of each column over ``lines``; a glyph filled white is not
     printed (white on the white cell: a number kept for a spreadsheet formula)."""
-    slot = _slots(columns)
+    slots = _Slots(columns)
     white: dict = {}  # fill colour → _white: a table has a few colours, its glyphs many
     parts: dict[int, list[list[dict]]] = {}
     for line in sorted(lines, key=lambda l: l.top):
         by_column: dict[int, list[dict]] = {}
-        for g, k in _captions_kept_whole(line.glyphs, slot):
+        for g, k in _captions_kept_whole(line.glyphs, slots):
             if k is None:
                 continue
             colour = g.get("non_stroking_color")
@@ -730,7 +760,7 @@ def _text_between(lines: list[_Line], x0: float, x1: float) -> str:
 def _runs(glyphs: list[dict]) -> list[list[dict]]:
     """Glyphs left to right, in runs set solid (gaps under a fifth of an em)."""
     runs: list[list[dict]] = []
-    for g in sorted(glyphs, key=lambda g: g["x0"]):
+    for g in sorted(glyphs, key=_X0):
         if runs and g["x0"] - runs[-1][-1]["x1"] <= g["size"] / 5:
             runs[-1].append(g)
         else:
@@ -742,18 +772,18 @@ def _has_digit(glyphs: list[dict]) -> bool:
     return any(c.isdigit() for g in glyphs for c in g["text"])
 
 
-def _captions_kept_whole(glyphs: list[dict], slot: Callable[[dict], int | None]
-                         ) -> list[tuple[dict, int | None]]:
+def _captions_kept_whole(glyphs: list[dict], slots: _Slots) -> list[tuple[dict, int | None]]:
     """Each glyph with its column; a run of words set solid (no gap, no digit)
     across column rules is a caption of the cell its centre lies in (社会福祉事業基金繰入金
     over the その他 amount, spilling into the cells beside it)."""
-    out = []
-    for run in _runs(glyphs):
-        slots = [slot(g) for g in run]
-        if len(set(slots)) > 1 and not _has_digit(run) and (
-                k := slot({"x0": run[0]["x0"], "x1": run[-1]["x1"]})) is not None:
-            slots = [k] * len(run)
-        out += zip(run, slots)
+    runs = _runs(glyphs)
+    placed = slots.of([g for run in runs for g in run])  # the whole line at once, cut per run below
+    out, start = [], 0
+    for run in runs:
+        at, start = placed[start:start + len(run)], start + len(run)
+        if len(set(at)) > 1 and not _has_digit(run) and (k := slots.spanned(run)) is not None:
+            at = [k] * len(run)
+        out += zip(run, at)
     return out
 
 
@@ -768,11 +798,14 @@ def _bands_by_amounts(columns: list[Column], lines: list[_Line], top: float,
                       bottom: float) -> list[tuple[float, float]]:
     """Without rules: a row per line holding a digit in the first money column, its band
     halfway to the next such line; none unless there are two such lines."""
+    if len(lines) < 2:  # no two lines, no two rows
+        return []
     first = next((k for k, c in enumerate(columns) if c.role and c.role.kind == "money"), None)
     # anchored on the first money column: a 財源 cell stacking two amounts (債)/他)) is one row,
     # an amount with a note under it (ただし、…5.0%の利息を限度に…) too
-    slot = _slots(columns)
-    anchors = sorted(l.mid for l in lines if _prints_amount([g for g in l.glyphs if slot(g) == first]))
+    slots = _Slots(columns)
+    anchors = sorted(l.mid for l in lines
+                     if _prints_amount([g for g, k in zip(l.glyphs, slots.of(l.glyphs)) if k == first]))
     if len(anchors) < 2:
         return []
     edges = [top] + [(a + b) / 2 for a, b in zip(anchors, anchors[1:])] + [bottom]
