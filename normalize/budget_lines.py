@@ -16,6 +16,17 @@ from schemas.tables import BudgetLineRow, WarningRow
 from .budget_levels import RANK_BELOW, Run, group_label, numbers_its_rows, parts_of, row_level, row_name
 
 @dataclass(frozen=True)
+class _Named:
+    """What a row is, from its own cells: the right-hand half of a spread prints
+    none of it and takes the left-hand row's beside it (facing_halves)."""
+    level: str | None
+    item_no: str | None = None
+    code: str | None = None
+    department: str | None = None
+    name: str | None = None
+
+
+@dataclass(frozen=True)
 class _Money:
     column_no: int
     column: Column
@@ -55,15 +66,15 @@ class _Reader:
         self.runs: dict[tuple, Run] = {}
         self.path: list[str] = []  # the numbers of the 款 (and 項) rows above
         self.path_header: str | None = None  # the header of the tables the path was read in
-        self.levels: dict[int, list[str | None]] = {}  # per table_no, its rows' levels
+        self.named: dict[int, list[_Named]] = {}  # per table_no, what its rows are
         self.spread_pages: set[int] = set()  # both pages of a table printed over a spread
 
     def warn(self, kind: str, text: str, page: int) -> None:
         self.warnings.append(WarningRow(self.doc_id, kind, text, page))
 
-    def table(self, no: int, table: Table, facing: list[str | None] | None = None) -> None:
-        """``facing``: for the right-hand half of a spread, the level of the left-hand
-        row beside each of its rows (facing_halves)."""
+    def table(self, no: int, table: Table, facing: list[_Named] | None = None) -> None:
+        """``facing``: for the right-hand half of a spread, the left-hand row
+        beside each of its rows (facing_halves)."""
         where = f"page {table.page}, table under header {table.header!r}"
         if table.problem:
             self.warn("unreadable_table", f"{where}: {table.problem}", table.page)
@@ -75,20 +86,21 @@ class _Reader:
         numbered = numbers_its_rows(table)
         if facing:
             self.spread_pages |= {table.page - 1, table.page}
-        rows, unread = [], {}
+        rows, unread, named = [], {}, []
         for row_no, row in enumerate(table.rows, 1):
             unread[row_no] = set()
             above = table.rows[row_no - 2] if row_no > 1 else None
-            level = facing[row_no - 1] if facing else row_level(table, row, numbered, above)
-            rows.append((row_no, row, level, self.money(table, row, unit, where, unread[row_no])))
+            named.append(facing[row_no - 1] if facing else
+                         self.names(table, row, row_level(table, row, numbered, above)))
+            rows.append((row_no, row, named[-1].level, self.money(table, row, unit, where, unread[row_no])))
             for cell in row.aside:
                 self.warn("unreadable_budget_cell", f"{where}, row {row_no}, column {table.columns[cell.column].header}: "
                           f"{cell.text!r} (an amount in a label cell, not read as the row's)", table.page)
-        self.levels[no] = [level for _, _, level, _ in rows]
+        self.named[no] = named
         years = {k: _column_year(c, year) for k, c in enumerate(table.columns)}
         target = self.funded_column(table.columns, years)
-        for row_no, row, level, money in rows:
-            self.emit(no, table, row_no, row, level, money, years, target)
+        for (row_no, row, _, money), row_named in zip(rows, named):
+            self.emit(no, table, row_no, row, row_named, money, years, target)
             self.check_row(table, row_no, row, money, years, target, where)
         if unplaced := [row_no for row_no, _, level, money in rows if level is None and money]:
             self.warn("budget_level_unknown", f"{where}: rows {', '.join(map(str, unplaced))} have no name or "
@@ -148,7 +160,8 @@ class _Reader:
         has_funding = any(c.role and c.role.basis == "funding" for c in columns)
         return funded[0] if has_funding and len(funded) == 1 else None
 
-    def emit(self, no, table, row_no, row, level, money, years, target) -> None:
+    def names(self, table: Table, row: TableRow, level: str | None) -> _Named:
+        """The row's 番号, code (款・項・目 in full: 4.2.1), department and name, as its cells print them."""
         text = {table.columns[k].role.kind: c.text for k, c in row.cells.items()
                 if table.columns[k].role and table.columns[k].role.kind != "money"}
         code, name = text.get("code"), text.get("name")
@@ -166,6 +179,9 @@ class _Reader:
         department = text.get("department")
         if department is None and name and (m := DEPARTMENT_IN_NAME.search(name)):
             name, department = name[:m.start()], m.group("department")
+        return _Named(level, text.get("item_no", row.number), code, department, name)
+
+    def emit(self, no, table, row_no, row, named: _Named, money, years, target) -> None:
         raw = " | ".join([*filter(None, (row.label, row.number)),
                           *(c.raw.replace("\n", " ") for c in row.cells.values())])
         for m in money:
@@ -174,10 +190,10 @@ class _Reader:
             role = m.column.role
             year = years[target] if role.basis == "funding" and target is not None else years[m.column_no - 1]
             self.lines.append(BudgetLineRow(
-                doc_id=self.doc_id, table_no=no, row_no=row_no, level=level, column_no=m.column_no,
+                doc_id=self.doc_id, table_no=no, row_no=row_no, level=named.level, column_no=m.column_no,
                 page=table.page, column=m.column.header, basis=m.basis or role.basis, amount_yen=m.yen,
-                amount_raw=m.raw, table_title=table.title, item_no=text.get("item_no", row.number),
-                code=code, department=department, name=name, fiscal_year=year,
+                amount_raw=m.raw, table_title=table.title, item_no=named.item_no,
+                code=named.code, department=named.department, name=named.name, fiscal_year=year,
                 funding_source=m.source or role.funding_source, bbox=[round(v, 2) for v in row.bbox],
                 raw_text=raw, period=_period(table, row, m.column_no - 1)))
 
@@ -329,6 +345,6 @@ def budget_lines(tables: tuple[Table, ...], doc_id: str, year: int | None
         if table.unit is None and right is not None:  # (単位 千円) printed over the right-hand page only
             table = replace(table, unit=tables[right].unit)
         left, beside = halves.get(i, (None, []))
-        levels = reader.levels.get(left + 1) if left is not None else None
-        reader.table(i + 1, table, levels and [levels[k] for k in beside])
+        named = reader.named.get(left + 1) if left is not None else None
+        reader.table(i + 1, table, named and [named[k] for k in beside])
     return reader.lines, reader.warnings

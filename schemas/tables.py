@@ -247,7 +247,9 @@ class BudgetLineRow:
     item_no: str | None = col(pa.string(), "番号 / No. of the row, as printed")
     code: str | None = col(pa.string(), "款項目 / 科目 of the row as printed (NFKC: ２．１．１ → 2.1.1)")
     department: str | None = col(pa.string(), "主管課 / 担当課 of the row")
-    name: str | None = col(pa.string(), "事業名 / 名称 / 会計名 of the row, wrapped lines joined")
+    name: str | None = col(pa.string(), "事業名 / 名称 / 会計名 of the row, wrapped lines joined (a row on the "
+                                        "right-hand page of a spread, which prints no names: the left-hand row's "
+                                        "beside it, as its 番号 and code)")
     fiscal_year: int | None = col(pa.int32(), "Gregorian year the column names (R4年度当初予算額 → "
                                               "2022, 本年度 → the document's year); a funding cell "
                                               "takes the year of the amount it funds")
