@@ -36,8 +36,9 @@ DASH_TILDE = str.maketrans(
 )
 
 # ー after a kana (or another ー) is the prolonged sound mark of a word
-# (センター); anywhere else it is a dash, e.g. 【予算額： ー千円】.
-_STANDALONE_CHOON = regex.compile(r"(?<![\p{Hiragana}\p{Katakana}ー])ー")
+# (センター), also across the gaps of 均等割付 (コ ー ル セ ン タ ー 業 務, Fuji's budget
+# book p.602); anywhere else it is a dash, e.g. 【予算額： ー千円】.
+_STANDALONE_CHOON = regex.compile(r"(?<![\p{Hiragana}\p{Katakana}ー]\s*)ー")
 
 _WHITESPACE = regex.compile(r"[\s\u3000]+")
 
@@ -56,7 +57,11 @@ TEXT_CACHE = 1 << 16
 
 @lru_cache(maxsize=TEXT_CACHE)
 def canonical(raw: str) -> str:
-    """NFKC + dash/tilde table + standalone ー as dash, whitespace collapsed."""
+    """NFKC + dash/tilde table + standalone ー as dash, whitespace collapsed.
+
+    >>> canonical("【予算額： ー千円】"), canonical("予算額 ー 千円"), canonical("デ ー タ")
+    ('【予算額: -千円】', '予算額 - 千円', 'デ ー タ')
+    """
     text = unicodedata.normalize("NFKC", raw).translate(DASH_TILDE)
     if "ー" in text:  # the regex scan only where it can match: every line and cell comes here
         text = _STANDALONE_CHOON.sub("-", text)

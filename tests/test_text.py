@@ -7,6 +7,8 @@ from rules.text import canonical, normalize_text, tidy
 @pytest.mark.parametrize("raw, expected", [
     ("【予算額： ー千円】", "【予算額: -千円】"),      # standalone ー is a dash
     ("センター", "センター"),                        # ー after kana is 長音
+    ("コ ー ル セ ン タ ー", "コ ー ル セ ン タ ー"),  # also across 均等割付 gaps (Fuji book p.602)
+    ("予算額 ー 千円", "予算額 - 千円"),
     ("【予算額： 一 千円】", "【予算額: 一 千円】"),  # 一 is left to the budget parser (position)
     ("１０４，５００，０００千円", "104,500,000千円"),  # full-width digits and separators
     ("10〜20", "10~20"), ("10～20", "10~20"),        # wave dash and full-width tilde agree
@@ -21,6 +23,7 @@ def test_canonical(raw, expected):
 @pytest.mark.parametrize("raw, expected", [
     ("目 標", "目標"),                                  # spaced label
     ("市 民 税", "市民税"),                              # 均等割付
+    ("例 規 集 デ ー タ 更 新 業 務", "例規集データ更新業務"),
     ("（28 年度参加数：34 企業・団体 455 名）", "(28年度参加数:34企業・団体455名)"),
     ("年 3 回以上", "年3回以上"),
     ("ＮＰＯ など", "NPOなど"),

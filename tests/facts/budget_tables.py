@@ -19,10 +19,6 @@ KNOWN_GAPS = {
     ("nankokushigikai__gikai_nankokushi_portal__r4_main_new_projects", "18"):
         "two 事業 share one row (企画課/生涯学習課): the cell's two lines are joined as one "
         "wrapped value, the facts keep them on two lines",
-    # the 債務負担行為 rows of page 603, named by the page-602 rows beside them
-    **{("plural-reality__fujishi_ippannkaikei_yosansho__r6-budget", no):
-       "the PDF's text spells the ー of the 事項 on page 602 as a hyphen (例規集デ-タ, コ-ルセンタ-): "
-       "the name is read as the text has it" for no in ("1", "3")},
 }
 
 
