@@ -22,6 +22,7 @@ from rules.budget_tables import (AMOUNT_IN_LABEL, AMOUNT_LINE, FUNDING_SOURCE, H
                                  unit_of)
 from rules.text import normalize_text
 
+from ..glyphs import evenly_spaced
 from ..lines import BBox
 from ..page_cells import Path, box_of, contains
 from .grid import Grid
@@ -746,7 +747,11 @@ def _cells(columns: list[Column], lines: list[_Line], owner: list[int] | None = 
     cells = {}
     for k, chunks in sorted(parts.items()):
         raws = [_raw(c) for c in chunks]
-        cells[k] = Cell(k, normalize_text("".join(raws)), "\n".join(raws),
+        # a name set 均等割付 drops its gaps, Latin letters too (市 庁 舎 E S C O 事 業); a code's
+        # (2 1 3: 款 項 目) and an amount's stay
+        named = columns[k].role is not None and columns[k].role.kind == "name"
+        solid = [r.replace(" ", "") if named and evenly_spaced(c) else r for r, c in zip(raws, chunks)]
+        cells[k] = Cell(k, normalize_text("".join(solid)), "\n".join(raws),
                         _box([g for c in chunks for g in c]))
     return cells
 
