@@ -8,6 +8,7 @@ drawn as rectangles and one drawn as a grid of lines give the same cells.
 """
 from __future__ import annotations
 
+from operator import itemgetter
 from typing import Iterable, Sequence
 
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom
@@ -63,10 +64,12 @@ def cell_of(glyphs: Iterable[dict], rules: Sequence[Box]) -> Box | None:
     return cell
 
 
+_X0, _TOP, _X1, _BOTTOM = (itemgetter(k) for k in ("x0", "top", "x1", "bottom"))
+
+
 def box_of(glyphs: Iterable[dict]) -> Box:
-    glyphs = list(glyphs)
-    return (min(g["x0"] for g in glyphs), min(g["top"] for g in glyphs),
-            max(g["x1"] for g in glyphs), max(g["bottom"] for g in glyphs))
+    glyphs = list(glyphs)  # asked for every text row of every page: mapped, not generated
+    return (min(map(_X0, glyphs)), min(map(_TOP, glyphs)), max(map(_X1, glyphs)), max(map(_BOTTOM, glyphs)))
 
 
 def inside(glyph: dict, cell: Box) -> bool:

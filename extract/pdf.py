@@ -194,9 +194,8 @@ def _page_notes(vertical: bool, unmapped: int, index: int) -> list[Note]:
     return notes
 
 
-def _in_band(chars: list[dict], height: float) -> bool:
-    top, bottom = min(c["top"] for c in chars), max(c["bottom"] for c in chars)
-    return _in_top_band(bottom, height) or _in_bottom_band(top, height)
+def _in_band(box: Box, height: float) -> bool:
+    return _in_top_band(box[3], height) or _in_bottom_band(box[1], height)
 
 
 def _take_page_number(chars: list[dict], at_edge: bool) -> tuple[int, list[dict]] | None:
@@ -254,15 +253,15 @@ def _page_lines(page_glyphs: list[dict], height: float, index: int,
         # a number inside the text block is no furniture: only a band row, and but for the dashed
         # form only an outermost one
         at_edge = at < EDGE_ROWS or at >= len(rows) - EDGE_ROWS
-        if (printed is None or printed.beside) and _in_band(chars, height) and (
+        row_box = box_of(chars)
+        if (printed is None or printed.beside) and _in_band(row_box, height) and (
                 found := _take_page_number(chars, at_edge)):
             number, rest = found
             if not glyphs.ink(rest):
                 printed = PageNumber(number)
                 continue
             if printed is None:  # the row stays lines until the running headers are known
-                printed = PageNumber(number, canonical(_chars_text(rest)),
-                                     min(c["top"] for c in chars), max(c["bottom"] for c in chars))
+                printed = PageNumber(number, canonical(_chars_text(rest)), row_box[1], row_box[3])
         if header:
             split = glyphs.split_under_header(chars, header[0])
             if split and (value := _value_line(split[1], index)):
@@ -274,6 +273,8 @@ def _page_lines(page_glyphs: list[dict], height: float, index: int,
             if split or not glyphs.beside_column(chars, header[0]):
                 lines.extend(_split_leading_label(header[1], index))  # a header with no value
                 header = None  # under it stays a line of its own
+        if not header and tables and holds_row(tables, row_box):
+            continue  # a table's row: the table reads it (its 予算額 header is the table's, not one pending)
         parts = glyphs.segments(chars)  # cut once for the header cell and the label cell
         if found := glyphs.header_cell(chars, parts):
             if header:
@@ -287,7 +288,7 @@ def _page_lines(page_glyphs: list[dict], height: float, index: int,
             header = (cell, header_glyphs)
             if not glyphs.ink(chars):
                 continue
-        if tables and holds_row(tables, chars):
+        if tables and holds_row(tables, box_of(chars)):
             continue
         lines.extend(_labelled_row(_split_leading_label(chars, index), parts, rules))
     if header:

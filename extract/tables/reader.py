@@ -24,7 +24,7 @@ from rules.text import normalize_text
 
 from ..glyphs import evenly_spaced
 from ..lines import BBox
-from ..page_cells import Path, box_of, contains
+from ..page_cells import Path, contains
 from .grid import Grid
 
 FULL = 0.8  # share of the table's width a rule must cover to close the header
@@ -844,9 +844,8 @@ def holds(table: Table, box: BBox | None) -> bool:
                for b in (table.bbox, *table.consumed))
 
 
-def holds_row(tables: list[Table], glyphs: list[dict]) -> bool:
-    """Glyphs of a text row lying wholly in one table's box: every line made of
-    them is one ``holds`` keeps out of the text, so none need be made."""
-    box = box_of(glyphs)
+def holds_row(tables: list[Table], box: BBox) -> bool:
+    """A text row (its glyphs' ``box``) lying wholly in one table's box: every line
+    made of them is one ``holds`` keeps out of the text, so none need be made."""
     return any(contains((b[0] - HOLD_MARGIN, b[1] - HOLD_MARGIN, b[2] + HOLD_MARGIN, b[3] + HOLD_MARGIN), box)
                for b in (t.bbox for t in tables))
