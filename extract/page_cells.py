@@ -64,12 +64,13 @@ def cell_of(glyphs: Iterable[dict], rules: Sequence[Box]) -> Box | None:
     return cell
 
 
-_X0, _TOP, _X1, _BOTTOM = (itemgetter(k) for k in ("x0", "top", "x1", "bottom"))
+# a glyph's edges, for min/max over many glyphs at C speed
+X0, TOP, X1, BOTTOM = (itemgetter(k) for k in ("x0", "top", "x1", "bottom"))
 
 
 def box_of(glyphs: Iterable[dict]) -> Box:
     glyphs = list(glyphs)  # asked for every text row of every page: mapped, not generated
-    return (min(map(_X0, glyphs)), min(map(_TOP, glyphs)), max(map(_X1, glyphs)), max(map(_BOTTOM, glyphs)))
+    return (min(map(X0, glyphs)), min(map(TOP, glyphs)), max(map(X1, glyphs)), max(map(BOTTOM, glyphs)))
 
 
 def inside(glyph: dict, cell: Box) -> bool:

@@ -13,7 +13,6 @@ and an amount whose column is not sure is no amount (a warning).
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from operator import itemgetter
 from dataclasses import dataclass, field, replace
 from typing import Callable
 
@@ -24,7 +23,7 @@ from rules.text import normalize_text
 
 from ..glyphs import evenly_spaced
 from ..lines import BBox
-from ..page_cells import Path, contains
+from ..page_cells import BOTTOM, TOP, X0, X1, Path, contains
 from .grid import Grid
 
 FULL = 0.8  # share of the table's width a rule must cover to close the header
@@ -95,19 +94,16 @@ class _Line:
         return cls(glyphs, *_extent(glyphs))
 
 
-_X0, _TOP, _X1, _BOTTOM = (itemgetter(k) for k in ("x0", "top", "x1", "bottom"))
-
-
 def _extent(glyphs: list[dict]) -> tuple[float, float, float, float]:
     """top, bottom, x0, x1 of glyphs."""
-    return (min(map(_TOP, glyphs)), max(map(_BOTTOM, glyphs)),
-            min(map(_X0, glyphs)), max(map(_X1, glyphs)))
+    return (min(map(TOP, glyphs)), max(map(BOTTOM, glyphs)),
+            min(map(X0, glyphs)), max(map(X1, glyphs)))
 
 
 def _raw(glyphs: list[dict]) -> str:
     """Glyphs left to right, a space at a gap wider than a fifth of an em."""
     out, prev = [], None
-    for g in sorted(glyphs, key=_X0):
+    for g in sorted(glyphs, key=X0):
         if prev is not None and g["x0"] - prev["x1"] > g["size"] / 5:
             out.append(" ")
         out.append(g["text"])
@@ -128,7 +124,7 @@ def _split(line: _Line, cuts: list[float]) -> list[tuple[list[dict], tuple[float
                 if k in (0, len(cuts)) else (by_slot[k], (edges[k], edges[k + 1]))
                 for k in sorted(by_slot)]
     parts: list[list[dict]] = []
-    for g in sorted(line.glyphs, key=_X0):
+    for g in sorted(line.glyphs, key=X0):
         if parts and g["x0"] - parts[-1][-1]["x1"] <= g["size"]:
             parts[-1].append(g)
         else:
@@ -765,7 +761,7 @@ def _text_between(lines: list[_Line], x0: float, x1: float) -> str:
 def _runs(glyphs: list[dict]) -> list[list[dict]]:
     """Glyphs left to right, in runs set solid (gaps under a fifth of an em)."""
     runs: list[list[dict]] = []
-    for g in sorted(glyphs, key=_X0):
+    for g in sorted(glyphs, key=X0):
         if runs and g["x0"] - runs[-1][-1]["x1"] <= g["size"] / 5:
             runs[-1].append(g)
         else:
