@@ -7,8 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from extract.tables import Column, Table, TableRow
-from rules.budget_tables import (DEPARTMENT_IN_NAME, NO_AMOUNT, NUMBERED_NAME, SUB_ROW_BASIS, code_levels, header_year,
-                                 kan_kou, marked_funding, unit_of)
+from rules.budget_tables import (DEPARTMENT_IN_NAME, NO_AMOUNT, NUMBERED_NAME, OWN_YEAR_BASES, SUB_ROW_BASIS,
+                                 code_levels, header_year, kan_kou, marked_funding, unit_of)
 from rules.eras import parse_fiscal_year
 from rules.numbers import parse_yen
 from schemas.tables import BudgetLineRow, WarningRow
@@ -320,10 +320,13 @@ def facing_halves(tables: tuple[Table, ...]) -> dict[int, tuple[int, list[int]]]
 
 def _column_year(column: Column, year: int | None) -> int | None:
     """The year a column's header names, else the year its group names
-    (6年度以降の支出予定額 over 期間 | 金額)."""
+    (6年度以降の支出予定額 over 期間 | 金額), else, for the budget of the table's
+    own year (OWN_YEAR_BASES), ``year``: the table's or the document's."""
     found = header_year(column.header, year)
     if found is None and column.group and column.role and column.role.kind == "money":
-        return header_year(column.group, year)
+        found = header_year(column.group, year)
+    if found is None and column.role and column.role.basis in OWN_YEAR_BASES:
+        return year
     return found
 
 

@@ -129,3 +129,16 @@ def test_a_name_set_with_even_gaps_reads_as_one_word():
         pytest.skip(f"{CORPUS / FUJI_BOOK} is absent (../shared not mounted)")
     names = {l.name for l in _lines(FUJI_BOOK) if l.page == 602}
     assert {"例規集データ更新業務", "コールセンター業務", "市庁舎ESCO事業"} <= names
+
+
+def test_a_column_naming_no_year_holds_the_budget_of_its_documents_year():
+    """Fuji book p.3 (read from the page image): 令和6年度富士市一般会計予算 … 款項の区分及び当該区分
+    ごとの金額は「第1表歳入歳出予算」による; p.4, 第1表 歳入歳出予算 (款 | 項 | 金額), prints no year
+    over its 金額: they are 令和6年度's (2024). p.22's 比較 (本年度 − 前年度) is of no one year."""
+    if not (CORPUS / FUJI_BOOK).exists():
+        pytest.skip(f"{CORPUS / FUJI_BOOK} is absent (../shared not mounted)")
+    first_table = [l for l in _lines(FUJI_BOOK) if l.page == 4]
+    assert {l.fiscal_year for l in first_table} == {2024}
+    assert next(l.amount_yen for l in first_table if l.name == "市税") == 46_460_600_000
+    change = [l for l in _lines(FUJI_BOOK) if l.page == 22 and l.column == "比較"]
+    assert change and {l.fiscal_year for l in change} == {None}

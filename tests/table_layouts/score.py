@@ -38,11 +38,13 @@ _BASIS = {"old": "initial", "new": "initial", "cost": "initial", "change": "chan
 
 def cell_key(layout: Layout, key: str) -> tuple:
     """(basis, fiscal_year, funding_source) of a column as the data dictionary defines them:
-    the year its header names (R3年度 → 2021; 増減 and 事業費 name none), a 財源内訳 cell
-    the year of the amount it funds (the R4 column; the new list's 事業費: none)."""
+    the year its header names (R3年度 → 2021; 増減 names none), else for the budget of the
+    table's own year (the new list's 事業費) its title's (R4年度…: 2022; none when no title
+    is printed), a 財源内訳 cell the year of the amount it funds."""
+    own = 2022 if layout.title else None
     if key in _BASIS:
-        return _BASIS[key], {"old": 2021, "new": 2022}.get(key), None
-    return "funding", 2022 if layout.list == "continuing" else None, key
+        return _BASIS[key], {"old": 2021, "new": 2022, "cost": own}.get(key), None
+    return "funding", 2022 if layout.list == "continuing" else own, key
 
 
 def _line_key(line) -> tuple:
