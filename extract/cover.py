@@ -34,8 +34,10 @@ def read_cover(lines: list[Line]) -> Cover:
         elif cover.organization is None and ORGANIZATION.fullmatch(text):
             cover.organization = text
         else:
-            # The year may also open the title line: 平成29年度 港区運営方針
-            if cover.fiscal_year_label is None and (m := FISCAL_YEAR_LABEL.match(text)):
+            # The year may also open the title line: 平成29年度 港区運営方針; one opening a row of
+            # figures (平成25年度 3,450円 平成25年度 4,075円: a table on the first page) is no cover's
+            if cover.fiscal_year_label is None and (m := FISCAL_YEAR_LABEL.match(text)) and not (
+                    text[m.end():m.end() + 1].isdigit()):
                 cover.fiscal_year_label = m.group()
                 text = text[m.end() :]
             if not text:

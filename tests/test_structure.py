@@ -117,6 +117,14 @@ def test_a_cover_takes_only_title_like_lines():
         ("unplaced_line", "これは表紙ではなく本文の一文であり、表題として扱ってはならない。")]
 
 
+def test_a_year_opening_a_row_of_figures_is_not_the_documents():
+    """音威子府村 下水道事業経営戦略, p.1 (page image): 計画期間 平成28年度～平成37年度 and a table
+    row 平成25年度 3,450円 平成25年度 4,075円; the plan names no one fiscal year."""
+    doc = tree("音威子府村下水道事業経営戦略(案)\n計画期間:平成28年度~平成37年度\n"
+               "平成25年度 3,450円 平成25年度 4,075円\n")
+    assert doc.cover.fiscal_year_label is None
+
+
 def test_plan_text_on_the_header_line_and_sentences_that_mention_the_policy():
     doc = tree("令和 6 年度\n北区運営方針\n\n◆計画\n北区の目標（何をめざすのか） 誰もが住み続けたいまち\n"
                "北区の使命（どのような役割を担うのか）\n区民の暮らしを支える。区長の方針に沿って取り組む。\n"
