@@ -3,7 +3,10 @@ from __future__ import annotations
 
 import regex
 
+from rules.eras import FISCAL_YEAR
+
 from .lines import Line
+from .tables import Table
 from .tree import Cover
 
 # 平成29年度, 令和元年度, 2019年度(平成31年度)
@@ -48,4 +51,18 @@ def read_cover(lines: list[Line]) -> Cover:
             else:
                 cover.unplaced.append(line)
     cover.title = " ".join(title_parts) or None
+    return cover
+
+
+def titled_by_first_table(cover: Cover, tables: list[Table]) -> Cover:
+    """A list or briefing with no cover (Nankoku's Ｒ４年度当初予算に計上した主な継続事業, Nobeoka's
+    令和８年度 ６月補正予算の概要) prints its title over the table on its first page, where the
+    table reader takes it: with no cover title, that is the document's title, and a 年度
+    opening it the document's year."""
+    first = next((t for t in tables if t.page == 1 and t.title), None)
+    if cover.title is not None or first is None:
+        return cover
+    cover.title = first.title
+    if cover.fiscal_year_label is None and (m := FISCAL_YEAR.match(regex.sub(r"\s", "", first.title))):
+        cover.fiscal_year_label = m.group()
     return cover

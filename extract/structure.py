@@ -13,7 +13,7 @@ from dataclasses import replace
 import regex
 
 from .budgets import from_bracket, from_label, on_heading
-from .cover import read_cover
+from .cover import read_cover, titled_by_first_table
 from .headings import (
     BUDGET_LABEL, BUDGET_LABEL_AND_VALUE, BUDGET_ONLY, BUDGET_SUM_LINE, BULLET, INITIATIVE, ISSUE,
     ISSUE_BUDGET_TOTAL, MEASURE, PLAN, PROJECT, STRATEGY, TOC_HEAD, emphasized,
@@ -443,7 +443,7 @@ def build_tree(source: SourceText) -> Document:
     for line in body:
         builder.feed(line)
     plan, issues, notes = builder.finish()
-    cover = read_cover(cover_lines)
+    cover = titled_by_first_table(read_cover(cover_lines), source.tables)
     notes = [*source.notes,
              *(Note("no_text_layer", f"page {p} has no text layer (scanned image?)", p)
                for p in source.pages_without_text),

@@ -142,3 +142,15 @@ def test_a_column_naming_no_year_holds_the_budget_of_its_documents_year():
     assert next(l.amount_yen for l in first_table if l.name == "市税") == 46_460_600_000
     change = [l for l in _lines(FUJI_BOOK) if l.page == 22 and l.column == "比較"]
     assert change and {l.fiscal_year for l in change} == {None}
+
+
+def test_a_list_without_a_cover_is_titled_by_its_first_table():
+    """Nankoku's 主な継続事業 (facts file: the title printed above the table on page 1,
+    R4年度当初予算に計上した主な継続事業) has no cover: that title is the document's, and
+    its R4年度 the document's year (2022)."""
+    source = NANKOKU[0]
+    if not (CORPUS / source).exists():
+        pytest.skip(f"{CORPUS / source} is absent (../shared not mounted)")
+    (document,) = _rows(source)["documents"]
+    assert norm(document.title) == "R4年度当初予算に計上した主な継続事業"
+    assert (document.fiscal_year, document.fiscal_year_label) == (2022, "R4年度")
