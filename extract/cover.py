@@ -17,6 +17,8 @@ FISCAL_YEAR_LABEL = regex.compile(
 PUBLISHED = regex.compile(r"(?:(?:昭和|平成|令和)(?:\d{1,2}|元)|\d{4})年\d{1,2}月(?:\d{1,2}日)?")
 # 大阪市港区役所
 ORGANIZATION = regex.compile(r"\S*(?:役所|役場)$")
+# 3,450円 after a 年度: a row of figures (平成25年度 3,450 円), not a title (令和5年度 3月補正予算の概要)
+FIGURE = regex.compile(r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:千円|円|%)")
 
 
 # A cover title is a few short lines (港区運営方針 / 概要版); a longer or
@@ -40,7 +42,7 @@ def read_cover(lines: list[Line]) -> Cover:
             # The year may also open the title line: 平成29年度 港区運営方針; one opening a row of
             # figures (平成25年度 3,450円 平成25年度 4,075円: a table on the first page) is no cover's
             if cover.fiscal_year_label is None and (m := FISCAL_YEAR_LABEL.match(text)) and not (
-                    text[m.end():m.end() + 1].isdigit()):
+                    FIGURE.match(text, m.end())):
                 cover.fiscal_year_label = m.group()
                 text = text[m.end() :]
             if not text:
@@ -63,6 +65,7 @@ def titled_by_first_table(cover: Cover, tables: list[Table]) -> Cover:
     if cover.title is not None or first is None:
         return cover
     cover.title = first.title
-    if cover.fiscal_year_label is None and (m := FISCAL_YEAR.match(regex.sub(r"\s", "", first.title))):
+    m = FISCAL_YEAR.match(regex.sub(r"\s", "", first.title))
+    if cover.fiscal_year_label is None and m and (m.group("era") or m.group("western")):  # not an era-less 6年度
         cover.fiscal_year_label = m.group()
     return cover

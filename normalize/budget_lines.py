@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from extract.tables import Column, Table, TableRow
 from rules.budget_tables import (DEPARTMENT_IN_NAME, NO_AMOUNT, NUMBERED_NAME, OWN_YEAR_BASES, SUB_ROW_BASIS,
                                  code_levels, header_year, kan_kou, marked_funding, unit_of)
-from rules.eras import parse_fiscal_year
+from rules.eras import FISCAL_YEAR, parse_fiscal_year, sole_fiscal_year
 from rules.numbers import parse_yen
 from schemas.tables import BudgetLineRow, WarningRow
 
@@ -90,14 +90,14 @@ class _Reader:
         for row_no, row in enumerate(table.rows, 1):
             unread[row_no] = set()
             above = table.rows[row_no - 2] if row_no > 1 else None
-            named.append(facing[row_no - 1] if facing else
-                         self.names(table, row, row_level(table, row, numbered, above)))
+            level = facing[row_no - 1].level if facing else row_level(table, row, numbered, above)
+            named.append(self.names(table, row, level, facing[row_no - 1] if facing else None))
             rows.append((row_no, row, named[-1].level, self.money(table, row, unit, where, unread[row_no])))
             for cell in row.aside:
                 self.warn("unreadable_budget_cell", f"{where}, row {row_no}, column {table.columns[cell.column].header}: "
                           f"{cell.text!r} (an amount in a label cell, not read as the row's)", table.page)
         self.named[no] = named
-        years = {k: _column_year(c, year) for k, c in enumerate(table.columns)}
+        years = _column_years(table, year, self.year)
         target = self.funded_column(table.columns, years)
         for (row_no, row, _, money), row_named in zip(rows, named):
             self.emit(no, table, row_no, row, row_named, money, years, target)
@@ -160,8 +160,9 @@ class _Reader:
         has_funding = any(c.role and c.role.basis == "funding" for c in columns)
         return funded[0] if has_funding and len(funded) == 1 else None
 
-    def names(self, table: Table, row: TableRow, level: str | None) -> _Named:
-        """The row's 番号, code (款・項・目 in full: 4.2.1), department and name, as its cells print them."""
+    def names(self, table: Table, row: TableRow, level: str | None, beside: _Named | None = None) -> _Named:
+        """The row's 番号, code (款・項・目 in full: 4.2.1), department and name, as its cells print
+        them; what they do not print, the left-hand row ``beside`` it prints (a spread)."""
         text = {table.columns[k].role.kind: c.text for k, c in row.cells.items()
                 if table.columns[k].role and table.columns[k].role.kind != "money"}
         code, name = text.get("code"), text.get("name")
@@ -179,7 +180,11 @@ class _Reader:
         department = text.get("department")
         if department is None and name and (m := DEPARTMENT_IN_NAME.search(name)):
             name, department = name[:m.start()], m.group("department")
-        return _Named(level, text.get("item_no", row.number), code, department, name)
+        own = _Named(level, text.get("item_no", row.number), code, department, name)
+        if beside is None:
+            return own
+        return _Named(level, own.item_no or beside.item_no, own.code or beside.code,
+                      own.department or beside.department, own.name or beside.name)
 
     def emit(self, no, table, row_no, row, named: _Named, money, years, target) -> None:
         raw = " | ".join([*filter(None, (row.label, row.number)),
@@ -320,14 +325,25 @@ def facing_halves(tables: tuple[Table, ...]) -> dict[int, tuple[int, list[int]]]
 
 def _column_year(column: Column, year: int | None) -> int | None:
     """The year a column's header names, else the year its group names
-    (6年度以降の支出予定額 over 期間 | 金額), else, for the budget of the table's
-    own year (OWN_YEAR_BASES), ``year``: the table's or the document's."""
+    (6年度以降の支出予定額 over 期間 | 金額)."""
     found = header_year(column.header, year)
     if found is None and column.group and column.role and column.role.kind == "money":
-        found = header_year(column.group, year)
-    if found is None and column.role and column.role.basis in OWN_YEAR_BASES:
-        return year
+        return header_year(column.group, year)
     return found
+
+
+def _column_years(table: Table, year: int | None, document_year: int | None) -> dict[int, int | None]:
+    """The year of each column. A table none of whose columns names a year prints the
+    budget of one year (第1表's 金額, a list's 事業費, a 補正予算's 補正前 | 補正額 | 補正後):
+    its columns of OWN_YEAR_BASES hold the year its title names, if it names one alone,
+    else, if it names none, the document's (R6事業費 | R7事業費 | 計: the 計 is of no one year;
+    a table printing a 期間 is of a period: 債務負担行為)."""
+    years = {k: _column_year(c, year) for k, c in enumerate(table.columns)}
+    if any(years.values()) or any(c.role and c.role.kind == "period" for c in table.columns):
+        return years
+    title = table.title or ""
+    own = sole_fiscal_year(title) if FISCAL_YEAR.search(title) else document_year
+    return {k: own if c.role and c.role.basis in OWN_YEAR_BASES else None for k, c in enumerate(table.columns)}
 
 
 def _period(table: Table, row: TableRow, k: int) -> str | None:

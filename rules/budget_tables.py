@@ -155,10 +155,11 @@ BARE_ERA_YEAR = rule(r"^(?P<era>[HR])(?P<n>\d{1,2})(?!\d)",
                      refuses=("令和8年度当初予算額", "当初予算額"))
 
 
-# The bases of the budget a table prints for its own year: a column of one naming no year
-# (金額 of Fuji's 第1表 歳入歳出予算, 事業費 of Nankoku's R4年度当初予算に計上した主な新規事業,
-# 補正額 of a 補正予算の概要) holds the year of its table's title, else of the document.
-# Not a 比較 / 増減 (two years), a 限度額 or 支出予定額 (a period), a 財源内訳 (its amount's year).
+# The bases of the budget of one year: in a table none of whose columns names a year (金額
+# of Fuji's 第1表 歳入歳出予算, 事業費 of Nankoku's R4年度当初予算に計上した主な新規事業, 補正前 |
+# 補正額 | 補正後 of a 補正予算の概要) a column of one holds the year its title names alone,
+# else the document's (normalize.budget_lines). Not a 比較 / 増減 (two years), a 限度額 or
+# 支出予定額 (a period), a 財源内訳 (its amount's year).
 OWN_YEAR_BASES = ("initial", "current", "supplementary", "revised")
 
 

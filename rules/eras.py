@@ -39,3 +39,21 @@ def parse_fiscal_year(text: str, context_year: int | None = None) -> int | None:
         return None
     candidates = [_era_year(era, m.group("n")) for era in ERA_START]
     return min(candidates, key=lambda year: abs(year - context_year))
+
+
+def sole_fiscal_year(text: str) -> int | None:
+    """The fiscal year a title names when it names exactly one, with its era or
+    in full; None for none, several (a comparison, a period) or an era-less one
+    (4年度末 of a 地方債 table is a point in time).
+
+    >>> sole_fiscal_year("R4年度当初予算に計上した主な新規事業"), sole_fiscal_year("令和8年度 6月補正予算の概要 令和8年5月27日")
+    (2022, 2026)
+    >>> sole_fiscal_year("令和4年度決算及び令和6年度予算の比較"), sole_fiscal_year("令和6年度～令和8年度 実施計画事業")
+    (None, None)
+    >>> sole_fiscal_year("地方債の4年度末における現在高"), sole_fiscal_year("第1表 歳入歳出予算")
+    (None, None)
+    """
+    found = list(FISCAL_YEAR.finditer(text))
+    if len(found) != 1 or not (found[0].group("era") or found[0].group("western")):
+        return None
+    return parse_fiscal_year(found[0].group())

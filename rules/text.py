@@ -36,9 +36,12 @@ DASH_TILDE = str.maketrans(
 )
 
 # ー after a kana (or another ー) is the prolonged sound mark of a word
-# (センター), also across the gaps of 均等割付 (コ ー ル セ ン タ ー 業 務, Fuji's budget
-# book p.602); anywhere else it is a dash, e.g. 【予算額： ー千円】.
-_STANDALONE_CHOON = regex.compile(r"(?<![\p{Hiragana}\p{Katakana}ー]\s*)ー")
+# (センター); anywhere else it is a dash, e.g. 【予算額： ー千円】 ...
+_STANDALONE_CHOON = regex.compile(r"(?<![\p{Hiragana}\p{Katakana}ー])ー")
+# ... but for a katakana word set 均等割付: after a katakana and a gap, and not before a
+# number or another dash (コ ー ル セ ン タ ー 業 務, Fuji's budget book p.602; ア ー 1 and
+# 1,000 ー ー 1,000 are dashes, なし ー too: hiragana words are not set so)
+_SPACED_CHOON = regex.compile(r"(?<=\p{Katakana}\s+)ー(?!\s*[\dー-])")
 
 _WHITESPACE = regex.compile(r"[\s\u3000]+")
 
@@ -64,7 +67,8 @@ def canonical(raw: str) -> str:
     """
     text = unicodedata.normalize("NFKC", raw).translate(DASH_TILDE)
     if "ー" in text:  # the regex scan only where it can match: every line and cell comes here
-        text = _STANDALONE_CHOON.sub("-", text)
+        text = _STANDALONE_CHOON.sub(lambda m: "ー" if _SPACED_CHOON.match(m.string, m.start()) else "-",
+                                     text)
     return _WHITESPACE.sub(" ", text).strip()
 
 

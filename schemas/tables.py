@@ -251,10 +251,10 @@ class BudgetLineRow:
                                         "right-hand page of a spread, which prints no names: the left-hand row's "
                                         "beside it, as its 番号 and code)")
     fiscal_year: int | None = col(pa.int32(), "Gregorian year the column names (R4年度当初予算額 → "
-                                              "2022, 本年度 → the document's year); the budget of a table's own "
-                                              "year in a column naming none (金額, 補正額): the year of the "
-                                              "table's title, else the document's; a funding cell takes the "
-                                              "year of the amount it funds")
+                                              "2022, 本年度 → the document's year); in a table whose columns name "
+                                              "no year, its budget (金額, 補正額) has the one year its title "
+                                              "names, else the document's; a funding cell takes the year of "
+                                              "the amount it funds")
     funding_source: str | None = col(pa.string(), "For a 財源内訳 cell: 国, 県, 地方債, その他, "
                                                    "一般財源, 国県支出金, …; else null")
     bbox: list | None = col(BBOX, "Box of the row (the cell boxes' union across the table). " + _BBOX)

@@ -387,3 +387,35 @@ def test_an_empty_left_page_of_a_spread_is_read_as_empty_not_unreadable():
     lines, warnings = budget_lines(tables, "d", 2024)
     assert [t.rows for t in tables] == [()] and lines == []
     assert _kinds(warnings, "unreadable_table") == []
+
+
+# -- the year of a table whose columns name none -----------------------------------
+
+def _years(*tables: Table) -> dict[tuple[int, str], int | None]:
+    lines, _ = budget_lines(tables, "d", 2024)
+    return {(l.page, l.column): l.fiscal_year for l in lines}
+
+
+def test_a_table_naming_no_year_holds_the_budget_of_its_titles_year_else_the_documents():
+    assert _years(_table(1, [("款", None), ("項", None), ("金額", None)], [["1市税", None, "46,460,600"]],
+                         "第1表 歳入歳出予算")) == {(1, "金額"): 2024}
+    assert _years(_table(1, [("事業名", None), ("事業費", None)], [["道路整備", "900"]],
+                         "R4年度当初予算に計上した主な新規事業")) == {(1, "事業費"): 2022}
+
+
+@pytest.mark.parametrize("headers, row, title", [
+    ([("事業名", None), ("R6事業費", None), ("R7事業費", None), ("計", None)], ["道路整備", "100", "200", "300"], None),
+    ([("事業名", None), ("決算額", None), ("予算額", None)], ["道路整備", "90", "100"], "令和4年度決算及び令和6年度予算の比較"),
+    ([("事業名", None), ("事業費", None)], ["道路整備", "900"], "令和6年度～令和8年度 実施計画事業"),
+    ([("事項", None), ("期間", None), ("金額", None)], ["庁舎管理", "7年度から9年度まで", "900"], "債務負担行為に関する調書"),
+], ids=["a 計 over two years", "a title naming two years", "a title naming a period", "a 期間 column"])
+def test_a_budget_of_no_one_year_has_none(headers, row, title):
+    assert _years(_table(1, headers, [row], title))[(1, headers[-1][0])] is None
+
+
+def test_the_right_hand_page_of_a_spread_keeps_what_it_prints_itself():
+    left = _table(10, [("番号", None), ("事業名", None), ("限度額", None)], [["1", "庁舎管理", "900"], ["2", "道路", "500"]])
+    right = _table(11, [("予算額", None), ("担当課", None)], [["100", "総務課"], ["50", "土木課"]])
+    lines, _ = budget_lines((left, right), "d", 2024)
+    assert [(l.item_no, l.name, l.department) for l in lines if l.page == 11] == [
+        ("1", "庁舎管理", "総務課"), ("2", "道路", "土木課")]

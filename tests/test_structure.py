@@ -1,6 +1,8 @@
 """extract: segmentation of lines into the document tree, on small text documents."""
 from pathlib import Path
 
+import pytest
+
 from extract import extract_document
 
 
@@ -123,6 +125,12 @@ def test_a_year_opening_a_row_of_figures_is_not_the_documents():
     doc = tree("音威子府村下水道事業経営戦略(案)\n計画期間:平成28年度~平成37年度\n"
                "平成25年度 3,450円 平成25年度 4,075円\n")
     assert doc.cover.fiscal_year_label is None
+
+
+@pytest.mark.parametrize("cover, label", [("令和5年度 3月補正予算の概要", "令和5年度"),
+                                          ("令和 6 年度 12月補正予算（第5号）", "令和6年度")])
+def test_a_year_before_a_month_opens_the_title(cover, label):
+    assert tree(cover + "\n").cover.fiscal_year_label == label
 
 
 def test_plan_text_on_the_header_line_and_sentences_that_mention_the_policy():

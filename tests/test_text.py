@@ -8,7 +8,9 @@ from rules.text import canonical, normalize_text, tidy
     ("【予算額： ー千円】", "【予算額: -千円】"),      # standalone ー is a dash
     ("センター", "センター"),                        # ー after kana is 長音
     ("コ ー ル セ ン タ ー", "コ ー ル セ ン タ ー"),  # also across 均等割付 gaps (Fuji book p.602)
-    ("予算額 ー 千円", "予算額 - 千円"),
+    ("予算額 ー 千円", "予算額 - 千円"), ("コ ー ル セ ン タ ー", "コ ー ル セ ン タ ー"),
+    ("1,000 ー ー 1,000", "1,000 - - 1,000"), ("ー　ー　ー", "- - -"), ("なし ー", "なし -"),
+    ("ア ー 1", "ア - 1"), ("地域活動センター ー ー", "地域活動センター - -"),
     ("【予算額： 一 千円】", "【予算額: 一 千円】"),  # 一 is left to the budget parser (position)
     ("１０４，５００，０００千円", "104,500,000千円"),  # full-width digits and separators
     ("10〜20", "10~20"), ("10～20", "10~20"),        # wave dash and full-width tilde agree
