@@ -3,23 +3,12 @@ from __future__ import annotations
 
 import regex
 
+from rules.cover import FIGURE, FISCAL_YEAR_LABEL, ORGANIZATION, PUBLISHED
 from rules.eras import FISCAL_YEAR
 
 from .lines import Line
 from .tables import Table
 from .tree import Cover
-
-# 平成29年度, 令和元年度, 2019年度(平成31年度)
-FISCAL_YEAR_LABEL = regex.compile(
-    r"(?:\d{4}年度(?:\((?:昭和|平成|令和)(?:\d{1,2}|元)年度\))?|(?:昭和|平成|令和)(?:\d{1,2}|元)年度)"
-)
-# 平成29年6月 (a date, not a 年度)
-PUBLISHED = regex.compile(r"(?:(?:昭和|平成|令和)(?:\d{1,2}|元)|\d{4})年\d{1,2}月(?:\d{1,2}日)?")
-# 大阪市港区役所
-ORGANIZATION = regex.compile(r"\S*(?:役所|役場)$")
-# 3,450円 after a 年度: a row of figures (平成25年度 3,450 円), not a title (令和5年度 3月補正予算の概要)
-FIGURE = regex.compile(r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:千円|円|%)")
-
 
 # A cover title is a few short lines (港区運営方針 / 概要版); a longer or
 # sentence-like line on the cover is body text the segmenter could not place.
