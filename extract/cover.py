@@ -4,7 +4,7 @@ from __future__ import annotations
 import regex
 
 from rules.cover import FIGURE, FISCAL_YEAR_LABEL, ORGANIZATION, PUBLISHED
-from rules.eras import FISCAL_YEAR
+from rules.eras import FISCAL_YEAR, era_dated
 
 from .lines import Line
 from .tables import Table
@@ -55,6 +55,6 @@ def titled_by_first_table(cover: Cover, tables: list[Table]) -> Cover:
         return cover
     cover.title = first.title
     m = FISCAL_YEAR.match(regex.sub(r"\s", "", first.title))
-    if cover.fiscal_year_label is None and m and (m.group("era") or m.group("western")):  # not an era-less 6年度
+    if cover.fiscal_year_label is None and m and era_dated(m):  # not an era-less 6年度
         cover.fiscal_year_label = m.group()
     return cover

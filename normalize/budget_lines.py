@@ -15,6 +15,7 @@ from schemas.tables import BudgetLineRow, WarningRow
 
 from .budget_levels import RANK_BELOW, Run, group_label, numbers_its_rows, parts_of, row_level, row_name
 
+
 @dataclass(frozen=True)
 class _Named:
     """What a row is, from its own cells: the right-hand half of a spread prints

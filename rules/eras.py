@@ -41,6 +41,11 @@ def parse_fiscal_year(text: str, context_year: int | None = None) -> int | None:
     return min(candidates, key=lambda year: abs(year - context_year))
 
 
+def era_dated(m: regex.Match) -> bool:
+    """A FISCAL_YEAR match that says its era or is written in full (not 28年度)."""
+    return bool(m.group("era") or m.group("western"))
+
+
 def sole_fiscal_year(text: str) -> int | None:
     """The fiscal year a title names when it names exactly one, with its era or
     in full; None for none, several (a comparison, a period) or an era-less one
@@ -54,6 +59,6 @@ def sole_fiscal_year(text: str) -> int | None:
     (None, None)
     """
     found = list(FISCAL_YEAR.finditer(text))
-    if len(found) != 1 or not (found[0].group("era") or found[0].group("western")):
+    if len(found) != 1 or not era_dated(found[0]):
         return None
     return parse_fiscal_year(found[0].group())

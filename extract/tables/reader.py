@@ -23,7 +23,7 @@ from rules.text import normalize_text
 
 from ..glyphs import evenly_spaced
 from ..lines import BBox
-from ..page_cells import BOTTOM, TOP, X0, X1, Path, contains
+from ..page_cells import X0, Path, box_of, contains
 from .grid import Grid
 
 FULL = 0.8  # share of the table's width a rule must cover to close the header
@@ -91,13 +91,8 @@ class _Line:
 
     @classmethod
     def of(cls, glyphs: list[dict]) -> "_Line":
-        return cls(glyphs, *_extent(glyphs))
-
-
-def _extent(glyphs: list[dict]) -> tuple[float, float, float, float]:
-    """top, bottom, x0, x1 of glyphs."""
-    return (min(map(TOP, glyphs)), max(map(BOTTOM, glyphs)),
-            min(map(X0, glyphs)), max(map(X1, glyphs)))
+        x0, top, x1, bottom = box_of(glyphs)
+        return cls(glyphs, top, bottom, x0, x1)
 
 
 def _raw(glyphs: list[dict]) -> str:
@@ -129,7 +124,7 @@ def _split(line: _Line, cuts: list[float]) -> list[tuple[list[dict], tuple[float
             parts[-1].append(g)
         else:
             parts.append([g])
-    return [(p, (_box(p)[0], _box(p)[2])) for p in parts]
+    return [(p, (box_of(p)[0], box_of(p)[2])) for p in parts]
 
 
 def _solid_runs(glyphs: list[dict]) -> list[list[dict]]:
@@ -162,11 +157,6 @@ def _names_funding(cells: list[str]) -> bool:
     """A header row of funding sources alone (国県支出金 地方債 その他): the 財源内訳
     half of a table, printed apart from its amounts (on a spread's right page)."""
     return sum(FUNDING_SOURCE.match(c.replace(" ", "")) is not None for c in cells) >= 2
-
-
-def _box(glyphs: list[dict]) -> BBox:
-    top, bottom, x0, x1 = _extent(glyphs)
-    return x0, top, x1, bottom
 
 
 class _Page:
@@ -339,7 +329,7 @@ class _Page:
             else:
                 groups.append([x])
         money = [c for c, _ in self.cells(head) if header_role(normalize_text(_raw(c)))]
-        anchor = (_box(money[0])[0] + _box(money[0])[2]) / 2 if money else head.x0
+        anchor = (box_of(money[0])[0] + box_of(money[0])[2]) / 2 if money else head.x0
         return next((g for g in groups if g[0] <= anchor <= g[-1]), [])
 
     def title_and_unit(self, top: float, x0: float, x1: float) -> tuple[str | None, str | None]:
@@ -404,7 +394,7 @@ class _Page:
         """A column per header cell, two parted in the widest gap the body leaves between
         their centres (a name set flush left under a centred header starts left of halfway)."""
         cells = self.header_cells(head)
-        boxes = [_box(c) for c in cells]
+        boxes = [box_of(c) for c in cells]
         glyphs = [(g["x0"], g["x1"]) for l in body for g in l.glyphs]
         edges = [x0 - 1] + [_gutter(glyphs, (a[0] + a[2]) / 2, (b[0] + b[2]) / 2, (a[2] + b[0]) / 2)
                             for a, b in zip(boxes, boxes[1:])] + [x1 + 1]
@@ -748,7 +738,7 @@ def _cells(columns: list[Column], lines: list[_Line], owner: list[int] | None = 
         named = columns[k].role is not None and columns[k].role.kind == "name"
         solid = [r.replace(" ", "") if named and evenly_spaced(c) else r for r, c in zip(raws, chunks)]
         cells[k] = Cell(k, normalize_text("".join(solid)), "\n".join(raws),
-                        _box([g for c in chunks for g in c]))
+                        box_of([g for c in chunks for g in c]))
     return cells
 
 
