@@ -1,7 +1,9 @@
 """Convert one file: read → extract → normalize → validated rows/tables. Pure: no output written."""
 from __future__ import annotations
 
+import gc
 import hashlib
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -102,9 +104,34 @@ class ConvertOptions:
     timeout: float | None = None  # seconds per document
 
 
+# Objects allocated between two runs of the cyclic garbage collector's youngest
+# generation while a document converts (Python's default: 700).
+YOUNG_COLLECTION_THRESHOLD = 10_000
+
+
+@contextmanager
+def _fewer_collections():
+    """A conversion allocates a few hundred thousand glyph dicts, lines and cells,
+    nearly none of them in a reference cycle, and keeps most of them to the end:
+    at the default threshold the collector walks them some 480 times in the 612-page
+    book (0.34 s, 5 % of the run); at this one 16 times (0.07 s). The process's own
+    setting is back afterwards."""
+    before = gc.get_threshold()
+    gc.set_threshold(YOUNG_COLLECTION_THRESHOLD, *before[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
+
+
 def convert_document(path: Path, options: ConvertOptions = ConvertOptions()) -> Outcome:
     """The per-document unit of a batch: convert and validate, write nothing.
     Top-level and pure, so a process pool or a Dask worker can run it."""
+    with _fewer_collections():
+        return _converted(path, options)
+
+
+def _converted(path: Path, options: ConvertOptions) -> Outcome:
     outcome = convert_file(path, engine=options.engine, max_pages=options.max_pages,
                            timeout=options.timeout)
     if isinstance(outcome, Failed):
