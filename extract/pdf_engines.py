@@ -204,7 +204,7 @@ class _Pdfium:
                 yield PageGlyphs(0.0, [], [_unreadable_page(index + 1, exc)])
                 continue
             try:
-                top = page.get_mediabox()[3]
+                top = _page_top(page)
                 textpage = page.get_textpage()
                 try:
                     glyphs = _page_glyphs(textpage.raw, top, self._faces)
@@ -217,6 +217,15 @@ class _Pdfium:
                 page.close()
 
 
+def _page_top(page: pdfium.PdfPage) -> float:
+    """The top of the page's MediaBox, which the glyphs' tops count down from, as
+    pdfplumber's do. PDFium reads a MediaBox only from the page's own dictionary
+    (crbug.com/pdfium/1786; pypdfium2 then answers US Letter): one the page
+    inherits from the page tree (jo.pdf's 792 × 612) is the page's bounding box."""
+    own = page.get_mediabox(fallback_ok=False)
+    return (own or page.get_bbox())[3]
+
+
 def _page_glyphs(textpage, page_top: float, faces: "_Faces") -> list[dict]:
     count = pdfium_c.FPDFText_CountChars(textpage)
     buffer = (ctypes.c_ushort * (count + 1))()  # the page's text in one call, one unit per glyph
@@ -225,6 +234,9 @@ def _page_glyphs(textpage, page_top: float, faces: "_Faces") -> list[dict]:
     page = ctypes.cast(textpage, ctypes.c_void_p).value
     box = (ctypes.c_float * 4)()  # FS_RECTF: left, top, right, bottom
     box_address = ctypes.addressof(box)
+    origin = (ctypes.c_double * 2)()  # x, y: asked for glyphs set vertically only
+    origin_x = ctypes.addressof(origin)
+    origin_y = origin_x + ctypes.sizeof(ctypes.c_double)
     runs: dict[int, tuple] = {}  # text object → its font facts
     glyphs: list[dict] = []
     append = glyphs.append
@@ -235,10 +247,17 @@ def _page_glyphs(textpage, page_top: float, faces: "_Faces") -> list[dict]:
         run = runs.get(obj)
         if run is None:
             run = runs[obj] = faces.of(page, obj, i, page_top)
-        size, fontname, upright, bottom, font, colour = run
+        size, fontname, upright, bottom, font, colour, vertical = run
         _loose_box(page, i, box_address)
         x0, x1 = box[0], box[2]  # indexed: unpacking a ctypes array is slower
         code = codes[i]
+        if vertical:  # 縦書き: no common baseline; pdfminer's box is the em square whose bottom
+            # left corner PDFium gives as the glyph's origin (its loose box is the ink of 「 and 。)
+            _origin(page, i, origin_x, origin_y)
+            append({"text": chr(code), "x0": origin[0], "x1": origin[0] + size,
+                    "top": page_top - origin[1] - size, "bottom": page_top - origin[1], "size": size,
+                    "fontname": fontname, "upright": upright, "non_stroking_color": colour})
+            continue
         if not upright:  # rotated run: no common baseline
             bottom = page_top - box[3]
         elif font is not None and (advance := faces.advance(font, code, size)) is not None:
@@ -266,21 +285,26 @@ class _Faces:
         self._float_at = ctypes.addressof(self._float)
         self._rgba_at = tuple(ctypes.addressof(self._rgba) + k * ctypes.sizeof(ctypes.c_uint)
                               for k in range(4))
-        self._fonts: dict[int, tuple[str, bool]] = {}  # font → name, embedded
+        self._fonts: dict[int, tuple[str, bool, bool]] = {}  # font → name, embedded, vertical
         self._descents: dict[tuple[int, float], float] = {}
         self._advances: dict[tuple[int, int, float], float] = {}
 
     def of(self, page: int, obj: int, i: int, page_top: float
-           ) -> tuple[float, str, bool, float, int | None, tuple[float, ...] | None]:
-        """Size, font name, uprightness, box bottom, font (if not embedded) and
-        fill colour (RGB 0–1, as pdfplumber's ``non_stroking_color``) of the
-        text object ``obj`` holding glyph ``i``. The bottom is pdfminer's:
+           ) -> tuple[float, str, bool, float, int | None, tuple[float, ...] | None, bool]:
+        """Size, font name, uprightness, box bottom, font (if not embedded),
+        fill colour (RGB 0–1, as pdfplumber's ``non_stroking_color``) and vertical
+        writing of the text object ``obj`` holding glyph ``i``. The bottom is pdfminer's:
         baseline plus the font's descent (PDFium's loose boxes differ), shared
-        by the whole run."""
-        size = _font_size(page, i)
+        by the whole run. The size is pdfminer's too: the font size the text
+        matrix scales (the 官報 sets 1 Tf in an 8-point matrix; PDFium's own
+        size is the 1)."""
         font = _object_font(obj)
         m = self._matrix
         _matrix(page, i, self._matrix_at)
+        name, embedded, vertical = self._font(font)
+        # pdfminer's size is the glyph box's height (its width, set vertically)
+        scale = abs(m[0] if vertical else m[3]) if m[1] == m[2] == 0 else abs(m[0] * m[3] - m[1] * m[2]) ** 0.5
+        size = _font_size(page, i) * scale
         _origin(page, i, self._x_at, self._y_at)
         descent = self._descents.get((font, size))
         if descent is None:
@@ -288,11 +312,11 @@ class _Faces:
             # unknown (PDFium failed): the baseline is the bottom, not a stale value
             descent = self._descents[(font, size)] = self._float.value if known else 0.0
         upright = m[0] * m[3] > 0 and m[1] * m[2] <= 0  # pdfminer's rule
-        name, embedded = self._font(font)
         rgba = self._rgba
         known = _fill_colour(obj, *self._rgba_at)
         colour = (rgba[0] / 255, rgba[1] / 255, rgba[2] / 255) if known else None
-        return size, name, upright, page_top - (self._xy[1] + descent), None if embedded else font, colour
+        return (size, name, upright, page_top - (self._xy[1] + descent), None if embedded else font,
+                colour, vertical)
 
     def advance(self, font: int, code: int, size: float) -> float | None:
         """A glyph's advance from the PDF's own widths (/W), as pdfminer takes
@@ -305,18 +329,21 @@ class _Faces:
             self._advances[key] = self._float.value if known else None
         return self._advances[key]
 
-    def _font(self, font: int) -> tuple[str, bool]:
-        """Name and embeddedness. PDFium drops the subset tag (``AAAAAB+``)
-        from font names; each font gets a tag of its own instead, so two subsets
-        of one face stay two fonts, as in pdfminer (a line's dominant face is
-        counted per font)."""
+    def _font(self, font: int) -> tuple[str, bool, bool]:
+        """Name, embeddedness and vertical writing. PDFium drops the subset tag
+        (``AAAAAB+``) from font names; each font gets a tag of its own instead, so two
+        subsets of one face stay two fonts, as in pdfminer (a line's dominant face is
+        counted per font). A font set vertically (a CID font in Identity-V, the
+        縦書き of jo.pdf) advances down the page: PDFium gives it a negative glyph
+        width (U+3000's, as any glyph's)."""
         known = self._fonts.get(font)
         if known is None:
             name = ctypes.create_string_buffer(256)
             _font_name(font, name, len(name))
+            vertical = _glyph_width(font, 0x3000, 1.0, self._float_at) and self._float.value < 0
             known = self._fonts[font] = (
                 f"F{len(self._fonts)}+{name.value.decode('utf-8', 'replace')}",
-                bool(_font_embedded(font)))
+                bool(_font_embedded(font)), bool(vertical))
         return known
 
 

@@ -13,7 +13,7 @@ import pytest
 
 from extract import read_source
 from pipeline.convert import Converted, convert_file
-from tests.conftest import SAMPLES
+from tests.conftest import SAMPLES, SHARED
 
 BOX_COLUMNS = {"bbox", "budget_bbox"}
 BOX_TOLERANCE = 0.5  # pt
@@ -162,3 +162,37 @@ def test_pdfium_keeps_its_own_box_where_it_cannot_tell_a_width_or_descent(monkey
     assert len(after) == len(before)
     assert max(g["x1"] - g["x0"] for g in after) < 2 * max(g["size"] for g in after)
     assert all(abs(a["bottom"] - b["bottom"]) < a["size"] for a, b in zip(after, before))
+
+
+REAL = SHARED / "corpus" / "real"
+
+
+@pytest.mark.parametrize("name", [
+    "pdfminer__pdfminer.six__jo.pdf",  # MediaBox in the page tree; an Identity-V font
+    "pdfminer__pdfminer.six__kampo.pdf",  # 1 Tf scaled by an 8-point text matrix
+    "pdfminer__pdfminer.six__nlp2004slides.pdf",  # 1 Tf scaled to 32 points
+    "plural-reality__fujishi_ippannkaikei_yosansho__r6-budget.pdf",
+])
+def test_pdfium_glyphs_sit_where_pdfplumbers_do(name):
+    """Each PDFium glyph of a real file's first pages has a pdfplumber glyph of the
+    same text within a point of its left edge and top and half a point of its size
+    (PDFium draws a few blanks of its own, hence not all)."""
+    from extract.pdf_engines import open_pdf
+
+    path = REAL / name
+    if not path.is_file():
+        pytest.skip(f"real corpus not present at {REAL} (set HOSHIN_SHARED)")
+    data = path.read_bytes()
+    pages = {}
+    for engine in ("pdfplumber", "pdfium"):
+        with open_pdf(engine, path, data) as pdf:
+            pages[engine] = [[g for g in page.glyphs if not g["text"].isspace()]
+                             for _, page in zip(range(3), pdf.pages())]
+    for plumber, pdfium in zip(pages["pdfplumber"], pages["pdfium"]):
+        by_text: dict[str, list[dict]] = {}
+        for g in plumber:
+            by_text.setdefault(g["text"], []).append(g)
+        placed = sum(any(abs(g["x0"] - o["x0"]) <= 1 and abs(g["top"] - o["top"]) <= 1
+                         and abs(g["size"] - o["size"]) <= 0.5 for o in by_text.get(g["text"], ()))
+                     for g in pdfium)
+        assert len(pdfium) == len(plumber) and placed >= 0.98 * len(pdfium), (placed, len(pdfium))
