@@ -442,8 +442,9 @@ class _Page:
         slots, money = _Slots(columns), {k for k, c in enumerate(columns) if not _text_column(c)}
         doubts: dict[tuple[int, int], str] = {}
         stacks: dict[int, list[tuple[int, float, float]]] = {}  # column → (band, x0, x1) of its numbers
-        for n, (b0, b1) in enumerate(bands):
-            for line in (l for l in self.lines if b0 < l.mid < b1 and l.x1 > x0 and l.x0 < x1):
+        across = [l for l in self.lines if l.x1 > x0 and l.x0 < x1]
+        for n, in_band in enumerate(_in_bands(across, bands)):
+            for line in in_band:
                 placed = {id(g): k for g, k in _captions_kept_whole(line.glyphs, slots)}
                 runs = _runs(line.glyphs)
                 for i, run in enumerate(runs):
@@ -538,12 +539,15 @@ class _Page:
 
 
 def _in_bands(lines: list[_Line], bands: list[tuple[float, float]]) -> list[list[_Line]]:
-    """The lines whose middle lies inside each band, in order (bands top to bottom, apart)."""
+    """The lines whose middle lies inside each band, in order (bands top to bottom, apart).
+    A middle on the edge of two bands is the upper one's: evenly spaced lines put the
+    second line of a wrapped name (時間外勤務手 | 当, Fuji book p.177) exactly halfway
+    between the amounts that make the edge, and it continues the name above."""
     starts = [b0 for b0, _ in bands]
     out: list[list[_Line]] = [[] for _ in bands]
     for line in lines:
-        k = bisect_left(starts, line.mid) - 1  # the last band starting above it
-        if k >= 0 and line.mid < bands[k][1]:
+        k = max(bisect_left(starts, line.mid) - 1, 0)  # the last band starting above it (or at the top)
+        if bands and bands[k][0] <= line.mid <= bands[k][1]:
             out[k].append(line)
     return out
 
