@@ -171,12 +171,20 @@ _bounds = _raw(pdfium_c.FPDFPageObj_GetBounds, _int, _address, _address, _addres
 _fill_colour = _raw(pdfium_c.FPDFPageObj_GetFillColor, _int, _address, _address, _address, _address,
                     _address)
 _draw_mode = _raw(pdfium_c.FPDFPath_GetDrawMode, _int, _address, _address, _address)
+_count_segments = _raw(pdfium_c.FPDFPath_CountSegments, _int, _address)
+_segment = _raw(pdfium_c.FPDFPath_GetPathSegment, _address, _address, _int)
+_segment_type = _raw(pdfium_c.FPDFPathSegment_GetType, _int, _address)
+_segment_point = _raw(pdfium_c.FPDFPathSegment_GetPoint, _int, _address, _address, _address)
+_object_matrix = _raw(pdfium_c.FPDFPageObj_GetMatrix, _int, _address, _address)
 
 
 def _pdfium_paths(page: int, page_top: float) -> list[Path]:
-    """The page's path objects: each one's bounds, top-down like the glyphs, and
-    whether it is stroked (PDFium gives a path's bounds: a grid drawn as one
-    path counts as its outline)."""
+    """The page's drawn lines and rectangles, top-down like the glyphs, each with
+    whether it is stroked, as pdfminer gives them to pdfplumber: a path is taken by
+    PDFium's bounds when it is one line, one rectangle or a fill (a shading), and
+    else cut into its subpaths (a grid or a chart's gridlines drawn as one path:
+    its bounds would be a cell outline, four rules no one drew); a subpath that is
+    neither thin nor a rectangle (a 斜線 across an empty cell, a curve) is none."""
     paths: list[Path] = []
     edge = (_float * 4)()
     left, bottom, right, top = (ctypes.addressof(edge) + k * ctypes.sizeof(_float) for k in range(4))
@@ -184,10 +192,61 @@ def _pdfium_paths(page: int, page_top: float) -> list[Path]:
     fill_at, stroke_at = ctypes.addressof(fill), ctypes.addressof(stroke)
     for k in range(_count_objects(page)):
         obj = _get_object(page, k)
-        if _object_type(obj) == pdfium_c.FPDF_PAGEOBJ_PATH and _bounds(obj, left, bottom, right, top):
-            _draw_mode(obj, fill_at, stroke_at)
-            paths.append((edge[0], page_top - edge[3], edge[2], page_top - edge[1], bool(stroke.value)))
+        if _object_type(obj) != pdfium_c.FPDF_PAGEOBJ_PATH:
+            continue
+        _draw_mode(obj, fill_at, stroke_at)
+        stroked = bool(stroke.value)
+        count = _count_segments(obj)
+        bounded = count <= _RECTANGLE_SEGMENTS and _bounds(obj, left, bottom, right, top)
+        if bounded:
+            box = (edge[0], page_top - edge[3], edge[2], page_top - edge[1])
+            if (count <= 2 or not stroked or box[2] - box[0] <= RULE or box[3] - box[1] <= RULE):
+                paths.append((*box, stroked))  # a line, a thin box or a fill: its bounds
+                continue
+        subpaths = _subpaths(obj, count, page_top)
+        if bounded and len(subpaths) == 1 and _rectangle(subpaths[0]):
+            paths.append((*box, stroked))  # one rectangle: PDFium's bounds, with the line's width
+            continue
+        for points in subpaths:
+            if points and None not in points:  # a curve is no rule unless it is thin
+                xs, ys = [x for x, _ in points], [y for _, y in points]
+                box = (min(xs), min(ys), max(xs), max(ys))
+                if box[2] - box[0] <= RULE or box[3] - box[1] <= RULE or _rectangle(points):
+                    paths.append((*box, stroked))
     return paths
+
+
+_RECTANGLE_SEGMENTS = 6  # re, or m l l l h with the closing l drawn: at most 6 segments
+
+
+def _subpaths(path: int, count: int, page_top: float) -> list[list[tuple[float, float] | None]]:
+    """The path's points in page space (top-down), cut at each moveto; a Bézier
+    segment's points are None (no rule is curved)."""
+    matrix = (_float * 6)()
+    _object_matrix(path, ctypes.addressof(matrix))
+    a, b, c, d, e, f = matrix
+    xy = (_float * 2)()
+    x_at = ctypes.addressof(xy)
+    out: list[list[tuple[float, float] | None]] = []
+    for k in range(count):
+        segment = _segment(path, k)
+        kind = _segment_type(segment)
+        _segment_point(segment, x_at, x_at + ctypes.sizeof(_float))
+        x, y = xy[0], xy[1]
+        point = None if kind == pdfium_c.FPDF_SEGMENT_BEZIERTO else (a * x + c * y + e, page_top - (b * x + d * y + f))
+        if kind == pdfium_c.FPDF_SEGMENT_MOVETO or not out:
+            out.append([])
+        out[-1].append(point)
+    return out
+
+
+def _rectangle(points: list[tuple[float, float] | None]) -> bool:
+    """A subpath through the four corners of an upright rectangle and nothing else
+    (pdfminer's LTRect)."""
+    if not 4 <= len(points) <= 5 or None in points:
+        return False
+    xs, ys = {round(x, 2) for x, _ in points}, {round(y, 2) for _, y in points}
+    return len(xs) == len(ys) == 2 and len({(round(x, 2), round(y, 2)) for x, y in points}) == 4
 
 
 class _Pdfium:
