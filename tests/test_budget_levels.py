@@ -14,8 +14,9 @@ from extract import extract_document
 from extract.tables import Cell, Column, Table, TableRow
 from normalize.budget_lines import budget_lines
 from rules.budget_tables import header_role
+from tests.conftest import SHARED
 
-CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "real"
+CORPUS = SHARED / "corpus" / "real"
 FUJI_R6 = CORPUS / "plural-reality__fujishi_ippannkaikei_yosansho__r6-budget.pdf"
 FUJI_R7 = CORPUS / "plural-reality__fujishi_ippannkaikei_yosansho__R7_00_gaiyou.pdf"
 NOBEOKA = CORPUS / "nobeoka-mieruka__nobeoka-shisei-portal__r8_june_supplementary_budget.pdf"

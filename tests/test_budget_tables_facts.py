@@ -8,26 +8,26 @@ row the whole printed line (R4年度当初予算に計上した主な継続事�
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
 
 import pytest
 
 from pipeline.convert import Converted, convert_file
+from tests.conftest import SHARED
 from tests.facts.budget_tables import FACTS, known_gap, load, match_cells, norm, read_rows, text_mismatches
 
-CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "real"
+CORPUS = SHARED / "corpus" / "real"
 FILES = sorted(FACTS.glob("*.yaml"))
 
 
 @lru_cache(maxsize=None)
-def _rows(source: str) -> dict:
-    outcome = convert_file(CORPUS / source)
+def _rows(source: str, engine: str = "pdfplumber") -> dict:
+    outcome = convert_file(CORPUS / source, engine=engine)
     assert isinstance(outcome, Converted), outcome
     return outcome.rows
 
 
-def _lines(source: str) -> list:
-    return _rows(source).get("budget_lines", [])
+def _lines(source: str, engine: str = "pdfplumber") -> list:
+    return _rows(source, engine).get("budget_lines", [])
 
 
 def _row_key(page, item_no, name):
@@ -48,14 +48,15 @@ def _line_key(line) -> tuple:
 NOT_YET: dict[str, str] = {}
 
 
+@pytest.mark.parametrize("engine", ["pdfplumber", "pdfium"])
 @pytest.mark.parametrize("facts_file", [
     pytest.param(f, marks=pytest.mark.xfail(reason=NOT_YET[f.stem], strict=True))
     if f.stem in NOT_YET else f for f in FILES], ids=[f.stem for f in FILES])
-def test_budget_rows_match_the_typed_facts(facts_file):
+def test_budget_rows_match_the_typed_facts(facts_file, engine):
     facts = load(facts_file.stem)
     if not (CORPUS / facts["source"]).exists():
         pytest.skip(f"{CORPUS / facts['source']} is absent (../shared not mounted)")
-    rows = read_rows(_lines(facts["source"]), lambda l: _row_key(l.page, l.item_no, l.name))
+    rows = read_rows(_lines(facts["source"], engine), lambda l: _row_key(l.page, l.item_no, l.name))
     problems = []
     for fact in facts["rows"]:
         key = _row_key(fact["page"], fact.get("item_no"), fact.get("name"))

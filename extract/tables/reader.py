@@ -30,6 +30,7 @@ FULL = 0.8  # share of the table's width a rule must cover to close the header
 ROW_RULE = 0.5  # … to separate two body rows
 TOUCH_GAP = 2.0  # pt: a rule reaching this near a vertical one joins it
 TITLE_REACH = 40.0  # pt above the table where its title or unit note may be printed
+EDGE_TIE = 0.1  # pt: a line's middle this near a row edge is on it (the engines' coordinates differ by less)
 
 
 @dataclass(frozen=True)
@@ -540,14 +541,15 @@ class _Page:
 
 def _in_bands(lines: list[_Line], bands: list[tuple[float, float]]) -> list[list[_Line]]:
     """The lines whose middle lies inside each band, in order (bands top to bottom, apart).
-    A middle on the edge of two bands is the upper one's: evenly spaced lines put the
-    second line of a wrapped name (時間外勤務手 | 当, Fuji book p.177) exactly halfway
-    between the amounts that make the edge, and it continues the name above."""
+    A middle on the edge of two bands (within ``EDGE_TIE``) is the upper one's: evenly
+    spaced lines put the second line of a wrapped name (時間外勤務手 | 当, Fuji book p.177)
+    halfway between the amounts that make the edge, and it continues the name above."""
     starts = [b0 for b0, _ in bands]
     out: list[list[_Line]] = [[] for _ in bands]
     for line in lines:
-        k = max(bisect_left(starts, line.mid) - 1, 0)  # the last band starting above it (or at the top)
-        if bands and bands[k][0] <= line.mid <= bands[k][1]:
+        # the last band starting above it, a tie included (or the first band)
+        k = max(bisect_left(starts, line.mid - EDGE_TIE) - 1, 0)
+        if bands and bands[k][0] - EDGE_TIE <= line.mid <= bands[k][1] + EDGE_TIE:
             out[k].append(line)
     return out
 
