@@ -10,6 +10,7 @@ pdfminer has none.
 from __future__ import annotations
 
 import ctypes
+import math
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -175,6 +176,7 @@ _count_segments = _raw(pdfium_c.FPDFPath_CountSegments, _int, _address)
 _segment = _raw(pdfium_c.FPDFPath_GetPathSegment, _address, _address, _int)
 _segment_type = _raw(pdfium_c.FPDFPathSegment_GetType, _int, _address)
 _segment_point = _raw(pdfium_c.FPDFPathSegment_GetPoint, _int, _address, _address, _address)
+_segment_close = _raw(pdfium_c.FPDFPathSegment_GetClose, _int, _address)
 _object_matrix = _raw(pdfium_c.FPDFPageObj_GetMatrix, _int, _address, _address)
 
 
@@ -200,8 +202,8 @@ def _pdfium_paths(page: int, page_top: float) -> list[Path]:
         bounded = count <= _RECTANGLE_SEGMENTS and _bounds(obj, left, bottom, right, top)
         if bounded:
             box = (edge[0], page_top - edge[3], edge[2], page_top - edge[1])
-            if (count <= 2 or not stroked or box[2] - box[0] <= RULE or box[3] - box[1] <= RULE):
-                paths.append((*box, stroked))  # a line, a thin box or a fill: its bounds
+            if not stroked or box[2] - box[0] <= RULE or box[3] - box[1] <= RULE:
+                paths.append((*box, stroked))  # a thin line or box, or a fill: its bounds
                 continue
         subpaths = _subpaths(obj, count, page_top)
         if bounded and len(subpaths) == 1 and _rectangle(subpaths[0]):
@@ -216,12 +218,12 @@ def _pdfium_paths(page: int, page_top: float) -> list[Path]:
     return paths
 
 
-_RECTANGLE_SEGMENTS = 6  # re, or m l l l h with the closing l drawn: at most 6 segments
+_RECTANGLE_SEGMENTS = 6  # re, or m l l l l h: at most 6 segments
 
 
 def _subpaths(path: int, count: int, page_top: float) -> list[list[tuple[float, float] | None]]:
-    """The path's points in page space (top-down), cut at each moveto; a Bézier
-    segment's points are None (no rule is curved)."""
+    """The path's points in page space (top-down), cut at each moveto, a closed
+    subpath ending where it began; a Bézier segment's points are None (no rule is curved)."""
     matrix = (_float * 6)()
     _object_matrix(path, ctypes.addressof(matrix))
     a, b, c, d, e, f = matrix
@@ -237,16 +239,21 @@ def _subpaths(path: int, count: int, page_top: float) -> list[list[tuple[float, 
         if kind == pdfium_c.FPDF_SEGMENT_MOVETO or not out:
             out.append([])
         out[-1].append(point)
+        if _segment_close(segment):  # h: back to the subpath's start
+            out[-1].append(out[-1][0])
     return out
 
 
 def _rectangle(points: list[tuple[float, float] | None]) -> bool:
-    """A subpath through the four corners of an upright rectangle and nothing else
-    (pdfminer's LTRect)."""
-    if not 4 <= len(points) <= 5 or None in points:
+    """A subpath round the four corners of an upright rectangle, side by side
+    (pdfminer's LTRect; no open 匚, no bow-tie)."""
+    if None in points:
         return False
-    xs, ys = {round(x, 2) for x, _ in points}, {round(y, 2) for _, y in points}
-    return len(xs) == len(ys) == 2 and len({(round(x, 2), round(y, 2)) for x, y in points}) == 4
+    corners = [(round(x, 2), round(y, 2)) for x, y in points]
+    corners = [p for k, p in enumerate(corners) if k == 0 or p != corners[k - 1]]  # m l l l l h
+    if len(corners) != 5 or corners[4] != corners[0] or len(set(corners)) != 4:
+        return False
+    return all(a[0] == b[0] or a[1] == b[1] for a, b in zip(corners, corners[1:]))
 
 
 class _Pdfium:
@@ -282,7 +289,13 @@ def _page_top(page: pdfium.PdfPage) -> float:
     (crbug.com/pdfium/1786; pypdfium2 then answers US Letter): one the page
     inherits from the page tree (jo.pdf's 792 × 612) is the page's bounding box."""
     own = page.get_mediabox(fallback_ok=False)
+    if own is None:  # the bounding box is the MediaBox cut by any CropBox: lift the crop first
+        # (on this in-memory copy only: a page's text is in PDF space, whatever its crop)
+        page.set_cropbox(-_NO_CROP, -_NO_CROP, _NO_CROP, _NO_CROP)
     return (own or page.get_bbox())[3]
+
+
+_NO_CROP = 1e6  # pt: a CropBox wider than any page
 
 
 def _page_glyphs(textpage, page_top: float, faces: "_Faces") -> list[dict]:
@@ -306,7 +319,7 @@ def _page_glyphs(textpage, page_top: float, faces: "_Faces") -> list[dict]:
         run = runs.get(obj)
         if run is None:
             run = runs[obj] = faces.of(page, obj, i, page_top)
-        size, fontname, upright, bottom, font, colour, vertical = run
+        size, fontname, upright, bottom, font, colour, vertical, em_across = run
         _loose_box(page, i, box_address)
         x0, x1 = box[0], box[2]  # indexed: unpacking a ctypes array is slower
         code = codes[i]
@@ -319,7 +332,7 @@ def _page_glyphs(textpage, page_top: float, faces: "_Faces") -> list[dict]:
             continue
         if not upright:  # rotated run: no common baseline
             bottom = page_top - box[3]
-        elif font is not None and (advance := faces.advance(font, code, size)) is not None:
+        elif font is not None and (advance := faces.advance(font, code, em_across)) is not None:
             x1 = x0 + advance
         append({"text": chr(code), "x0": x0, "x1": x1, "top": bottom - size,
                 "bottom": bottom, "size": size, "fontname": fontname, "upright": upright,
@@ -349,10 +362,10 @@ class _Faces:
         self._advances: dict[tuple[int, int, float], float] = {}
 
     def of(self, page: int, obj: int, i: int, page_top: float
-           ) -> tuple[float, str, bool, float, int | None, tuple[float, ...] | None, bool]:
+           ) -> tuple[float, str, bool, float, int | None, tuple[float, ...] | None, bool, float]:
         """Size, font name, uprightness, box bottom, font (if not embedded),
-        fill colour (RGB 0–1, as pdfplumber's ``non_stroking_color``) and vertical
-        writing of the text object ``obj`` holding glyph ``i``. The bottom is pdfminer's:
+        fill colour (RGB 0–1, as pdfplumber's ``non_stroking_color``), vertical
+        writing and the em along the line of the text object ``obj`` holding glyph ``i``. The bottom is pdfminer's:
         baseline plus the font's descent (PDFium's loose boxes differ), shared
         by the whole run. The size is pdfminer's too: the font size the text
         matrix scales (the 官報 sets 1 Tf in an 8-point matrix; PDFium's own
@@ -363,7 +376,9 @@ class _Faces:
         name, embedded, vertical = self._font(font)
         # pdfminer's size is the glyph box's height (its width, set vertically)
         scale = abs(m[0] if vertical else m[3]) if m[1] == m[2] == 0 else abs(m[0] * m[3] - m[1] * m[2]) ** 0.5
-        size = _font_size(page, i) * scale
+        nominal = _font_size(page, i)
+        size = nominal * scale
+        em_across = nominal * math.hypot(m[0], m[1])  # an em along the line: the advance's scale (Tz too)
         _origin(page, i, self._x_at, self._y_at)
         descent = self._descents.get((font, size))
         if descent is None:
@@ -375,7 +390,7 @@ class _Faces:
         known = _fill_colour(obj, *self._rgba_at)
         colour = (rgba[0] / 255, rgba[1] / 255, rgba[2] / 255) if known else None
         return (size, name, upright, page_top - (self._xy[1] + descent), None if embedded else font,
-                colour, vertical)
+                colour, vertical, em_across)
 
     def advance(self, font: int, code: int, size: float) -> float | None:
         """A glyph's advance from the PDF's own widths (/W), as pdfminer takes
