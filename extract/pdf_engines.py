@@ -13,6 +13,7 @@ import ctypes
 import math
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Callable, Iterator, Protocol
 
@@ -180,13 +181,16 @@ _segment_close = _raw(pdfium_c.FPDFPathSegment_GetClose, _int, _address)
 _object_matrix = _raw(pdfium_c.FPDFPageObj_GetMatrix, _int, _address, _address)
 
 
-def _pdfium_paths(page: int, page_top: float) -> list[Path]:
+def _pdfium_paths(page: int, page_top: float, is_open: list[bool]) -> list[Path]:
     """The page's drawn lines and rectangles, top-down like the glyphs, each with
     whether it is stroked, as pdfminer gives them to pdfplumber: a path is taken by
     PDFium's bounds when it is one line, one rectangle or a fill (a shading), and
     else cut into its subpaths (a grid or a chart's gridlines drawn as one path:
     its bounds would be a cell outline, four rules no one drew); a subpath that is
-    neither thin nor a rectangle (a 斜線 across an empty cell, a curve) is none."""
+    neither thin nor a rectangle (a 斜線 across an empty cell, a curve) is none.
+    ``is_open``: whether the page still is (a closed one raises instead of crashing)."""
+    if not is_open[0]:
+        raise RuntimeError("a page's paths asked for after the page was closed")
     paths: list[Path] = []
     edge = (_float * 4)()
     left, bottom, right, top = (ctypes.addressof(edge) + k * ctypes.sizeof(_float) for k in range(4))
@@ -269,6 +273,7 @@ class _Pdfium:
             except pdfium.PdfiumError as exc:  # one damaged page: the others are still read
                 yield PageGlyphs(0.0, [], [_unreadable_page(index + 1, exc)])
                 continue
+            is_open = [True]
             try:
                 top = _page_top(page)
                 textpage = page.get_textpage()
@@ -278,8 +283,9 @@ class _Pdfium:
                     textpage.close()
                 address = ctypes.cast(page.raw, ctypes.c_void_p).value
                 # the page stays open while it is read: its paths are asked for then, if at all
-                yield PageGlyphs(page.get_height(), glyphs, paths=lambda: _pdfium_paths(address, top))
+                yield PageGlyphs(page.get_height(), glyphs, paths=partial(_pdfium_paths, address, top, is_open))
             finally:
+                is_open[0] = False  # asked for later, PDFium would read a freed page
                 page.close()
 
 

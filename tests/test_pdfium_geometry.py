@@ -76,3 +76,15 @@ def test_overlapping_conversions_leave_the_collector_as_they_found_it():
     assert gc.get_threshold()[0] > before[0]  # the second is still converting
     second.__exit__(None, None, None)
     assert gc.get_threshold() == before
+
+
+def test_a_closed_pages_paths_raise_instead_of_crashing():
+    """PDFium's page is closed when the reader moves on: asking it then would read freed
+    memory (or, through a late-bound closure, the next page's paths)."""
+    with open_pdf("pdfium", Path("hand-built.pdf"), _pdf(PATHS, b"")) as pdf:
+        pages = pdf.pages()
+        page = next(pages)
+        assert len(page.paths()) == 1 + 3  # the outline and three gridlines: no 斜線, 匚 or bow-tie
+        pages.close()
+        with pytest.raises(RuntimeError, match="closed"):
+            page.paths()
