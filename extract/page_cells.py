@@ -17,10 +17,15 @@ RULE = 2.0  # a rule is at most this thick; anything thicker is a shape, not a r
 _MIN_CELL = 4.0  # a cell is at least this wide and tall (no hairline gaps)
 
 
+def thin(box: Box) -> bool:
+    """A box no thicker than a rule one way or the other: a line."""
+    return box[2] - box[0] <= RULE or box[3] - box[1] <= RULE
+
+
 def rules_of_rect(box: Box) -> list[Box]:
     """The sides of a drawn rectangle, or the rectangle itself when it is a rule."""
     x0, top, x1, bottom = box
-    if x1 - x0 <= RULE or bottom - top <= RULE:
+    if thin(box):
         return [box]
     return [(x0, top, x1, top), (x0, bottom, x1, bottom), (x0, top, x0, bottom), (x1, top, x1, bottom)]
 
@@ -28,7 +33,7 @@ def rules_of_rect(box: Box) -> list[Box]:
 def rules_of(paths: Iterable[Path]) -> list[Box]:
     """The rules among a page's drawn paths: thin ones, and stroked rectangles' sides."""
     return [rule for *box, stroked in paths
-            if stroked or box[2] - box[0] <= RULE or box[3] - box[1] <= RULE
+            if stroked or thin(box)
             for rule in rules_of_rect(tuple(box))]
 
 

@@ -23,7 +23,7 @@ from pdfminer.layout import LTChar, LTContainer, LTCurve, LTLine, LTRect
 from pdfplumber.page import fix_fontname_bytes
 
 from .diagnose import describe, unreadable_pdf
-from .page_cells import RULE, Path
+from .page_cells import Path, thin
 from .pdfopen import PARSER_ERRORS, check_page_count, close_pdf, open_pdf as open_plumber, parser_log
 from .source import ExtractError
 from .tree import Note
@@ -127,7 +127,7 @@ def _plumber_paths(page, drawn: list[LTCurve]) -> list[Path]:
     for o in drawn:
         x0, x1 = (o.x0 + x_shift, o.x1 + x_shift) if x_shift else (o.x0, o.x1)
         top, bottom = (height - o.y1) + y_shift, (height - o.y0) + y_shift
-        if type(o) is LTRect or x1 - x0 <= RULE or bottom - top <= RULE:
+        if type(o) is LTRect or thin((x0, top, x1, bottom)):
             paths.append((x0, top, x1, bottom, bool(o.stroke)))
     return paths
 
@@ -206,7 +206,7 @@ def _pdfium_paths(page: int, page_top: float, is_open: list[bool]) -> list[Path]
         bounded = count <= _RECTANGLE_SEGMENTS and _bounds(obj, left, bottom, right, top)
         if bounded:
             box = (edge[0], page_top - edge[3], edge[2], page_top - edge[1])
-            if not stroked or box[2] - box[0] <= RULE or box[3] - box[1] <= RULE:
+            if not stroked or thin(box):
                 paths.append((*box, stroked))  # a thin line or box, or a fill: its bounds
                 continue
         subpaths = _subpaths(obj, count, page_top)
@@ -217,7 +217,7 @@ def _pdfium_paths(page: int, page_top: float, is_open: list[bool]) -> list[Path]
             if points and None not in points:  # a curve is no rule unless it is thin
                 xs, ys = [x for x, _ in points], [y for _, y in points]
                 box = (min(xs), min(ys), max(xs), max(ys))
-                if box[2] - box[0] <= RULE or box[3] - box[1] <= RULE or _rectangle(points):
+                if thin(box) or _rectangle(points):
                     paths.append((*box, stroked))
     return paths
 

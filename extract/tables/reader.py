@@ -125,7 +125,7 @@ def _split(line: _Line, cuts: list[float]) -> list[tuple[list[dict], tuple[float
             parts[-1].append(g)
         else:
             parts.append([g])
-    return [(p, (box_of(p)[0], box_of(p)[2])) for p in parts]
+    return [(p, (box[0], box[2])) for p, box in zip(parts, map(box_of, parts))]
 
 
 def _solid_runs(glyphs: list[dict]) -> list[list[dict]]:
